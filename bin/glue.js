@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `glue` launcher: runs the bundled CLI, rebuilding it first when the sources are newer
+// (a fresh `npm install` of the repo, or a developer edit). Build output goes to stderr so
+// `glue mcp` keeps stdout for the protocol only.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'out', 'cli', 'glue.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (/\.(ts|tsx|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function stale() {
+  if (!existsSync(bundle)) return true;
+  if (!existsSync(join(root, 'electron'))) return false; // installed app: no sources to compare
+  const built = statSync(bundle).mtimeMs;
+  return ['electron', 'shared', 'resources'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built);
+}
+
+if (process.env.GLUE_NO_BUILD !== '1' && stale()) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.js')], { stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) {
+    process.stderr.write('glue: could not build the CLI bundle (see above). Run `npm run build:cli` for details.\n');
+    process.exit(1);
+  }
+}
+await import(pathToFileURL(bundle).href);

@@ -1,0 +1,11 @@
+import type { Command } from './io';
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ run: Command }>;
+}
+
+// Commands load lazily so `glue mcp` does not pay for the sync engine or the web host.
+export const COMMANDS: Record<string, CommandEntry> = {
+  'fake-itglue': { summary: 'Serve a fake IT Glue API (demo tenant or a dataset dir)', load: () => import('./commands/fake-itglue') },
+};

@@ -1,0 +1,41 @@
+import { COMMANDS } from './commands';
+import { UsageError, type CliIo } from './io';
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Glue Desk — IT Glue, offline.\n\nUsage: glue <command> [flags]\n\nCommands:\n${lines.join('\n')}\n\nRun \`glue help <command>\` for a command's flags.\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout.write(help());
+    return 0;
+  }
+  const target = name === 'help' ? rest[0] : name;
+  const entry = target ? COMMANDS[target] : undefined;
+  if (!entry) {
+    io.stderr.write(`glue: unknown command "${target ?? ''}".\n\n${help()}`);
+    return 2;
+  }
+  const mod = await entry.load();
+  try {
+    return await mod.run(name === 'help' ? ['--help'] : rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    // Anything else is a bug: say so briefly; GLUE_DEBUG=1 shows the stack.
+    io.stderr.write(`glue ${name}: ${(e as Error).message}\n`);
+    if (io.env.GLUE_DEBUG === '1') io.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+// Errors cross every boundary (IPC, web host, MCP, CLI JSON) as values, never as thrown
+// Errors with stacks. `code` is stable and machine-readable; `message` says what to do.
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NOT_SYNCED'
+  | 'KEY_REJECTED'
+  | 'NO_PASSWORD_ACCESS'
+  | 'REGION_MISMATCH'
+  | 'RATE_LIMITED'
+  | 'SERVER_ERROR'
+  | 'BAD_RESPONSE'
+  | 'NETWORK'
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'STORE_LOCKED'
+  | 'STORE_CORRUPT'
+  | 'STORE_WRONG_KEY'
+  | 'STORE_TOO_NEW'
+  | 'SYNC_RUNNING'
+  | 'CANCELLED'
+  | 'FORBIDDEN'
+  | 'INTERNAL';
+
+export interface ResultError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(code: ErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
