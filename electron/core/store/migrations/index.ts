@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initial } from './0001-initial';
+
+/** Every schema step in order; the store runs those above the file's user_version. */
+export const MIGRATIONS: readonly Migration[] = [initial];
