@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './runtime';
+export * from './schemas';
+export * from './spec';
+export * from './types';

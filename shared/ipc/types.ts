@@ -1,0 +1,183 @@
+// Shapes that cross the IPC / web-host boundary. Plain types only: the inputs are described by
+// zod schemas in schemas.ts; these are the values the hosts send back.
+import type { Door, OrgRef, RecordType, SyncProgress } from '../domain';
+import type { ResultError } from '../result';
+
+export type Counts = Partial<Record<RecordType, number>>;
+
+export type ModelState = 'ready' | 'missing' | 'fixture' | 'disabled' | 'downloading';
+
+export interface ModelStatus {
+  state: ModelState;
+  name: string;
+  /** 0..1 while downloading, else null. */
+  progress: number | null;
+  message: string;
+}
+
+export interface SyncStatus {
+  configured: boolean;
+  /** RFC 3339, null before the first finished sync. */
+  lastSyncAt: string | null;
+  running: boolean;
+  progress: SyncProgress | null;
+  counts: Counts;
+  /** Resource types the tenant could not give us (e.g. documents not enabled), with why. */
+  skipped: { type: string; reason: string }[];
+  storeBytes: number;
+  model: { state: ModelState; name: string };
+  warnings: string[];
+}
+
+export interface SyncStarted {
+  runId: string;
+}
+
+export interface SyncFinished {
+  runId: string;
+  outcome: 'completed' | 'cancelled' | 'failed';
+  error: ResultError | null;
+  counts: Counts;
+  requestsUsed: number;
+  finishedAt: string;
+}
+
+export interface OrgSummary {
+  id: number;
+  name: string;
+  shortName: string | null;
+  typeName: string | null;
+  counts: Counts;
+}
+
+export interface RecordSummary {
+  type: RecordType;
+  id: string;
+  name: string;
+  org: OrgRef | null;
+  /** One short line under the name: hostname/IP, username, title… */
+  subtitle: string | null;
+  archived: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type FieldKind = 'text' | 'ip' | 'mac' | 'url' | 'date' | 'multiline';
+
+export interface RecordField {
+  label: string;
+  value: string;
+  kind: FieldKind;
+}
+
+export interface InterfaceInfo {
+  name: string;
+  ip: string | null;
+  mac: string | null;
+  primary: boolean;
+  notes: string | null;
+}
+
+export type SectionKind = 'text' | 'heading' | 'gallery' | 'step';
+
+export interface DocumentSection {
+  id: string;
+  kind: SectionKind;
+  /** Plain text; always safe to show. */
+  content: string;
+  /** IT Glue's rendered HTML: untrusted, the renderer must sanitise it before display. */
+  html: string | null;
+}
+
+export interface PasswordMeta {
+  id: string;
+  name: string;
+  username: string | null;
+  url: string | null;
+  category: string | null;
+  org: OrgRef | null;
+  /** The record the password is attached to, when IT Glue says so. */
+  resource: { type: RecordType; id: string; name: string } | null;
+  updatedAt: string | null;
+  restricted: boolean;
+  /** False when the key lacks Password Access and no value was stored. */
+  hasValue: boolean;
+}
+
+export interface RecordDetail {
+  type: RecordType;
+  id: string;
+  name: string;
+  org: OrgRef | null;
+  url: string;
+  archived: boolean;
+  fields: RecordField[];
+  interfaces?: InterfaceInfo[];
+  related: { up: RecordSummary[]; down: RecordSummary[] };
+  sections?: DocumentSection[];
+  passwords?: PasswordMeta[];
+}
+
+export interface RevealResult {
+  value: string;
+  hideAfterSeconds: number;
+}
+
+/**
+ * The clipboard lives in the host. Electron main writes the system clipboard itself and the
+ * value never reaches the renderer (`copied: true`). A host without a system clipboard (the
+ * web host) hands the value to the renderer (`copied: false`), which writes it with
+ * navigator.clipboard and clears it after `clearAfterSeconds` if it still holds our value.
+ */
+export type CopyResult =
+  | { copied: true; clearAfterSeconds: number }
+  | { copied: false; value: string; clearAfterSeconds: number };
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  door: Door;
+  action: 'reveal' | 'copy';
+  passwordId: string;
+  passwordName: string;
+  field: 'username' | 'password' | null;
+}
+
+export interface Settings {
+  syncIntervalMinutes: number;
+  clipboardClearSeconds: number;
+  revealSeconds: number;
+  mcpAllowPasswordValues: boolean;
+}
+
+export const REGIONS = ['us', 'eu', 'au', 'custom'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const REGION_BASE_URLS: Record<Exclude<Region, 'custom'>, string> = {
+  us: 'https://api.itglue.com',
+  eu: 'https://api.eu.itglue.com',
+  au: 'https://api.au.itglue.com',
+};
+
+export interface Account {
+  configured: boolean;
+  region: Region | null;
+  baseUrl: string | null;
+  passwordAccess: boolean | null;
+}
+
+export interface ConnectResult {
+  organizations: number;
+  passwordAccess: boolean;
+}
+
+export interface ClaudeConfigResult {
+  path: string;
+  backupPath: string | null;
+  /** Unified diff of the Claude Desktop config, with no secrets in it. */
+  diff: string;
+  written: boolean;
+}
