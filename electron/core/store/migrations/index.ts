@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initial } from './0001-initial';
+import { vectors } from './0002-vectors';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors];

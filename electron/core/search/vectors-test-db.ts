@@ -1,0 +1,58 @@
+// Test helper: a real SQLCipher file in a temp dir with sqlite-vec loaded and the store's
+// migrations run, opened raw so these tests do not depend on how the store keys its files.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as sqliteVec from 'sqlite-vec';
+import { z } from 'zod';
+import { migrate } from '../store/migrate';
+import { MIGRATIONS } from '../store/migrations/index';
+
+export interface TestDb {
+  db: Database.Database;
+  path: string;
+  close(): void;
+}
+
+export function openTestDb(target?: number): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'glue-vec-'));
+  const path = join(dir, 'store.db');
+  const db = new Database(path);
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`key="x'${randomBytes(32).toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  sqliteVec.load(db);
+  migrate(db, MIGRATIONS, target);
+  return {
+    db,
+    path,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SeedRecord {
+  type: string;
+  itglueId: string;
+  orgId: number | null;
+  name: string;
+  body: string;
+  deleted?: boolean;
+}
+
+/** Inserts or replaces a record the way the store's writer does (content_hash over name+body). */
+export function upsertRecord(db: Database.Database, r: SeedRecord): number {
+  const hash = createHash('sha256').update(`${r.name}\n${r.body}`).digest('hex');
+  db.prepare(
+    `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash, deleted_at)
+     VALUES (?, ?, ?, ?, ?, '{}', ?, ?)
+     ON CONFLICT(type, itglue_id) DO UPDATE SET org_id = excluded.org_id, name = excluded.name, body = excluded.body,
+       content_hash = excluded.content_hash, deleted_at = excluded.deleted_at`,
+  ).run(r.type, r.itglueId, r.orgId, r.name, r.body, hash, r.deleted ? '2026-01-01T00:00:00Z' : null);
+  return z.object({ id: z.number() }).parse(db.prepare('SELECT rowid AS id FROM records WHERE type = ? AND itglue_id = ?').get(r.type, r.itglueId)).id;
+}
