@@ -1,0 +1,3 @@
+export { startWebHost, type WebHost, type WebHostOptions } from './server';
+export { TOKEN_HEADER } from './guard';
+export { RENDERER_CSP } from './static-files';
