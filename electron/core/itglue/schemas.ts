@@ -85,14 +85,16 @@ export function errorDetail(body: unknown): string | null {
 const str = z.string().nullish();
 const bool = z.boolean().nullish();
 /** Foreign keys are numbers, but tolerate "12" and turn anything unusable into null. */
+// `.optional()` last so an absent key stays absent instead of appearing as null.
 const fk = z
   .union([z.number(), z.string()])
-  .nullish()
+  .nullable()
   .transform((v) => {
-    if (v === null || v === undefined || v === '') return null;
+    if (v === null || v === '') return null;
     const n = typeof v === 'number' ? v : Number(v);
     return Number.isFinite(n) ? n : null;
-  });
+  })
+  .optional();
 
 export const organizationAttributes = z.looseObject({
   name: str,
