@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
+import type { Mapper } from './types';
+
+const attrs = z.looseObject({
+  name: z.string().min(1),
+  'organization-id': idNum,
+  archived: bool,
+  'updated-at': str,
+});
+
+export const mapDocument: Mapper = (resource) => {
+  const id = idOf(resource);
+  const a = parseAttrs(attrs, resource);
+  return {
+    record: {
+      type: 'documents',
+      itglueId: resource.id,
+      orgId: a['organization-id'],
+      name: a.name,
+      body: bodyOf([a.name]),
+      attrs: storedAttrs(resource),
+      url: resourceUrl(resource),
+      updatedAt: a['updated-at'],
+      archived: a.archived,
+    },
+    typed: { table: 'documents', row: { id, org_id: a['organization-id'], name: a.name } },
+    relations: [],
+  };
+};

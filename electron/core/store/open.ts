@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import * as sqliteVec from 'sqlite-vec';
+import { err, ok, type Result } from '../../../shared/result';
+import { StoreError, isBusy, lockedError, sqliteCode } from './errors';
+import { classifyFile } from './header';
+import { latestVersion, migrate, schemaVersion } from './migrate';
+import type { Migration } from './migration';
+import { MIGRATIONS } from './migrations/index';
+import { rememberSecretsKey } from './store-keys';
+
+export interface OpenStoreOptions {
+  file: string;
+  /** 32 random bytes, used as a raw SQLCipher key (no KDF). */
+  dbKey: Buffer;
+  /** 32 random bytes for AES-256-GCM sealing of password values; separate from dbKey. */
+  secretsKey: Buffer;
+  readonly?: boolean;
+  busyTimeoutMs?: number;
+  /** Tests only: open at an older schema to exercise one migration. */
+  migrations?: readonly Migration[];
+  targetVersion?: number;
+}
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly file: string;
+  readonly readonly: boolean;
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+const wrongKey = (): StoreError =>
+  new StoreError(
+    'STORE_WRONG_KEY',
+    'The database key in the keychain does not open this store. Restore the keychain entry that created it, or move the store file aside and sync again; the file was left untouched.',
+  );
+
+const corrupt = (detail: string): StoreError =>
+  new StoreError(
+    'STORE_CORRUPT',
+    `The local store file is not a readable Glue Desk store (${detail}). It was left untouched: move it aside (or restore a backup) and sync again.`,
+  );
+
+/**
+ * Opens (or, when writable and missing, creates) the encrypted store. Nothing is written to a
+ * file until its key is proven and its schema version is known to be ours, so a file that fails
+ * to open is never overwritten, truncated or migrated. Throws StoreError.
+ */
+export function openStore(options: OpenStoreOptions): Store {
+  const { file, dbKey, secretsKey } = options;
+  const readonly = options.readonly ?? false;
+  if (dbKey.length !== 32 || secretsKey.length !== 32) {
+    throw new StoreError('INVALID_INPUT', 'Store keys must be 32 bytes each; reset the keychain entry for Glue Desk.');
+  }
+  const kind = classifyFile(file);
+  if (readonly && (kind === 'missing' || kind === 'empty')) {
+    throw new StoreError('NOT_SYNCED', 'There is no local store yet. Open Glue Desk or run `glue sync` to create it.');
+  }
+  if (kind === 'plain-sqlite') throw corrupt('it is an unencrypted SQLite file');
+  if (kind === 'unknown') throw corrupt('it is not an encrypted SQLite database');
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (e) {
+    throw new StoreError('STORE_CORRUPT', `The local store file cannot be opened (${sqliteCode(e) ?? 'I/O error'}). Check the file's permissions and free disk space.`);
+  }
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    // The key is 64 hex digits from our own Buffer, never user text: safe to inline.
+    db.pragma(`key="x'${dbKey.toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (e) {
+      if (isBusy(e)) throw lockedError();
+      if (sqliteCode(e) === 'SQLITE_NOTADB' && kind === 'encrypted') throw wrongKey();
+      throw corrupt(sqliteCode(e) ?? 'unreadable');
+    }
+    const migrations = options.migrations ?? MIGRATIONS;
+    const latest = latestVersion(migrations);
+    const current = schemaVersion(db);
+    if (current > latest) {
+      throw new StoreError(
+        'STORE_TOO_NEW',
+        `This store was written by a newer Glue Desk (schema ${current}, this app knows ${latest}). Update Glue Desk to open it; the file was left untouched.`,
+      );
+    }
+    const target = options.targetVersion ?? latest;
+    if (readonly && current < target) {
+      throw new StoreError('NOT_SYNCED', 'The local store needs an upgrade. Open Glue Desk or run `glue sync` once, then try again.');
+    }
+    sqliteVec.load(db);
+    db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, migrations, target);
+    }
+    const store: Store = {
+      db,
+      file,
+      readonly,
+      schemaVersion: schemaVersion(db),
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+    rememberSecretsKey(store, secretsKey);
+    return store;
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    if (isBusy(e)) throw lockedError();
+    if (sqliteCode(e) === 'SQLITE_CORRUPT') throw corrupt('damaged pages');
+    throw new StoreError('INTERNAL', 'The local store could not be prepared; nothing was changed. Try again, and report it if it persists.');
+  }
+}
+
+/** openStore for doors that speak Result. */
+export function tryOpenStore(options: OpenStoreOptions): Result<Store> {
+  try {
+    return ok(openStore(options));
+  } catch (e) {
+    if (e instanceof StoreError) return err(e.code, e.message);
+    return err('INTERNAL', 'The local store could not be opened.');
+  }
+}

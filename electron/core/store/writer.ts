@@ -1,0 +1,298 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { RecordType } from '../../../shared/domain';
+import { StoreError, isBusy, lockedError } from './errors';
+import { MAPPERS, TYPED_TABLE_OF } from './mappers/index';
+import { MapError, itGlueResourceSchema, type MappedRecord, type RelationInput, type SqlValue, type TypedTable } from './mappers/types';
+import type { Store } from './open';
+import { seal } from './secret-box';
+import { secretsKeyOf } from './store-keys';
+
+export interface Checkpoint {
+  resource: string;
+  /** An organization id as text, or '*' for tenant-wide lists. */
+  scope: string;
+  cursor: string | null;
+  lastUpdatedAt: string | null;
+}
+
+export interface ApplyPageInput {
+  type: RecordType;
+  /** Raw JSON:API resources; each is validated here and a bad one is recorded in `skipped`. */
+  resources: readonly unknown[];
+  runId: string;
+  checkpoint?: Checkpoint;
+}
+
+export interface ApplyPageResult {
+  written: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export type RunKind = 'full' | 'incremental';
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
+
+export interface StoreWriter {
+  applyPage(input: ApplyPageInput): ApplyPageResult;
+  /** Replaces the relations of one record that came from detail requests (related items, connections). */
+  putRelations(fromType: RecordType, fromId: string, related: readonly RelationInput[]): void;
+  putSecret(passwordId: number, value: string): void;
+  /** Deletion sweep inside one scope: records of `type` there that were not seen are marked deleted. */
+  markDeletedExcept(type: RecordType, scope: string, seenIds: Iterable<string>, runId: string): number;
+  recordSkipped(type: string, itglueId: string, reason: string, runId: string | null): void;
+  startRun(kind: RunKind, runId?: string): string;
+  finishRun(runId: string, outcome: { status: Exclude<RunStatus, 'running'>; requests: number; warnings: readonly string[] }): void;
+  setCheckpoint(checkpoint: Checkpoint & { runId: string | null; completedAt?: string | null }): void;
+  getCheckpoint(resource: string, scope: string): (Checkpoint & { runId: string | null; completedAt: string | null }) | null;
+  setMeta(key: string, value: string): void;
+}
+
+const now = (): string => new Date().toISOString();
+
+export function contentHashOf(name: string, body: string, attrsJson: string): string {
+  return createHash('sha256').update(name).update('\0').update(body).update('\0').update(attrsJson).digest('hex');
+}
+
+interface ExistingRow {
+  rowid: number;
+  content_hash: string;
+  deleted_at: string | null;
+}
+
+interface CheckpointRow {
+  resource: string;
+  scope: string;
+  cursor: string | null;
+  last_updated_at: string | null;
+  run_id: string | null;
+  completed_at: string | null;
+}
+
+/** Busy/locked errors become STORE_LOCKED; everything else passes through. */
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isBusy(e)) throw lockedError();
+    throw e;
+  }
+}
+
+export function createWriter(store: Store): StoreWriter {
+  if (store.readonly) throw new StoreError('INVALID_INPUT', 'This store was opened read-only; sync needs a writable store.');
+  const db = store.db;
+  const secretsKey = secretsKeyOf(store);
+
+  const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
+  const touchRecord = db.prepare<[string, number]>('UPDATE records SET last_seen_run = ? WHERE rowid = ?');
+  const upsertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string], { rowid: number }>(
+    `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, url, updated_at, archived, content_hash, last_seen_run)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (type, itglue_id) DO UPDATE SET
+       org_id = excluded.org_id, name = excluded.name, body = excluded.body, attrs = excluded.attrs,
+       url = excluded.url, updated_at = excluded.updated_at, archived = excluded.archived,
+       content_hash = excluded.content_hash, last_seen_run = excluded.last_seen_run, deleted_at = NULL
+     RETURNING rowid`,
+  );
+  const orgOfConfiguration = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM configurations WHERE id = ?');
+  const orgOfDocument = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM documents WHERE id = ?');
+  const fieldKinds = db.prepare<[number], { name_key: string | null; kind: string | null }>('SELECT name_key, kind FROM flexible_asset_fields WHERE type_id = ?');
+  const deleteAttrRelations = db.prepare<[string, string]>("DELETE FROM relations WHERE from_type = ? AND from_id = ? AND source = 'attrs'");
+  const deleteDetailRelations = db.prepare<[string, string]>("DELETE FROM relations WHERE from_type = ? AND from_id = ? AND source = 'detail'");
+  const insertRelation = db.prepare<[string, string, string, string, string, string | null, string]>(
+    'INSERT OR IGNORE INTO relations (from_type, from_id, to_type, to_id, kind, notes, source) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const clearSkipped = db.prepare<[string, string]>('DELETE FROM skipped WHERE type = ? AND itglue_id = ?');
+  const upsertSkipped = db.prepare<[string, string, string, string | null, string]>(
+    `INSERT INTO skipped (type, itglue_id, reason, run_id, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (type, itglue_id) DO UPDATE SET reason = excluded.reason, run_id = excluded.run_id, at = excluded.at`,
+  );
+  const upsertSecret = db.prepare<[number, Buffer, Buffer, Buffer, string]>(
+    `INSERT INTO secrets (password_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (password_id) DO UPDATE SET iv = excluded.iv, tag = excluded.tag, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
+  );
+  const refreshHasValue = db.prepare<[number]>('UPDATE passwords SET has_value = EXISTS (SELECT 1 FROM secrets WHERE password_id = passwords.id) WHERE id = ?');
+  const upsertCheckpoint = db.prepare<[string, string, string | null, string | null, string | null, string | null]>(
+    `INSERT INTO sync_state (resource, scope, cursor, last_updated_at, run_id, completed_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (resource, scope) DO UPDATE SET cursor = excluded.cursor, last_updated_at = excluded.last_updated_at,
+       run_id = excluded.run_id, completed_at = excluded.completed_at`,
+  );
+  const selectCheckpoint = db.prepare<[string, string], CheckpointRow>('SELECT * FROM sync_state WHERE resource = ? AND scope = ?');
+
+  const typedStatements = new Map<string, Database.Statement<SqlValue[]>>();
+  function typedUpsert(table: TypedTable, row: Record<string, SqlValue>, recordRowid: number): void {
+    const columns = Object.keys(row);
+    const key = `${table}:${columns.join(',')}`;
+    let stmt = typedStatements.get(key);
+    if (!stmt) {
+      // Column names come from our own mappers, never from IT Glue; checked anyway.
+      if (!columns.every((c) => /^[a-z_0-9]+$/.test(c))) throw new Error(`bad column in ${table}`);
+      const all = ['record_rowid', ...columns];
+      const updates = all.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+      stmt = db.prepare<SqlValue[]>(
+        `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+      );
+      typedStatements.set(key, stmt);
+    }
+    stmt.run(recordRowid, ...columns.map((c) => row[c] ?? null));
+  }
+
+  function writeSecret(passwordId: number, value: string): void {
+    const sealed = seal(secretsKey, passwordId, value);
+    upsertSecret.run(passwordId, sealed.iv, sealed.tag, sealed.ciphertext, now());
+    refreshHasValue.run(passwordId);
+  }
+
+  function recordSkippedRow(type: string, itglueId: string, reason: string, runId: string | null): void {
+    upsertSkipped.run(type, itglueId.slice(0, 200), reason.slice(0, 500), runId, now());
+  }
+
+  function writeMapped(mapped: MappedRecord, runId: string): 'written' | 'unchanged' {
+    const r = mapped.record;
+    let orgId = r.orgId;
+    if (orgId === null && mapped.orgFrom) {
+      const parent = (mapped.orgFrom.table === 'configurations' ? orgOfConfiguration : orgOfDocument).get(mapped.orgFrom.id);
+      orgId = parent?.org_id ?? null;
+      if (mapped.typed.row.org_id === null) mapped.typed.row.org_id = orgId;
+    }
+    const attrsJson = JSON.stringify(r.attrs);
+    const hash = contentHashOf(r.name, r.body, attrsJson);
+    const existing = selectRecord.get(r.type, r.itglueId);
+    let outcome: 'written' | 'unchanged';
+    // Same content and still live: only the sighting is recorded, so FTS, typed rows and
+    // embeddings (keyed on content_hash) are left alone.
+    if (existing && existing.content_hash === hash && existing.deleted_at === null) {
+      touchRecord.run(runId, existing.rowid);
+      outcome = 'unchanged';
+    } else {
+      const row = upsertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
+      if (!row) throw new Error('upsert returned no row');
+      typedUpsert(mapped.typed.table, mapped.typed.row, row.rowid);
+      deleteAttrRelations.run(r.type, r.itglueId);
+      for (const rel of mapped.relations) insertRelation.run(r.type, r.itglueId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'attrs');
+      if (mapped.typed.table === 'passwords') refreshHasValue.run(mapped.typed.row.id);
+      outcome = 'written';
+    }
+    if (mapped.secret) writeSecret(mapped.typed.row.id, mapped.secret);
+    clearSkipped.run(r.type, r.itglueId);
+    return outcome;
+  }
+
+  const applyPageTx = db.transaction((input: ApplyPageInput): ApplyPageResult => {
+    const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
+    const mapper = MAPPERS[input.type];
+    const kindsByType = new Map<number, Map<string, string>>();
+    for (const raw of input.resources) {
+      const parsed = itGlueResourceSchema.safeParse(raw);
+      if (!parsed.success) {
+        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '?';
+        recordSkippedRow(input.type, id, 'not a JSON:API resource', input.runId);
+        result.skipped++;
+        continue;
+      }
+      const resource = parsed.data;
+      if (resource.type !== input.type) {
+        recordSkippedRow(input.type, resource.id, `resource type "${resource.type.slice(0, 60)}" in a ${input.type} page`, input.runId);
+        result.skipped++;
+        continue;
+      }
+      let fieldKindsMap: Map<string, string> | undefined;
+      const typeId = resource.attributes['flexible-asset-type-id'];
+      if (input.type === 'flexible-assets' && typeof typeId === 'number') {
+        fieldKindsMap = kindsByType.get(typeId);
+        if (!fieldKindsMap) {
+          fieldKindsMap = new Map(fieldKinds.all(typeId).flatMap((f) => (f.name_key && f.kind ? [[f.name_key, f.kind] as const] : [])));
+          kindsByType.set(typeId, fieldKindsMap);
+        }
+      }
+      let mapped: MappedRecord;
+      try {
+        mapped = mapper(resource, { fieldKinds: fieldKindsMap });
+      } catch (e) {
+        if (!(e instanceof MapError)) throw e;
+        recordSkippedRow(input.type, resource.id, e.message, input.runId);
+        result.skipped++;
+        continue;
+      }
+      result[writeMapped(mapped, input.runId)]++;
+    }
+    if (input.checkpoint) {
+      const c = input.checkpoint;
+      upsertCheckpoint.run(c.resource, c.scope, c.cursor, c.lastUpdatedAt, input.runId, null);
+    }
+    return result;
+  });
+
+  const putRelationsTx = db.transaction((fromType: RecordType, fromId: string, related: readonly RelationInput[]) => {
+    deleteDetailRelations.run(fromType, fromId);
+    for (const rel of related) insertRelation.run(fromType, fromId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'detail');
+  });
+
+  const markDeletedTx = db.transaction((type: RecordType, scope: string, seenIds: Iterable<string>, runId: string): number => {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS sweep_seen (id TEXT PRIMARY KEY) STRICT');
+    db.exec('DELETE FROM temp.sweep_seen');
+    const addSeen = db.prepare<[string]>('INSERT OR IGNORE INTO temp.sweep_seen (id) VALUES (?)');
+    for (const id of seenIds) addSeen.run(id);
+    const scopeSql = scope === '*' ? '' : 'AND org_id = ?';
+    const params: (string | number)[] = [now(), runId, type];
+    if (scope !== '*') {
+      if (!/^\d+$/.test(scope)) throw new StoreError('INVALID_INPUT', `Sweep scope must be an organization id or '*', got "${scope.slice(0, 40)}".`);
+      params.push(Number(scope));
+    }
+    const gone = db
+      .prepare<(string | number)[], { rowid: number; itglue_id: string }>(
+        `UPDATE records SET deleted_at = ?, last_seen_run = ? WHERE type = ? AND deleted_at IS NULL ${scopeSql}
+         AND itglue_id NOT IN (SELECT id FROM temp.sweep_seen) RETURNING rowid, itglue_id`,
+      )
+      .all(...params);
+    const table = TYPED_TABLE_OF[type];
+    const dropTyped = db.prepare<[number]>(`DELETE FROM ${table} WHERE record_rowid = ?`);
+    const dropSecret = db.prepare<[number]>('DELETE FROM secrets WHERE password_id = ?');
+    const dropRelations = db.prepare<[string, string]>('DELETE FROM relations WHERE from_type = ? AND from_id = ?');
+    for (const g of gone) {
+      dropTyped.run(g.rowid);
+      dropRelations.run(type, g.itglue_id);
+      if (type === 'passwords' && /^\d+$/.test(g.itglue_id)) dropSecret.run(Number(g.itglue_id));
+    }
+    db.exec('DELETE FROM temp.sweep_seen');
+    return gone.length;
+  });
+
+  const putSecretTx = db.transaction((passwordId: number, value: string) => writeSecret(passwordId, value));
+
+  return {
+    applyPage: (input) => guarded(() => applyPageTx.immediate(input)),
+    putRelations: (fromType, fromId, related) => guarded(() => putRelationsTx.immediate(fromType, fromId, related)),
+    putSecret: (passwordId, value) => {
+      if (!Number.isSafeInteger(passwordId) || passwordId <= 0) throw new StoreError('INVALID_INPUT', 'A password id must be a positive integer.');
+      if (value === '') throw new StoreError('INVALID_INPUT', 'An empty password value is not stored; the API key probably lacks Password Access.');
+      guarded(() => putSecretTx.immediate(passwordId, value));
+    },
+    markDeletedExcept: (type, scope, seenIds, runId) => guarded(() => markDeletedTx.immediate(type, scope, seenIds, runId)),
+    recordSkipped: (type, itglueId, reason, runId) => guarded(() => recordSkippedRow(type, itglueId, reason, runId)),
+    startRun: (kind, runId = randomUUID()) => {
+      guarded(() => db.prepare("INSERT INTO sync_runs (id, kind, started_at, status) VALUES (?, ?, ?, 'running')").run(runId, kind, now()));
+      return runId;
+    },
+    finishRun: (runId, outcome) => {
+      guarded(() =>
+        db
+          .prepare('UPDATE sync_runs SET finished_at = ?, status = ?, requests = ?, warnings = ? WHERE id = ?')
+          .run(now(), outcome.status, outcome.requests, JSON.stringify(outcome.warnings), runId),
+      );
+    },
+    setCheckpoint: (c) => {
+      guarded(() => upsertCheckpoint.run(c.resource, c.scope, c.cursor, c.lastUpdatedAt, c.runId, c.completedAt ?? null));
+    },
+    getCheckpoint: (resource, scope) => {
+      const row = selectCheckpoint.get(resource, scope);
+      return row
+        ? { resource: row.resource, scope: row.scope, cursor: row.cursor, lastUpdatedAt: row.last_updated_at, runId: row.run_id, completedAt: row.completed_at }
+        : null;
+    },
+    setMeta: (key, value) => {
+      guarded(() => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value));
+    },
+  };
+}
