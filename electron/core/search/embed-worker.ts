@@ -16,7 +16,7 @@ let extractor: Promise<Extractor> | null = null;
 // One inference at a time: requests queue here instead of competing for the same session.
 let queue: Promise<void> = Promise.resolve();
 
-async function embed(texts: string[]): Promise<Float32Array> {
+async function embed(texts: string[]): Promise<Float32Array<ArrayBuffer>> {
   extractor ??= pipeline('feature-extraction', init.modelId, { quantized: true });
   const run = await extractor;
   const out = await run(texts, { pooling: 'mean', normalize: true });

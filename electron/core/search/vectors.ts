@@ -1,0 +1,296 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../../shared/result';
+import { createVectorTables } from '../store/migrations/0002-vectors';
+import { chunkRecord, type Chunk } from './chunker';
+import { EmbedError, type Embedder } from './embedder';
+
+type Db = Database.Database;
+
+/** Bumped when chunking changes, so every record is re-chunked and re-embedded once. */
+const CHUNKER_VERSION = 'c1';
+/** vec0 refuses larger k. */
+const MAX_K = 4096;
+
+export interface EmbedProgress {
+  /** Records embedded so far in this run, of `total` that needed it. */
+  done: number;
+  total: number;
+  chunks: number;
+  chunksPerSecond: number;
+}
+
+export interface UpdateOptions {
+  onProgress?: (p: EmbedProgress) => void;
+  signal?: AbortSignal;
+  /** Chunks per embed call and per write transaction. */
+  batchSize?: number;
+}
+
+export interface UpdateStats {
+  modelId: string;
+  /** True when stored vectors came from another model and were all dropped first. */
+  rebuilt: boolean;
+  embeddedRecords: number;
+  embeddedChunks: number;
+  removedRecords: number;
+}
+
+const metaRow = z.object({ model_id: z.string(), dim: z.number() });
+const workRow = z.object({
+  rowid: z.number(),
+  type: z.string(),
+  org_id: z.number().nullable(),
+  name: z.string(),
+  content_hash: z.string(),
+  org_name: z.string().nullable(),
+});
+type WorkRow = z.infer<typeof workRow>;
+const hashRow = z.object({ record_rowid: z.number(), source_hash: z.string() });
+const bodyRow = z.object({ body: z.string(), content_hash: z.string(), deleted_at: z.string().nullable() });
+const countRow = z.object({ n: z.number() });
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
+function sourceHash(r: WorkRow, modelId: string): string {
+  return sha256(`${CHUNKER_VERSION}\u0000${modelId}\u0000${r.content_hash}\u0000${r.org_id ?? ''}\u0000${r.org_name ?? ''}`);
+}
+
+export function embeddingMeta(db: Db): { modelId: string; dim: number } | null {
+  const row = db.prepare('SELECT model_id, dim FROM embedding_meta WHERE id = 1').get();
+  if (row === undefined) return null;
+  const m = metaRow.parse(row);
+  return { modelId: m.model_id, dim: m.dim };
+}
+
+/** Vectors of two models never share an index: on a model change everything is dropped. */
+function ensureModel(db: Db, modelId: string, dim: number): boolean {
+  const meta = embeddingMeta(db);
+  if (meta && meta.modelId === modelId && meta.dim === dim) return false;
+  db.transaction(() => {
+    // Recreate the vec0 tables first so the delete trigger on chunks finds nothing to do.
+    createVectorTables(db, dim);
+    db.prepare('DELETE FROM chunks').run();
+    db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET model_id = excluded.model_id, dim = excluded.dim').run(modelId, dim);
+  }).immediate();
+  return meta !== null;
+}
+
+function removeGone(db: Db): number {
+  return db.transaction(() => {
+    const n = countRow.parse(
+      db.prepare('SELECT count(DISTINCT record_rowid) AS n FROM chunks c WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.rowid = c.record_rowid AND r.deleted_at IS NULL)').get(),
+    ).n;
+    db.prepare('DELETE FROM chunks WHERE record_rowid NOT IN (SELECT rowid FROM records WHERE deleted_at IS NULL)').run();
+    return n;
+  }).immediate();
+}
+
+function staleRecords(db: Db, modelId: string): { row: WorkRow; hash: string }[] {
+  const stored = new Map<number, string>();
+  for (const raw of db.prepare('SELECT record_rowid, source_hash FROM chunks WHERE seq = 0').all()) {
+    const r = hashRow.parse(raw);
+    stored.set(r.record_rowid, r.source_hash);
+  }
+  const out: { row: WorkRow; hash: string }[] = [];
+  const rows = db
+    .prepare(
+      `SELECT r.rowid, r.type, r.org_id, r.name, r.content_hash, o.name AS org_name
+       FROM records r
+       LEFT JOIN records o ON o.type = 'organizations' AND o.itglue_id = CAST(r.org_id AS TEXT) AND o.deleted_at IS NULL
+       WHERE r.deleted_at IS NULL
+       ORDER BY r.rowid`,
+    )
+    .all();
+  for (const raw of rows) {
+    const row = workRow.parse(raw);
+    const hash = sourceHash(row, modelId);
+    if (stored.get(row.rowid) !== hash) out.push({ row, hash });
+  }
+  return out;
+}
+
+interface Pending {
+  row: WorkRow;
+  hash: string;
+  contentHash: string;
+  chunks: Chunk[];
+}
+
+/**
+ * Brings the vectors in line with `records`: embeds records that are new or changed (content,
+ * org, org name or model), removes vectors of deleted records. Inference runs outside any
+ * transaction; each batch is written in one short transaction, so sync and search are never
+ * blocked for long, and a cancelled run keeps what it finished.
+ */
+export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateOptions = {}): Promise<Result<UpdateStats>> {
+  const { id: modelId, dim, state } = embedder.info;
+  if (state === 'missing') return err('NOT_FOUND', 'No embedding model installed. Run `glue model download`; keyword search works meanwhile.');
+  const batchSize = Math.max(1, opts.batchSize ?? 64);
+  const rebuilt = ensureModel(db, modelId, dim);
+  const removedRecords = removeGone(db);
+  const work = staleRecords(db, modelId);
+  const stats: UpdateStats = { modelId, rebuilt, embeddedRecords: 0, embeddedChunks: 0, removedRecords };
+  const t0 = performance.now();
+  const report = () =>
+    opts.onProgress?.({
+      done: stats.embeddedRecords,
+      total: work.length,
+      chunks: stats.embeddedChunks,
+      chunksPerSecond: stats.embeddedChunks / Math.max((performance.now() - t0) / 1000, 1e-3),
+    });
+  report();
+
+  const getBody = db.prepare('SELECT body, content_hash, deleted_at FROM records WHERE rowid = ?');
+  const delChunks = db.prepare('DELETE FROM chunks WHERE record_rowid = ?');
+  const insChunk = db.prepare('INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
+  const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
+
+  const write = db.transaction((batch: Pending[], vectors: Float32Array[]) => {
+    let i = 0;
+    for (const p of batch) {
+      const vs = vectors.slice(i, i + p.chunks.length);
+      i += p.chunks.length;
+      // A sync may have changed or deleted the record while we embedded: leave it to the next run.
+      const now = getBody.get(p.row.rowid);
+      const current = now === undefined ? null : bodyRow.parse(now);
+      if (!current || current.deleted_at !== null || current.content_hash !== p.contentHash) continue;
+      delChunks.run(p.row.rowid);
+      const org = p.row.org_id === null ? null : BigInt(p.row.org_id);
+      p.chunks.forEach((c, j) => {
+        const id = BigInt(insChunk.run(p.row.rowid, c.seq, p.row.org_id, sha256(c.text), p.hash, modelId).lastInsertRowid);
+        const v = blob(vs[j]!);
+        insVec.run(id, org, v);
+        insBits.run(id, v);
+      });
+      stats.embeddedRecords++;
+      stats.embeddedChunks += p.chunks.length;
+    }
+  });
+
+  let batch: Pending[] = [];
+  let batchChunks = 0;
+  const flush = async (): Promise<Result<void>> => {
+    if (batch.length === 0) return ok(undefined);
+    const texts = batch.flatMap((p) => p.chunks.map((c) => c.text));
+    let vectors: Float32Array[];
+    try {
+      vectors = await embedder.embed(texts, opts.signal);
+    } catch (e) {
+      if (e instanceof EmbedError) return err(e.code, e.message);
+      return err('INTERNAL', `Embedding failed: ${(e as Error).message}`);
+    }
+    if (vectors.length !== texts.length || vectors.some((v) => v.length !== dim)) return err('INTERNAL', `The model returned vectors of the wrong shape; expected ${texts.length}×${dim}.`);
+    write.immediate(batch, vectors);
+    batch = [];
+    batchChunks = 0;
+    report();
+    return ok(undefined);
+  };
+
+  for (const { row, hash } of work) {
+    if (opts.signal?.aborted) return err('CANCELLED', 'Embedding cancelled; finished batches are kept and the rest resumes next time.');
+    const raw = getBody.get(row.rowid);
+    if (raw === undefined) continue;
+    const current = bodyRow.parse(raw);
+    if (current.deleted_at !== null) continue;
+    const chunks = chunkRecord({ type: row.type, name: row.name, body: current.body, orgName: row.org_name });
+    batch.push({ row, hash, contentHash: current.content_hash, chunks });
+    batchChunks += chunks.length;
+    if (batchChunks >= batchSize) {
+      const r = await flush();
+      if (!r.ok) return r;
+    }
+  }
+  const r = await flush();
+  if (!r.ok) return r;
+  return ok(stats);
+}
+
+export interface VectorHit {
+  recordRowid: number;
+  /** Cosine distance of the record's best chunk (0 = same direction, 2 = opposite). */
+  distance: number;
+  /** seq of that best chunk inside the record. */
+  seq: number;
+}
+
+export interface VectorSearchOptions {
+  k: number;
+  /** Only this organization's records (the partition key: reads one org's pages). */
+  orgId?: number;
+  /** When given and the stored vectors are another model's, nothing is returned. */
+  modelId?: string;
+  /** Coarse candidates per wanted result for unscoped search. */
+  oversample?: number;
+}
+
+const knnRow = z.object({ chunk: z.number(), record_rowid: z.number(), seq: z.number(), distance: z.number() });
+const coarseRow = z.object({ rowid: z.number() });
+const rescoreRow = z.object({ record_rowid: z.number(), seq: z.number(), distance: z.number(), deleted_at: z.string().nullable() });
+
+function bestPerRecord(rows: { record_rowid: number; seq: number; distance: number; chunk: number }[], k: number): VectorHit[] {
+  const best = new Map<number, VectorHit & { chunk: number }>();
+  for (const r of rows) {
+    const cur = best.get(r.record_rowid);
+    if (!cur || r.distance < cur.distance || (r.distance === cur.distance && r.chunk < cur.chunk)) {
+      best.set(r.record_rowid, { recordRowid: r.record_rowid, distance: r.distance, seq: r.seq, chunk: r.chunk });
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.distance - b.distance || a.recordRowid - b.recordRowid)
+    .slice(0, k)
+    .map(({ recordRowid, distance, seq }) => ({ recordRowid, distance, seq }));
+}
+
+/**
+ * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
+ * by distance then record rowid. Scoped: exact KNN inside the org's partition. Unscoped: a
+ * hamming-distance scan of the bit vectors picks k×oversample chunks, which are re-scored with
+ * their float vectors (see architecture.md: a full float scan of an encrypted file is ~780 ms).
+ */
+export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOptions): VectorHit[] {
+  const k = Math.max(1, Math.min(Math.trunc(opts.k), MAX_K));
+  const meta = embeddingMeta(db);
+  if (!meta || (opts.modelId !== undefined && opts.modelId !== meta.modelId)) return [];
+  if (query.length !== meta.dim) throw new Error(`query vector has ${query.length} dimensions; the index has ${meta.dim}`);
+  const q = blob(query);
+
+  if (opts.orgId !== undefined) {
+    const stmt = db.prepare(
+      `WITH knn AS (SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND org_id = ?)
+       SELECT knn.rowid AS chunk, c.record_rowid, c.seq, knn.distance
+       FROM knn JOIN chunks c ON c.rowid = knn.rowid JOIN records r ON r.rowid = c.record_rowid
+       WHERE r.deleted_at IS NULL`,
+    );
+    // Several chunks of one record can fill the top k: widen until k records or the org is exhausted.
+    for (let want = Math.min(k * 4, MAX_K); ; want = Math.min(want * 4, MAX_K)) {
+      const rows = stmt.all(q, want, BigInt(Math.trunc(opts.orgId))).map((r) => knnRow.parse(r));
+      const hits = bestPerRecord(rows, k);
+      if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
+    }
+  }
+
+  const want = Math.min(k * Math.max(1, opts.oversample ?? 10), MAX_K);
+  const coarse = db
+    .prepare('SELECT rowid FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?')
+    .all(q, want)
+    .map((r) => coarseRow.parse(r).rowid);
+  // Point lookups by rowid: each reads one vector, never a scan.
+  const rescore = db.prepare(
+    `SELECT c.record_rowid, c.seq, vec_distance_cosine(v.embedding, ?) AS distance, r.deleted_at
+     FROM chunk_vectors v JOIN chunks c ON c.rowid = v.rowid JOIN records r ON r.rowid = c.record_rowid
+     WHERE v.rowid = ?`,
+  );
+  const rows: { chunk: number; record_rowid: number; seq: number; distance: number }[] = [];
+  for (const chunk of coarse) {
+    const raw = rescore.get(q, BigInt(chunk));
+    if (raw === undefined) continue;
+    const r = rescoreRow.parse(raw);
+    if (r.deleted_at === null) rows.push({ chunk, record_rowid: r.record_rowid, seq: r.seq, distance: r.distance });
+  }
+  return bestPerRecord(rows, k);
+}
