@@ -1,3 +1,2 @@
 export { startWebHost, type WebHost, type WebHostOptions } from './server';
 export { TOKEN_HEADER } from './guard';
-export { RENDERER_CSP } from './static-files';

@@ -3,3 +3,4 @@ export * from './runtime';
 export * from './schemas';
 export * from './spec';
 export * from './types';
+export * from './csp';

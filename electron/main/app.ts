@@ -1,0 +1,68 @@
+// Electron main: wires core's GlueApi to one window. Thin on purpose (it cannot run in CI);
+// the logic worth testing lives in ipc.ts, trust.ts and clipboard-host.ts.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, clipboard, ipcMain, session, type Tray } from 'electron';
+import type { CreateGlueApi } from '../core/app';
+import { RENDERER_CSP } from '../../shared/ipc';
+import { installMenu, installTray, reveal } from './chrome';
+import { withSystemClipboard } from './clipboard-host';
+import { FOCUS_SEARCH_CHANNEL, forwardEvents, registerIpcHandlers } from './ipc';
+import { isTrustedSenderUrl, type RendererOrigin } from './trust';
+import { createMainWindow } from './window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let win: BrowserWindow | null = null;
+  let tray: Tray | null = null;
+  app.on('second-instance', () => win && reveal(win));
+
+  await app.whenReady();
+  const origin: RendererOrigin = {
+    indexFile: join(here, '../renderer/index.html'),
+    devUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
+  };
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const core = await createGlueApi({ profileDir: app.getPath('userData'), door: 'app' });
+  const api = withSystemClipboard(core, clipboard);
+  registerIpcHandlers(ipcMain, api, (url) => isTrustedSenderUrl(url, origin));
+
+  const open = (): void => {
+    if (win && !win.isDestroyed()) return reveal(win);
+    win = createMainWindow({
+      preload: join(here, '../preload/index.cjs'),
+      load: (w) => (origin.devUrl ? w.loadURL(origin.devUrl) : w.loadFile(origin.indexFile)),
+    });
+    const target = win;
+    const off = forwardEvents(api, (channel, payload) => !target.isDestroyed() && target.webContents.send(channel, payload));
+    target.on('closed', () => {
+      off();
+      win = null;
+    });
+  };
+  const actions = {
+    open,
+    syncNow: () => void api.sync.start({ full: false }),
+    focusSearch: () => {
+      open();
+      win?.webContents.send(FOCUS_SEARCH_CHANNEL);
+    },
+    quit: () => app.quit(),
+  };
+  installMenu(actions);
+  tray = installTray(join(here, '../../resources/icon.png'), actions);
+  app.on('before-quit', () => tray?.destroy());
+  // Closing the window keeps the tray (and background sync) alive, except on quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', open);
+  open();
+}
