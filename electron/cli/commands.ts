@@ -8,4 +8,6 @@ interface CommandEntry {
 // Commands load lazily so `glue mcp` does not pay for the sync engine or the web host.
 export const COMMANDS: Record<string, CommandEntry> = {
   'fake-itglue': { summary: 'Serve a fake IT Glue API (demo tenant or a dataset dir)', load: () => import('./commands/fake-itglue') },
+  mcp: { summary: 'Serve the local IT Glue copy to Claude Desktop (MCP over stdio)', load: () => import('./commands/mcp') },
+  'connect-claude': { summary: 'Add Glue Desk to Claude Desktop\'s MCP servers', load: () => import('./commands/connect-claude') },
 };

@@ -1,0 +1,60 @@
+import type { RecordType } from '../../shared/domain';
+import type { Logger } from './logger';
+import type { ProfileInfo } from './profile';
+
+// What the MCP door needs from core. Every getter is lazy: tools/list must answer without
+// opening the store or loading the embedding model, so nothing here runs at startup.
+// The lead adds core services (store reader, answers, sync) as more lazy getters, wired in
+// base-deps.ts; a tool only ever sees this interface.
+
+export type StoreState = 'missing' | 'present' | 'ready' | 'locked' | 'corrupt' | 'wrong_key' | 'too_new';
+
+export interface StoreStatus {
+  state: StoreState;
+  /** RFC 3339 time of the last completed sync, or null if it never finished one. */
+  lastSyncAt: string | null;
+  counts: Partial<Record<RecordType, number>>;
+  /** What to do about a non-ready state, in the user's words. */
+  message: string | null;
+}
+
+export type ModelState = 'missing' | 'not_loaded' | 'loading' | 'ready' | 'failed';
+
+export interface ModelStatus {
+  state: ModelState;
+  name: string | null;
+  message: string | null;
+}
+
+export interface McpSettings {
+  /** Off unless the user turned it on in settings; then every reveal is audited. */
+  allowPasswordValues: boolean;
+}
+
+export interface McpDeps {
+  readonly profile: ProfileInfo;
+  readonly logger: Logger;
+  readonly version: string;
+  /** Must not throw: a broken store is a status, not an exception. */
+  storeStatus(): Promise<StoreStatus>;
+  /** Must not load the model; it reports what a later load would find. */
+  modelStatus(): Promise<ModelStatus>;
+  settings(): Promise<McpSettings>;
+}
+
+/**
+ * Memoises an async loader so a native module or the model loads once, on first use.
+ * A failed load is forgotten so the next call can retry (e.g. after the user unlocks the store).
+ */
+export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    if (!pending) {
+      pending = load();
+      pending.catch(() => {
+        pending = null;
+      });
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,26 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpDeps } from './deps';
+import { registerPrompts } from './prompts';
+import { registerResources } from './resources';
+import { registerTools, type McpTool } from './tool';
+import { TOOLS } from './tools/index';
+import { INSTRUCTIONS } from './instructions';
+
+export const SERVER_NAME = 'glue-desk';
+export { INSTRUCTIONS };
+
+export interface McpServerOptions {
+  tools?: readonly McpTool[];
+}
+
+export function createMcpServer(deps: McpDeps, opts: McpServerOptions = {}): McpServer {
+  const tools = opts.tools ?? TOOLS;
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'Glue Desk', version: deps.version },
+    { instructions: INSTRUCTIONS },
+  );
+  registerTools(server, tools, deps);
+  registerPrompts(server, tools);
+  registerResources(server, deps);
+  return server;
+}

@@ -1,0 +1,54 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Readable, Writable } from 'node:stream';
+import { format } from 'node:util';
+import { createBaseDeps } from './base-deps';
+import type { McpDeps } from './deps';
+import { createLogger, type LogLevel } from './logger';
+import type { ProfileInfo } from './profile';
+import { createMcpServer } from './server';
+
+export interface StdioServerOptions {
+  profile: ProfileInfo;
+  env: NodeJS.ProcessEnv;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: NodeJS.WritableStream;
+  /** Aborts on SIGINT/SIGTERM; the server closes cleanly. */
+  signal: AbortSignal;
+  /** Lets the lead plug core services in without touching this file. */
+  makeDeps?: (base: McpDeps) => McpDeps;
+}
+
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** Serves MCP over stdio until the client hangs up or the signal fires; resolves the exit code. */
+export async function runStdioServer(opts: StdioServerOptions): Promise<number> {
+  const level = LEVELS.find((l) => l === opts.env.GLUE_LOG_LEVEL) ?? 'info';
+  const logger = createLogger({ dir: opts.profile.logsDir, stderr: opts.stderr, level });
+  // stdout belongs to the protocol: a stray console.log from any library would corrupt it.
+  console.log = (...a: unknown[]) => logger.info(format(...a));
+  console.info = console.log;
+  console.debug = (...a: unknown[]) => logger.debug(format(...a));
+  console.warn = (...a: unknown[]) => logger.warn(format(...a));
+
+  const base = createBaseDeps(opts.profile, logger);
+  const deps = opts.makeDeps ? opts.makeDeps(base) : base;
+  const server = createMcpServer(deps);
+  const transport = new StdioServerTransport(opts.stdin, opts.stdout);
+
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+  });
+  server.server.onerror = (e) => logger.warn('protocol error', { error: e.message.slice(0, 200) });
+  const stop = () => void server.close().catch(() => undefined);
+  opts.stdin.once('end', stop);
+  opts.stdin.once('close', stop);
+  opts.stdout.once('error', stop); // EPIPE: the client is gone
+  opts.signal.addEventListener('abort', stop, { once: true });
+
+  await server.connect(transport);
+  logger.info('mcp server started', { profile: opts.profile.name, version: deps.version, pid: process.pid });
+  await closed;
+  logger.info('mcp server stopped');
+  return 0;
+}

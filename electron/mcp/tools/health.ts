@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { ModelStatus, StoreStatus } from '../deps';
+import { defineTool } from '../tool';
+
+const STALE_DAYS = 7;
+
+const StoreState = z.enum(['missing', 'present', 'ready', 'locked', 'corrupt', 'wrong_key', 'too_new']);
+const ModelState = z.enum(['missing', 'not_loaded', 'loading', 'ready', 'failed']);
+
+export const healthTool = defineTool({
+  name: 'health',
+  title: 'Glue Desk health',
+  description:
+    'Checks the local IT Glue copy before you rely on it: whether a synced store exists, when it last synced, record counts, the semantic search model, and whether password values are available. Call it first when other tools return nothing or errors.',
+  input: {},
+  output: {
+    status: z.enum(['ok', 'warning', 'error']).describe('ok: ready to answer; warning: works with limits (see warnings); error: cannot answer until fixed.'),
+    profile: z.string().describe('Glue Desk profile this server reads.'),
+    store: z
+      .object({
+        state: StoreState.describe('missing: never synced; present: file exists; ready: open and usable; locked/corrupt/wrong_key/too_new: needs the user.'),
+        lastSyncAt: z.string().nullable().describe('RFC 3339 time of the last completed sync, or null.'),
+        counts: z.record(z.string(), z.number().int()).describe('Records per IT Glue type in the local copy.'),
+      })
+      .describe('The encrypted local copy of IT Glue.'),
+    model: z
+      .object({
+        state: ModelState.describe('missing: not downloaded (keyword search only); not_loaded: loads on first semantic search; ready; failed.'),
+        name: z.string().nullable().describe('Embedding model name.'),
+      })
+      .describe('The semantic search model.'),
+    passwordValues: z.enum(['withheld', 'allowed']).describe('Whether tools may return password values (a setting the user controls in Glue Desk).'),
+    warnings: z.array(z.string()).describe('Problems and what to do about each.'),
+    version: z.string().describe('Glue Desk version.'),
+  },
+  handler: async (_args, { deps }) => {
+    const warnings: string[] = [];
+    let status: 'ok' | 'warning' | 'error' = 'ok';
+    const raise = (to: 'warning' | 'error') => {
+      if (status !== 'error') status = to;
+    };
+
+    const store = await safely(deps.storeStatus, (): StoreStatus => ({
+      state: 'corrupt',
+      lastSyncAt: null,
+      counts: {},
+      message: 'Could not check the local store. Restart Claude Desktop; if it persists, open Glue Desk and check the store.',
+    }));
+    switch (store.state) {
+      case 'missing':
+        raise('warning');
+        warnings.push(store.message ?? 'Never synced: run `glue sync` (or open Glue Desk and sync) to make a local copy.');
+        break;
+      case 'locked':
+        raise('warning');
+        warnings.push(store.message ?? 'The store is locked: open Glue Desk and unlock it, then try again.');
+        break;
+      case 'corrupt':
+      case 'wrong_key':
+      case 'too_new':
+        raise('error');
+        warnings.push(store.message ?? `The store cannot be read (${store.state}). Open Glue Desk to repair or re-sync it.`);
+        break;
+      case 'ready':
+        if (!store.lastSyncAt) {
+          raise('warning');
+          warnings.push('No sync has completed yet: run `glue sync` to finish one.');
+        } else {
+          const days = (Date.now() - Date.parse(store.lastSyncAt)) / 86_400_000;
+          if (days > STALE_DAYS) {
+            raise('warning');
+            warnings.push(`Last sync was ${Math.floor(days)} days ago: answers may be out of date; run \`glue sync\`.`);
+          }
+        }
+        break;
+      case 'present':
+        break;
+    }
+
+    const model = await safely(deps.modelStatus, (): ModelStatus => ({ state: 'failed', name: null, message: 'Could not check the search model.' }));
+    if (model.state === 'missing' || model.state === 'failed') {
+      raise('warning');
+      warnings.push(model.message ?? `Semantic search model ${model.state}: keyword search still works.`);
+    }
+    const settings = await safely(deps.settings, () => ({ allowPasswordValues: false }));
+
+    const data = {
+      status,
+      profile: deps.profile.name,
+      store: { state: store.state, lastSyncAt: store.lastSyncAt, counts: { ...store.counts } },
+      model: { state: model.state, name: model.name },
+      passwordValues: settings.allowPasswordValues ? ('allowed' as const) : ('withheld' as const),
+      warnings,
+      version: deps.version,
+    };
+    return { data, text: renderHealth(data) };
+  },
+});
+
+async function safely<T>(get: () => Promise<T>, fallback: () => T): Promise<T> {
+  try {
+    return await get();
+  } catch {
+    return fallback();
+  }
+}
+
+function renderHealth(h: {
+  status: string;
+  profile: string;
+  store: { state: string; lastSyncAt: string | null; counts: Record<string, number> };
+  model: { state: string; name: string | null };
+  passwordValues: string;
+  warnings: string[];
+}): string {
+  const counts = Object.entries(h.store.counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const lines = [
+    `Glue Desk: ${h.status.toUpperCase()} (profile ${h.profile})`,
+    `Store: ${h.store.state}${h.store.lastSyncAt ? `, last sync ${h.store.lastSyncAt}` : ''}${counts ? ` — ${counts}` : ''}`,
+    `Search model: ${h.model.state}`,
+    `Password values: ${h.passwordValues}`,
+    ...h.warnings.map((w) => `Warning: ${w}`),
+  ];
+  return lines.join('\n');
+}
