@@ -1,0 +1,51 @@
+// One normal form for organization names and for what people type to mean them, so that
+// "Société Générale, Inc.", "societe generale" and "@societe-generale" meet in the middle.
+
+export interface NormalName {
+  /** Words after folding, "and"/"&" removed, leading "the" and legal suffixes dropped. */
+  tokens: string[];
+  /** The words joined without spaces: "acme dental" and "acmedental" compare equal. */
+  compact: string;
+}
+
+// Letters NFKD does not split into base + mark.
+const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+// Legal forms say nothing about which client is meant. "Corp", "Co", "Company" and "Group" are
+// kept on purpose: "Acme Corp" and "Acme Dental" must stay two names that "@acme" confuses.
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'pllc', 'plc', 'ltd', 'limited', 'gmbh', 'mbh', 'ag', 'kg',
+  'ug', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'kk', 'pc', 'lc',
+]);
+
+const MAX_INPUT = 200;
+
+export function foldText(text: string): string {
+  return text
+    .slice(0, MAX_INPUT)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßæøœłđðþı]/g, (c) => FOLD[c] ?? c);
+}
+
+export function normaliseName(text: string): NormalName {
+  const folded = foldText(text)
+    .replace(/&/g, ' and ')
+    // O'Brien and O’Brien are one word
+    .replace(/(\p{L})['’`´](\p{L})/gu, '$1$2');
+  const raw = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && t !== 'and');
+  // "L.L.C." and "J & J" become one word each: runs of single letters are initialisms
+  const merged: string[] = [];
+  let inInitialism = false;
+  for (const t of raw) {
+    const single = t.length === 1 && /\p{L}/u.test(t);
+    if (single && inInitialism) merged[merged.length - 1] += t;
+    else merged.push(t);
+    inInitialism = single;
+  }
+  let tokens = merged;
+  if (tokens.length > 1 && tokens[0] === 'the') tokens = tokens.slice(1);
+  while (tokens.length > 1 && LEGAL_SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens = tokens.slice(0, -1);
+  return { tokens, compact: tokens.join('') };
+}

@@ -1,0 +1,239 @@
+// Which organization a technician means by "@acme dentl", "for Harbor Health" or the letters
+// typed so far in the org browser. Tiers, best first:
+//   exact name (after normalising case, accents, punctuation, "&"/"and", legal suffixes) 1.00
+//   short name                                                                        0.97
+//   same words in another order                                                       0.95
+//   typo (Damerau-Levenshtein ≤ 1 for 4–7 letters, ≤ 2 from 8)                        0.80 / 0.72
+//   word prefix ("acme" → "Acme Dental"), more for a longer share of the name          0.60–0.90
+//   prefix inside a word ("acmed")                                                    0.55–0.85
+//   some of the words ("health" → "Harbor Health")                                    0.58–0.83
+//   prefix with a typo ("harbr")                                                       0.50
+// Several organizations within MARGIN of the best make the answer ambiguous, so "@acme" with
+// Acme Corp and Acme Dental asks instead of guessing.
+import { COMMON_WORDS } from './org-match-common-words';
+import { boundedDistance, typoAllowance } from './org-match-distance';
+import { normaliseName, type NormalName } from './org-match-normalise';
+
+export interface OrgCandidate {
+  id: number;
+  name: string;
+  shortName?: string | null;
+}
+
+export type MatchHow = 'exact' | 'short' | 'tokens' | 'typo' | 'prefix' | 'subset';
+
+export type OrgMatch<T extends OrgCandidate = OrgCandidate> =
+  | { kind: 'match'; org: T; score: number; how: MatchHow }
+  | { kind: 'ambiguous'; candidates: T[] }
+  | { kind: 'none'; suggestions: T[] };
+
+export interface RankedOrg<T extends OrgCandidate = OrgCandidate> {
+  org: T;
+  score: number;
+  how: MatchHow | 'contains';
+}
+
+export const MIN_SCORE = 0.5;
+export const MARGIN = 0.08;
+const MAX_AMBIGUOUS = 10;
+const MAX_SUGGESTIONS = 3;
+
+interface Scored {
+  score: number;
+  how: MatchHow;
+}
+
+interface IndexedOrg {
+  rawName: string;
+  rawShort: string | null;
+  name: NormalName;
+  short: NormalName | null;
+}
+
+interface OrgIndex {
+  entries: IndexedOrg[];
+  /** compact name or short name → positions in the org list, for whole-name lookups. */
+  byCompact: Map<string, number[]>;
+}
+
+// Normalising a few thousand names per keystroke is wasted work; the list object is the key and
+// every entry is re-checked against the list, so an edited list is re-indexed, not trusted.
+const cache = new WeakMap<readonly OrgCandidate[], OrgIndex>();
+
+function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
+  const cached = cache.get(orgs);
+  if (
+    cached &&
+    cached.entries.length === orgs.length &&
+    cached.entries.every((e, i) => e.rawName === orgs[i]?.name && e.rawShort === (orgs[i]?.shortName ?? null))
+  ) {
+    return cached;
+  }
+  const entries: IndexedOrg[] = [];
+  const byCompact = new Map<string, number[]>();
+  const add = (key: string, i: number): void => {
+    if (key === '') return;
+    const list = byCompact.get(key) ?? [];
+    if (!list.includes(i)) list.push(i);
+    byCompact.set(key, list);
+  };
+  orgs.forEach((org, i) => {
+    const rawShort = org.shortName ?? null;
+    const name = normaliseName(org.name);
+    const short = rawShort && rawShort.trim() !== '' ? normaliseName(rawShort) : null;
+    entries.push({ rawName: org.name, rawShort, name, short });
+    add(name.compact, i);
+    if (short) add(short.compact, i);
+  });
+  const index = { entries, byCompact };
+  cache.set(orgs, index);
+  return index;
+}
+
+function tokenPrefix(q: string[], n: string[]): boolean {
+  if (q.length === 0 || q.length > n.length) return false;
+  const last = q.length - 1;
+  for (let i = 0; i < last; i++) if (q[i] !== n[i]) return false;
+  return (n[last] ?? '').startsWith(q[last] ?? '');
+}
+
+function tokenSubset(q: string[], n: string[]): boolean {
+  if (q.length === 0 || q.length > n.length) return false;
+  const last = q.length - 1;
+  return q.every((t, i) => (i === last ? n.some((w) => w.startsWith(t)) : n.includes(t)));
+}
+
+function sameTokenSet(q: string[], n: string[]): boolean {
+  if (q.length !== n.length || q.length < 2) return false;
+  const sorted = (a: string[]): string => [...a].sort().join(' ');
+  return sorted(q) === sorted(n);
+}
+
+function scoreName(q: NormalName, n: NormalName): Scored | null {
+  if (q.compact === '' || n.compact === '') return null;
+  if (q.compact === n.compact) return { score: 1, how: 'exact' };
+  if (q.compact.length < 2) return null;
+  if (sameTokenSet(q.tokens, n.tokens)) return { score: 0.95, how: 'tokens' };
+  const allowance = typoAllowance(Math.min(q.compact.length, n.compact.length));
+  if (allowance > 0) {
+    const d = boundedDistance(q.compact, n.compact, allowance);
+    if (d <= allowance) return { score: 0.88 - 0.08 * d, how: 'typo' };
+  }
+  const ratio = q.compact.length / n.compact.length;
+  if (ratio < 1 && tokenPrefix(q.tokens, n.tokens)) return { score: 0.6 + 0.3 * ratio, how: 'prefix' };
+  if (ratio < 1 && n.compact.startsWith(q.compact)) return { score: 0.55 + 0.3 * ratio, how: 'prefix' };
+  if (ratio < 1 && tokenSubset(q.tokens, n.tokens)) return { score: 0.58 + 0.25 * ratio, how: 'subset' };
+  if (q.compact.length >= 5 && n.compact.length > q.compact.length) {
+    for (let len = q.compact.length - 1; len <= q.compact.length + 1; len++) {
+      if (boundedDistance(q.compact, n.compact.slice(0, len), 1) <= 1) return { score: 0.5, how: 'typo' };
+    }
+  }
+  return null;
+}
+
+function scoreEntry(q: NormalName, e: IndexedOrg): Scored | null {
+  const byName = scoreName(q, e.name);
+  if (!e.short) return byName;
+  let byShort: Scored | null = null;
+  if (q.compact !== '' && q.compact === e.short.compact) byShort = { score: 0.97, how: 'short' };
+  else if (q.compact.length >= 2 && e.short.compact.startsWith(q.compact)) {
+    byShort = { score: 0.55 + 0.3 * (q.compact.length / e.short.compact.length), how: 'prefix' };
+  }
+  if (!byName) return byShort;
+  if (!byShort) return byName;
+  return byShort.score > byName.score ? byShort : byName;
+}
+
+interface Hit<T> {
+  org: T;
+  index: number;
+  scored: Scored;
+}
+
+function byScore<T extends OrgCandidate>(a: Hit<T>, b: Hit<T>): number {
+  return b.scored.score - a.scored.score || a.org.name.localeCompare(b.org.name, 'en') || a.org.id - b.org.id || a.index - b.index;
+}
+
+/** What one organization scores for a typed name; null when it is not a candidate at all. */
+export function scoreOrg(said: string, org: OrgCandidate): Scored | null {
+  const short = org.shortName && org.shortName.trim() !== '' ? normaliseName(org.shortName) : null;
+  const entry: IndexedOrg = { rawName: org.name, rawShort: org.shortName ?? null, name: normaliseName(org.name), short };
+  return scoreEntry(normaliseName(said), entry);
+}
+
+export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[]): OrgMatch<T> {
+  const q = normaliseName(said);
+  const index = indexOf(orgs);
+  const hits: Hit<T>[] = [];
+  orgs.forEach((org, i) => {
+    const entry = index.entries[i];
+    const scored = entry ? scoreEntry(q, entry) : null;
+    if (scored && scored.score >= MIN_SCORE) hits.push({ org, index: i, scored });
+  });
+  hits.sort(byScore);
+  const top = hits[0];
+  if (!top) return { kind: 'none', suggestions: suggest(q, orgs, index) };
+  // an exact or short-name hit is only challenged by another one
+  const floor = top.scored.score >= 0.97 ? 0.97 : top.scored.score - MARGIN;
+  const close = hits.filter((h) => h.scored.score >= floor);
+  if (close.length === 1) return { kind: 'match', org: top.org, score: top.scored.score, how: top.scored.how };
+  return { kind: 'ambiguous', candidates: close.slice(0, MAX_AMBIGUOUS).map((h) => h.org) };
+}
+
+/** Closest names when nothing matched, for "did you mean". Loose on purpose. */
+function suggest<T extends OrgCandidate>(q: NormalName, orgs: readonly T[], index: OrgIndex): T[] {
+  if (q.compact.length < 2) return [];
+  const similarity = (a: string, b: string): number => {
+    const longest = Math.max(Array.from(a).length, Array.from(b).length);
+    return longest === 0 ? 0 : 1 - boundedDistance(a, b, longest) / longest;
+  };
+  const scored: Hit<T>[] = [];
+  orgs.forEach((org, i) => {
+    const e = index.entries[i];
+    if (!e) return;
+    let best = similarity(q.compact, e.name.compact);
+    for (const u of q.tokens) for (const t of e.name.tokens) if (u.length >= 3) best = Math.max(best, 0.9 * similarity(u, t));
+    if (e.short) best = Math.max(best, similarity(q.compact, e.short.compact));
+    if (best >= 0.5) scored.push({ org, index: i, scored: { score: best, how: 'typo' } });
+  });
+  return scored.sort(byScore).slice(0, MAX_SUGGESTIONS).map((h) => h.org);
+}
+
+/**
+ * Organizations for an autocomplete box, best first. An empty prefix lists them by name.
+ * Beyond matchOrg's tiers, a prefix found inside a word ("dent" → Acme Dental) still ranks.
+ */
+export function rankOrgs<T extends OrgCandidate>(prefix: string, orgs: readonly T[], limit = 10): RankedOrg<T>[] {
+  const max = Math.max(0, Math.min(Math.floor(limit), 1000));
+  const q = normaliseName(prefix);
+  const index = indexOf(orgs);
+  const hits: (RankedOrg<T> & { index: number })[] = [];
+  orgs.forEach((org, i) => {
+    const e = index.entries[i];
+    if (!e) return;
+    if (q.compact === '') {
+      hits.push({ org, index: i, score: 0, how: 'prefix' });
+      return;
+    }
+    const scored = scoreEntry(q, e);
+    if (scored) hits.push({ org, index: i, ...scored });
+    else if (q.compact.length >= 2 && e.name.compact.includes(q.compact)) hits.push({ org, index: i, score: 0.4, how: 'contains' });
+  });
+  hits.sort((a, b) => b.score - a.score || a.org.name.localeCompare(b.org.name, 'en') || a.org.id - b.org.id || a.index - b.index);
+  return hits.slice(0, max).map(({ org, score, how }) => ({ org, score, how }));
+}
+
+/**
+ * Organizations whose whole name or short name is exactly these words (after normalising).
+ * Cheap: one map lookup, for scanning every run of words in a question.
+ */
+export function orgsNamedExactly<T extends OrgCandidate>(words: string, orgs: readonly T[]): T[] {
+  const q = normaliseName(words);
+  const positions = indexOf(orgs).byCompact.get(q.compact) ?? [];
+  return positions.map((i) => orgs[i]).filter((o): o is T => o !== undefined);
+}
+
+/** A lowercase everyday word ("night", "office") that should not be read as a client's name. */
+export function isCommonWord(word: string): boolean {
+  return COMMON_WORDS.has(word.toLowerCase());
+}
