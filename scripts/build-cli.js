@@ -15,6 +15,7 @@ await build({
   // Worker threads need their own entry files next to the bundle.
   entryPoints: {
     glue: 'electron/cli/main.ts',
+    'embed-worker': 'electron/core/search/embed-worker.ts',
   },
   outdir,
   bundle: true,

@@ -10,4 +10,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   'fake-itglue': { summary: 'Serve a fake IT Glue API (demo tenant or a dataset dir)', load: () => import('./commands/fake-itglue') },
   mcp: { summary: 'Serve the local IT Glue copy to Claude Desktop (MCP over stdio)', load: () => import('./commands/mcp') },
   'connect-claude': { summary: 'Add Glue Desk to Claude Desktop\'s MCP servers', load: () => import('./commands/connect-claude') },
+  model: { summary: 'Show or download the local embedding model (semantic search)', load: () => import('./commands/model') },
 };
