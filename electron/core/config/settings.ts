@@ -1,0 +1,206 @@
+import Conf from 'conf';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../../shared/result';
+
+export const SETTINGS_FILE = 'settings.json';
+export const REGIONS = ['us', 'eu', 'au', 'custom'] as const;
+export type Region = (typeof REGIONS)[number];
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// The custom base URL is the one free-text setting: no credentials in it (settings are not a
+// secret store), https except on loopback (the fake IT Glue server), no query or fragment.
+const baseUrlSchema = z
+  .string()
+  .transform((s, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a URL' });
+      return z.NEVER;
+    }
+    const httpsOrLoopback = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    if (!httpsOrLoopback || url.username || url.password || url.search || url.hash) {
+      ctx.addIssue({ code: 'custom', message: 'not an allowed URL' });
+      return z.NEVER;
+    }
+    return url.href.replace(/\/+$/, '');
+  });
+
+/** One validator and one human description per key; the description is what errors quote. */
+const FIELDS = {
+  syncIntervalMinutes: {
+    schema: z.number().int().refine((v) => v === 0 || (v >= 5 && v <= 1440)),
+    rule: '0 (manual) or a whole number of minutes from 5 to 1440',
+    kind: 'number',
+  },
+  clipboardClearSeconds: { schema: z.number().int().min(5).max(300), rule: 'a whole number of seconds from 5 to 300', kind: 'number' },
+  revealSeconds: { schema: z.number().int().min(5).max(300), rule: 'a whole number of seconds from 5 to 300', kind: 'number' },
+  mcpAllowPasswordValues: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
+  region: { schema: z.enum(REGIONS), rule: `one of ${REGIONS.join(', ')}`, kind: 'string' },
+  baseUrl: {
+    schema: baseUrlSchema,
+    rule: 'an https:// URL without user, password, query or fragment (http:// only for 127.0.0.1/localhost), e.g. https://api.itglue.example.com',
+    kind: 'string',
+  },
+  modelEnabled: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
+} as const;
+
+export type SettingKey = keyof typeof FIELDS;
+export const SETTING_KEYS = Object.keys(FIELDS) as SettingKey[];
+
+export interface Settings {
+  /** 0 = manual sync only. */
+  syncIntervalMinutes: number;
+  clipboardClearSeconds: number;
+  revealSeconds: number;
+  /** MCP may return password values only when the user turns this on (and then it is audited). */
+  mcpAllowPasswordValues: boolean;
+  region: Region;
+  /** Used only when region is "custom". */
+  baseUrl?: string;
+  modelEnabled: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  syncIntervalMinutes: 60,
+  clipboardClearSeconds: 30,
+  revealSeconds: 20,
+  mcpAllowPasswordValues: false,
+  region: 'us',
+  modelEnabled: true,
+});
+
+export const settingRule = (key: SettingKey): string => FIELDS[key].rule;
+export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(FIELDS, key);
+
+const unknownKey = (key: string) => err('INVALID_INPUT', `Unknown setting "${key}". Known settings: ${SETTING_KEYS.join(', ')}.`);
+const badValue = (key: SettingKey) => err('INVALID_INPUT', `${key} must be ${FIELDS[key].rule}.`);
+
+function validateField<K extends SettingKey>(key: K, value: unknown): Result<Settings[K]> {
+  const parsed = FIELDS[key].schema.safeParse(value);
+  // Each schema's output type is exactly Settings[K]; TypeScript cannot follow the key through the map.
+  return parsed.success ? ok(parsed.data as Settings[K]) : badValue(key);
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Things the user should hear about (a file moved aside, a value ignored); never fatal. */
+  warnings: string[];
+}
+
+function openConf(profileDir: string): Conf<Record<string, unknown>> {
+  return new Conf<Record<string, unknown>>({
+    cwd: profileDir,
+    configName: 'settings',
+    accessPropertiesByDotNotation: false,
+    configFileMode: 0o600,
+  });
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Moves an unreadable file aside so the user can inspect it, and says where it went. */
+function quarantine(file: string, why: string): string {
+  const aside = `${file}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return `Settings file ${file} ${why} and could not be moved aside; using defaults.`;
+  }
+  return `Settings file ${file} ${why}; moved it to ${aside} and using defaults.`;
+}
+
+function readStore(profileDir: string): { store: Record<string, unknown>; warnings: string[] } {
+  const file = join(profileDir, SETTINGS_FILE);
+  if (!existsSync(file)) return { store: {}, warnings: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { store: {}, warnings: [quarantine(file, 'was not valid JSON')] };
+  }
+  if (!isPlainObject(raw)) return { store: {}, warnings: [quarantine(file, 'did not hold a settings object')] };
+  return { store: openConf(profileDir).store, warnings: [] };
+}
+
+function fromStore(store: Record<string, unknown>): LoadedSettings {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const warnings: string[] = [];
+  const put = <K extends SettingKey>(key: K, value: unknown) => {
+    const valid = validateField(key, value);
+    if (valid.ok) settings[key] = valid.value;
+    else warnings.push(`Ignoring ${key} in settings.json: it must be ${FIELDS[key].rule}. Using the default.`);
+  };
+  for (const key of SETTING_KEYS) if (key in store) put(key, store[key]);
+  if (settings.region === 'custom' && !settings.baseUrl) {
+    warnings.push('region is "custom" but no baseUrl is set; using region "us".');
+    settings.region = 'us';
+  }
+  return { settings, warnings };
+}
+
+/** Settings of a profile with defaults filled in. A broken file never stops the app. */
+export function loadSettings(profileDir: string): LoadedSettings {
+  const { store, warnings } = readStore(profileDir);
+  const loaded = fromStore(store);
+  return { settings: loaded.settings, warnings: [...warnings, ...loaded.warnings] };
+}
+
+/**
+ * Validates every value of `patch` (unknown input: it comes from IPC, MCP or the CLI) and
+ * writes only the keys the user set, so improved defaults reach users who never changed them.
+ */
+export function updateSettings(profileDir: string, patch: unknown): Result<Settings> {
+  if (!isPlainObject(patch)) return err('INVALID_INPUT', 'Settings changes must be an object of key → value.');
+  const changes: Partial<Settings> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (!isSettingKey(key)) return unknownKey(key);
+    const valid = validateField(key, value);
+    if (!valid.ok) return valid;
+    Object.assign(changes, { [key]: valid.value });
+  }
+
+  const { store } = readStore(profileDir);
+  const next: Record<string, unknown> = { ...store, ...changes };
+  for (const key of SETTING_KEYS) if (key in next && !validateField(key, next[key]).ok) delete next[key];
+  const region = next.region ?? DEFAULT_SETTINGS.region;
+  if (region === 'custom' && typeof next.baseUrl !== 'string') {
+    return err('INVALID_INPUT', `region "custom" needs baseUrl in the same change: baseUrl must be ${FIELDS.baseUrl.rule}.`);
+  }
+  if ('baseUrl' in changes && region !== 'custom') {
+    return err('INVALID_INPUT', 'baseUrl is used only with region "custom": set region to custom in the same change.');
+  }
+  if (region !== 'custom') delete next.baseUrl;
+
+  try {
+    mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+    openConf(profileDir).store = next;
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : 'write failed';
+    return err('INTERNAL', `Could not save settings in ${profileDir} (${code}). Check that the folder is writable.`);
+  }
+  return ok(fromStore(next).settings);
+}
+
+const TRUE = new Set(['true', 'on', 'yes', '1']);
+const FALSE = new Set(['false', 'off', 'no', '0']);
+
+/** Turns text typed by a user (CLI, a text field) into the value type a setting expects. */
+export function parseSettingValue(key: string, raw: string): Result<unknown> {
+  if (!isSettingKey(key)) return unknownKey(key);
+  const text = raw.trim();
+  switch (FIELDS[key].kind) {
+    case 'boolean':
+      if (TRUE.has(text.toLowerCase())) return ok(true);
+      if (FALSE.has(text.toLowerCase())) return ok(false);
+      return badValue(key);
+    case 'number':
+      return /^-?\d+$/.test(text) ? ok(Number(text)) : badValue(key);
+    default:
+      return ok(text);
+  }
+}
