@@ -14,7 +14,7 @@ export interface SeenRequest {
   at: number;
 }
 
-export type Handler = (req: SeenRequest, res: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
+export type Handler = (req: SeenRequest, res: ServerResponse, raw: IncomingMessage) => unknown;
 
 export interface TestServer {
   url: string;
