@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../shared/result';
+import { createTestApi } from '../../../shared/ipc/test-api';
+import type { RecordDetail } from '../../../shared/ipc';
+import { createOrgStore } from './org';
+
+const detail = (id: string, down: string[] = []): RecordDetail => ({
+  type: 'configurations', id, name: `cfg ${id}`, org: null, url: `https://x.itglue.com/${id}`, archived: false, fields: [],
+  related: { up: [], down: down.map((d) => ({ type: 'configurations', id: d, name: d, org: null, subtitle: null, archived: false })) },
+});
+
+describe('org store', () => {
+  it('pages records with the cursor and resets on type change', async () => {
+    const t = createTestApi({
+      org: {
+        records: async ({ cursor, type }) =>
+          ok({ items: [{ type, id: cursor ?? 'a', name: cursor ?? 'a', org: null, subtitle: null, archived: false }], nextCursor: cursor ? null : 'b' }),
+      },
+    });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().selectOrg(1);
+    await store.getState().loadMore();
+    expect(store.getState().records.data.map((r) => r.id)).toEqual(['a', 'b']);
+    await store.getState().loadMore();
+    expect(t.calls).toHaveLength(2);
+    await store.getState().selectType('passwords');
+    expect(store.getState().records.data.map((r) => r.type)).toEqual(['passwords']);
+  });
+
+  it('clicks through related items and back', async () => {
+    const t = createTestApi({ org: { detail: async ({ id }) => ok(detail(id, ['2'])) } });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().open('configurations', '1');
+    await store.getState().open('configurations', '2');
+    expect(store.getState().detail.data?.id).toBe('2');
+    await store.getState().back();
+    expect(store.getState().detail.data?.id).toBe('1');
+    expect(store.getState().trail).toEqual([]);
+  });
+
+  it('ignores a slow answer for a record the user already left', async () => {
+    let release: () => void = () => undefined;
+    const t = createTestApi({
+      org: {
+        detail: async ({ id }) => {
+          if (id === 'slow') await new Promise<void>((r) => (release = r));
+          return ok(detail(id));
+        },
+      },
+    });
+    const store = createOrgStore({ api: t.api });
+    const slow = store.getState().open('configurations', 'slow');
+    await store.getState().open('configurations', 'fast');
+    release();
+    await slow;
+    expect(store.getState().detail.data?.id).toBe('fast');
+  });
+});
