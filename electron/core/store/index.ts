@@ -1,0 +1,11 @@
+// The store's public surface: open, typed write/read handles, the vault and test helpers live
+// in their own files; doors and other core modules import from here.
+export { openStore, tryOpenStore, type OpenStoreOptions, type Store } from './open';
+export { StoreError } from './errors';
+export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, type ApplyPageResult, type Checkpoint, type RunKind, type RunStatus } from './writer';
+export * from './reader';
+export { revealSecret, type SecretAction } from './vault';
+export { contentHash } from './content-hash';
+export { normalizeMac, normalizeIpv6, ipv4ToNumber, numberToIpv4, parseCidr, hostnameKey, normalizeSerial, searchAliases } from './normalize';
+export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';
+export { MIGRATIONS } from './migrations/index';

@@ -1,0 +1,58 @@
+import type { Door } from '../../../shared/domain';
+import { err, ok, type Result } from '../../../shared/result';
+import { isBusy } from './errors';
+import type { Store } from './open';
+import { open } from './secret-box';
+import { secretsKeyOf } from './store-keys';
+
+export type SecretAction = 'reveal' | 'copy_username' | 'copy_password' | 'mcp_value';
+
+interface SecretRow {
+  iv: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+}
+
+/**
+ * The only place a password value is decrypted. The audit row (password name and org, never
+ * the value) is written in the same call and the value is returned only once it is stored, so
+ * there is no reveal without a trace; a read-only store therefore cannot reveal.
+ */
+export function revealSecret(store: Store, passwordId: number, door: Door, action: SecretAction): Result<{ value: string }> {
+  if (!Number.isSafeInteger(passwordId) || passwordId <= 0) return err('INVALID_INPUT', 'A password id must be a positive integer.');
+  if (store.readonly) return err('FORBIDDEN', 'Password values cannot be shown from a read-only store, because the reveal could not be audited.');
+  const db = store.db;
+  const meta = db
+    .prepare<[number], { name: string; org_id: number | null }>(
+      'SELECT p.name, p.org_id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.id = ?',
+    )
+    .get(passwordId);
+  if (!meta) return err('NOT_FOUND', `No password with id ${passwordId} in the local store; sync again if it was added recently.`);
+  const sealed = db.prepare<[number], SecretRow>('SELECT iv, tag, ciphertext FROM secrets WHERE password_id = ?').get(passwordId);
+  if (!sealed) {
+    return err(
+      'NOT_FOUND',
+      `The value of "${meta.name}" was not synced: the IT Glue API key needs the Password Access option. Turn it on for the key in IT Glue (Account > API Keys) and sync again.`,
+    );
+  }
+  let value: string;
+  try {
+    value = open(secretsKeyOf(store), passwordId, sealed);
+  } catch {
+    return err('STORE_WRONG_KEY', 'The secrets key in the keychain does not open this stored password. Restore the keychain entry, or sync again to re-fetch password values.');
+  }
+  try {
+    db.prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)').run(
+      new Date().toISOString(),
+      door,
+      action,
+      passwordId,
+      meta.org_id,
+      meta.name,
+    );
+  } catch (e) {
+    if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    return err('INTERNAL', 'The reveal could not be written to the audit log, so the value was not shown.');
+  }
+  return ok({ value });
+}
