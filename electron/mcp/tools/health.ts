@@ -12,7 +12,9 @@ export const healthTool = defineTool({
   title: 'Glue Desk health',
   description:
     'Checks the local IT Glue copy before you rely on it: whether a synced store exists, when it last synced, record counts, the semantic search model, and whether password values are available. Call it first when other tools return nothing or errors.',
-  input: {},
+  input: {
+    includeCounts: z.boolean().optional().describe('List record counts per type in the text answer (default true; structured output always has them).'),
+  },
   output: {
     status: z.enum(['ok', 'warning', 'error']).describe('ok: ready to answer; warning: works with limits (see warnings); error: cannot answer until fixed.'),
     profile: z.string().describe('Glue Desk profile this server reads.'),
@@ -33,7 +35,7 @@ export const healthTool = defineTool({
     warnings: z.array(z.string()).describe('Problems and what to do about each.'),
     version: z.string().describe('Glue Desk version.'),
   },
-  handler: async (_args, { deps }) => {
+  handler: async ({ includeCounts }, { deps }) => {
     const warnings: string[] = [];
     let status: 'ok' | 'warning' | 'error' = 'ok';
     const raise = (to: 'warning' | 'error') => {
@@ -93,7 +95,7 @@ export const healthTool = defineTool({
       warnings,
       version: deps.version,
     };
-    return { data, text: renderHealth(data) };
+    return { data, text: renderHealth(data, includeCounts !== false) };
   },
 });
 
@@ -112,8 +114,8 @@ function renderHealth(h: {
   model: { state: string; name: string | null };
   passwordValues: string;
   warnings: string[];
-}): string {
-  const counts = Object.entries(h.store.counts)
+}, withCounts: boolean): string {
+  const counts = !withCounts ? '' : Object.entries(h.store.counts)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   const lines = [
