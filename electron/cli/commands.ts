@@ -11,4 +11,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   mcp: { summary: 'Serve the local IT Glue copy to Claude Desktop (MCP over stdio)', load: () => import('./commands/mcp') },
   'connect-claude': { summary: 'Add Glue Desk to Claude Desktop\'s MCP servers', load: () => import('./commands/connect-claude') },
   model: { summary: 'Show or download the local embedding model (semantic search)', load: () => import('./commands/model') },
+  settings: { summary: 'Show or change settings shared by the app, MCP and CLI', load: () => import('./commands/settings') },
 };
