@@ -585,7 +585,7 @@ export function createReader(store: Store): StoreReader {
            SELECT 'domains', d.id, d.name, d.org_id, o.name, 'domain', substr(d.expires_on, 1, 10)
              FROM domains d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = d.org_id
             WHERE substr(d.expires_on, 1, 10) BETWEEN ? AND ?
-           ORDER BY expires_on, name`,
+           ORDER BY 7, 3`,
         )
         .all(from, to, from, to)
         .map((e) => ({ type: e.type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: e.org_name, what: e.what, expiresOn: e.expires_on }));

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { config, flexAsset, iface, org, password, tags } from './fixtures.test-data';
+import { createReader } from './reader';
+import { createTempStore, type TempStore } from './testing';
+import { createWriter } from './writer';
+
+const temps: TempStore[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) t.cleanup();
+});
+
+function seeded() {
+  const t = createTempStore();
+  temps.push(t);
+  const w = createWriter(t.store);
+  const runId = w.startRun('full');
+  w.applyPage({ type: 'organizations', runId, resources: [org(1, 'Acme Corp'), org(2, 'Beta LLC')] });
+  w.applyPage({
+    type: 'configurations',
+    runId,
+    resources: [
+      config(10, 1, 'SRV-DC01', { hostname: 'srv-dc01.acme.local', 'primary-ip': '10.20.0.5', 'mac-address': '00:1A:2B:3C:4D:5E', 'serial-number': 'abc123x', 'asset-tag': 'AT-0001', 'warranty-expires-at': '2026-03-10' }),
+      config(11, 1, 'SRV-FS01', { 'primary-ip': '10.20.1.9', 'warranty-expires-at': '2027-01-01' }),
+      config(12, 1, 'FW01', { 'primary-ip': '192.168.1.1' }),
+      config(20, 2, 'BETA-SRV', { 'primary-ip': '10.20.0.5' }),
+    ],
+  });
+  w.applyPage({
+    type: 'configuration-interfaces',
+    runId,
+    resources: [iface(100, 12, '10.20.5.1', '00-aa-bb-cc-dd-ee', true), iface(101, 12, '2001:db8::1', null)],
+  });
+  w.applyPage({ type: 'passwords', runId, resources: [password(7, 1, 'DC01 local admin', { 'resource-type': 'Configuration', 'resource-id': 10 })] });
+  w.applyPage({
+    type: 'flexible-assets',
+    runId,
+    resources: [flexAsset(50, 1, 9, 'ERP', { servers: tags('Configurations', [10, 11]) }), flexAsset(51, 1, 9, 'Payroll', { uses: tags('FlexibleAssets', [50]) })],
+  });
+  w.applyPage({ type: 'domains', runId, resources: [{ id: '60', type: 'domains', attributes: { name: 'acme.com', 'registrar-name': 'Gandi', 'expires-on': '2026-03-01', 'organization-id': 1 } }] });
+  w.applyPage({ type: 'documents', runId, resources: [{ id: '70', type: 'documents', attributes: { name: 'DR runbook', 'organization-id': 1 } }] });
+  w.applyPage({
+    type: 'document-sections',
+    runId,
+    resources: [
+      { id: '72', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Text', content: '<p>Second</p>', sort: 2 } },
+      { id: '71', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Heading', content: 'First', sort: 1 } },
+    ],
+  });
+  return { t, w, r: createReader(t.store) };
+}
+
+describe('reader lookups', () => {
+  it('finds configurations by IP on the primary address and on interfaces, across orgs', () => {
+    const { r } = seeded();
+    expect(r.findByIp('10.20.0.5').map((h) => [h.name, h.orgName, h.matchedOn])).toEqual([
+      ['BETA-SRV', 'Beta LLC', 'primary_ip'],
+      ['SRV-DC01', 'Acme Corp', 'primary_ip'],
+    ]);
+    expect(r.findByIp(' 10.20.5.1 ').map((h) => [h.name, h.matchedOn, h.interfaceName])).toEqual([['FW01', 'interface_ip', 'eth100']]);
+    expect(r.findByIp('2001:0db8:0:0::0001').map((h) => h.name)).toEqual(['FW01']);
+    expect(r.findByIp('10.99.0.1')).toEqual([]);
+    expect(r.findByIp('not an ip')).toEqual([]);
+  });
+
+  it('finds configurations inside a CIDR range', () => {
+    const { r } = seeded();
+    expect(r.findByCidr('10.20.0.0/16').map((h) => h.name).sort()).toEqual(['BETA-SRV', 'FW01', 'SRV-DC01', 'SRV-FS01']);
+    expect(r.findByCidr('10.20.0.0/24').map((h) => h.name).sort()).toEqual(['BETA-SRV', 'SRV-DC01']);
+    expect(() => r.findByCidr('10.20/99')).toThrow(/not an IPv4 network/);
+  });
+
+  it('finds by MAC in any notation, hostname with or without dashes/domain, serial and asset tag', () => {
+    const { r } = seeded();
+    for (const mac of ['00:1a:2b:3c:4d:5e', '001A.2B3C.4D5E', '00-1A-2B-3C-4D-5E']) expect(r.findByMac(mac).map((h) => h.name)).toEqual(['SRV-DC01']);
+    expect(r.findByMac('00aabbccddee').map((h) => [h.name, h.matchedOn])).toEqual([['FW01', 'interface_mac']]);
+    for (const host of ['SRV-DC01', 'srvdc01', 'srv-dc01.acme.local']) expect(r.findByHostname(host).map((h) => h.name)).toEqual(['SRV-DC01']);
+    expect(r.findBySerial('ABC123X').map((h) => h.name)).toEqual(['SRV-DC01']);
+    expect(r.findBySerial('abc123x').map((h) => h.matchedOn)).toEqual(['serial']);
+    expect(r.findBySerial('at-0001').map((h) => h.matchedOn)).toEqual(['asset_tag']);
+  });
+});
+
+describe('reader views', () => {
+  it('shows a configuration with interfaces, its passwords (metadata only) and related items both ways', () => {
+    const { r } = seeded();
+    const d = r.configurationDetail(10);
+    expect(d?.orgName).toBe('Acme Corp');
+    expect(d?.passwords.map((p) => [p.name, p.hasValue])).toEqual([['DC01 local admin', false]]);
+    expect(d?.related).toEqual([{ type: 'flexible-assets', id: '50', name: 'ERP', kind: 'tag', notes: 'servers', direction: 'in' }]);
+    expect(r.configurationDetail(12)?.interfaces.map((i) => [i.name, i.ip, i.isPrimary])).toEqual([
+      ['eth100', '10.20.5.1', true],
+      ['eth101', '2001:db8::1', false],
+    ]);
+    expect(r.configurationDetail(999)).toBeNull();
+  });
+
+  it('lists organizations with counts and pages records by name', () => {
+    const { r } = seeded();
+    const orgs = r.listOrganizations();
+    expect(orgs.map((o) => [o.name, o.counts.configurations ?? 0])).toEqual([
+      ['Acme Corp', 3],
+      ['Beta LLC', 1],
+    ]);
+    const page1 = r.listRecords({ type: 'configurations', orgId: 1, limit: 2 });
+    expect(page1.items.map((i) => i.name)).toEqual(['FW01', 'SRV-DC01']);
+    const page2 = r.listRecords({ type: 'configurations', orgId: 1, limit: 2, cursor: page1.nextCursor });
+    expect(page2.items.map((i) => i.name)).toEqual(['SRV-FS01']);
+    expect(page2.nextCursor).toBeNull();
+    expect(() => r.listRecords({ type: 'configurations', cursor: 'garbage' })).toThrow(/cursor/);
+    expect(r.counts().configurations).toBe(4);
+    expect(r.storeSizeBytes()).toBeGreaterThan(0);
+  });
+
+  it('returns a document with its sections in order', () => {
+    const { r } = seeded();
+    const doc = r.documentWithSections(70);
+    expect(doc?.record.name).toBe('DR runbook');
+    expect(doc?.sections.map((s) => s.content)).toEqual(['First', '<p>Second</p>']);
+    expect(r.getRecord('document-sections', '72')?.orgId).toBe(1);
+  });
+
+  it('lists warranty and domain expirations within a window', () => {
+    const { r } = seeded();
+    const soon = r.expirations(30, new Date('2026-02-20T12:00:00Z'));
+    expect(soon.map((e) => [e.what, e.name, e.expiresOn])).toEqual([
+      ['domain', 'acme.com', '2026-03-01'],
+      ['warranty', 'SRV-DC01', '2026-03-10'],
+    ]);
+  });
+});
+
+describe('reader.dependencies', () => {
+  it('walks down and up through tags, and survives a cycle', () => {
+    const { w, r } = seeded();
+    expect(r.dependencies('flexible-assets', '51', 'down', 5).map((n) => [n.name, n.depth])).toEqual([
+      ['ERP', 1],
+      ['SRV-DC01', 2],
+      ['SRV-FS01', 2],
+    ]);
+    expect(r.dependencies('configurations', '10', 'up', 5).map((n) => [n.name, n.depth])).toEqual([
+      ['ERP', 1],
+      ['Payroll', 2],
+    ]);
+    expect(r.dependencies('flexible-assets', '51', 'down', 1).map((n) => n.name)).toEqual(['ERP']);
+    // SRV-DC01 → Payroll closes a loop Payroll → ERP → SRV-DC01 → Payroll.
+    w.putRelations('configurations', '10', [{ toType: 'flexible-assets', toId: '51', kind: 'related' }]);
+    const loop = r.dependencies('flexible-assets', '51', 'down', 10);
+    expect(loop.map((n) => [n.name, n.depth])).toEqual([
+      ['ERP', 1],
+      ['SRV-DC01', 2],
+      ['SRV-FS01', 2],
+    ]);
+    expect(r.dependencies('configurations', '10', 'up', 10).map((n) => n.name)).toEqual(['ERP', 'Payroll']);
+  });
+});
