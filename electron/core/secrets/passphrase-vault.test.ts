@@ -80,6 +80,14 @@ describe('passphrase vault', () => {
     expect(await failure(createPassphraseVault({ file, passphrase: 'pw' }).get('p/db-key'))).toMatchObject({ code: 'STORE_CORRUPT' });
   });
 
+  it('keeps every entry when one instance is written to in parallel', async () => {
+    const file = newFile();
+    const vault = createPassphraseVault({ file, passphrase: 'pw' });
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => vault.set(`p/${k}`, k)));
+    const reopened = createPassphraseVault({ file, passphrase: 'pw' });
+    expect(await Promise.all(['a', 'b', 'c', 'd'].map((k) => reopened.get(`p/${k}`)))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('refuses an empty passphrase', () => {
     expect(() => createPassphraseVault({ file: newFile(), passphrase: '' })).toThrow(/passphrase is empty/);
   });

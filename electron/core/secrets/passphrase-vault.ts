@@ -135,20 +135,30 @@ export function createPassphraseVault(options: PassphraseVaultOptions): Keychain
     }
   }
 
+  // Changes through one instance run one after another, so parallel sets cannot drop each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     async get(account) {
       return (await read()).entries.get(account) ?? null;
     },
-    async set(account, value) {
-      const { entries, kdf } = await read();
-      entries.set(account, value);
-      await write(entries, kdf);
-    },
-    async delete(account) {
-      const { entries, kdf } = await read();
-      if (!entries.delete(account)) return false;
-      await write(entries, kdf);
-      return true;
-    },
+    set: (account, value) =>
+      serial(async () => {
+        const { entries, kdf } = await read();
+        entries.set(account, value);
+        await write(entries, kdf);
+      }),
+    delete: (account) =>
+      serial(async () => {
+        const { entries, kdf } = await read();
+        if (!entries.delete(account)) return false;
+        await write(entries, kdf);
+        return true;
+      }),
   };
 }
