@@ -1,38 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import pkg from '../../package.json';
 import type { McpDeps, McpSettings, ModelStatus, StoreStatus } from './deps';
 import type { Logger } from './logger';
-import type { ProfileInfo } from './profile';
+import type { ProfilePaths } from '../core/config/paths';
 
 const MODEL = 'Xenova/all-MiniLM-L6-v2';
-const SettingsFile = z.object({ mcpAllowPasswordValues: z.boolean().optional() });
 
 /**
  * Deps that need nothing but the file system, so the server runs before the store and the
  * model are wired. Pass `overrides` to plug in core services (the lead's step).
  */
-export function createBaseDeps(profile: ProfileInfo, logger: Logger, overrides: Partial<Omit<McpDeps, 'profile' | 'logger'>> = {}): McpDeps {
+export function createBaseDeps(profile: ProfilePaths, logger: Logger, overrides: Partial<Omit<McpDeps, 'profile' | 'logger'>> = {}): McpDeps {
   return {
     profile,
     logger,
     version: pkg.version,
     storeStatus: async () => storeFileStatus(profile),
     modelStatus: async () => modelFileStatus(profile),
-    settings: async () => readSettings(profile, logger),
+    settings: () => readSettings(profile, logger),
     ...overrides,
   };
 }
 
-export function storeFileStatus(profile: ProfileInfo): StoreStatus {
-  if (!existsSync(join(profile.dir, 'store.db'))) {
+export function storeFileStatus(profile: ProfilePaths): StoreStatus {
+  if (!existsSync(profile.storeDb)) {
     return { state: 'missing', lastSyncAt: null, counts: {}, message: 'No local IT Glue copy yet: run `glue sync` (or `glue demo`) first.' };
   }
   return { state: 'present', lastSyncAt: null, counts: {}, message: null };
 }
 
-export function modelFileStatus(profile: ProfileInfo): ModelStatus {
+export function modelFileStatus(profile: ProfilePaths): ModelStatus {
   const onnx = join(profile.modelsDir, ...MODEL.split('/'), 'onnx', 'model_quantized.onnx');
   if (!existsSync(onnx)) {
     return {
@@ -44,15 +42,10 @@ export function modelFileStatus(profile: ProfileInfo): ModelStatus {
   return { state: 'not_loaded', name: MODEL, message: null };
 }
 
-function readSettings(profile: ProfileInfo, logger: Logger): McpSettings {
-  const file = join(profile.dir, 'settings.json');
-  if (!existsSync(file)) return { allowPasswordValues: false };
-  try {
-    const parsed = SettingsFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (parsed.success) return { allowPasswordValues: parsed.data.mcpAllowPasswordValues === true };
-    logger.warn('settings.json has unexpected values; password values stay withheld');
-  } catch {
-    logger.warn('settings.json is not readable JSON; password values stay withheld');
-  }
-  return { allowPasswordValues: false };
+async function readSettings(profile: ProfilePaths, logger: Logger): Promise<McpSettings> {
+  // Loaded on first use: conf and its validator are not needed to answer tools/list.
+  const { loadSettings } = await import('../core/config/settings');
+  const { settings, warnings } = loadSettings(profile.profileDir);
+  for (const w of warnings) logger.warn(w);
+  return { allowPasswordValues: settings.mcpAllowPasswordValues };
 }

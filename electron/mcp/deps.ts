@@ -1,6 +1,6 @@
 import type { RecordType } from '../../shared/domain';
 import type { Logger } from './logger';
-import type { ProfileInfo } from './profile';
+import type { ProfilePaths } from '../core/config/paths';
 
 // What the MCP door needs from core. Every getter is lazy: tools/list must answer without
 // opening the store or loading the embedding model, so nothing here runs at startup.
@@ -32,7 +32,7 @@ export interface McpSettings {
 }
 
 export interface McpDeps {
-  readonly profile: ProfileInfo;
+  readonly profile: ProfilePaths;
   readonly logger: Logger;
   readonly version: string;
   /** Must not throw: a broken store is a status, not an exception. */

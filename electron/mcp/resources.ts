@@ -8,7 +8,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
     'glue-desk://about',
     { title: 'About Glue Desk data', description: 'Where the data comes from and how to read it safely.', mimeType: 'text/markdown' },
     async (uri) => ({
-      contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `# Glue Desk ${deps.version} (profile ${deps.profile.name})\n\n${INSTRUCTIONS}\n` }],
+      contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `# Glue Desk ${deps.version} (profile ${deps.profile.profile})\n\n${INSTRUCTIONS}\n` }],
     }),
   );
 }

@@ -153,7 +153,7 @@ describe('glue mcp stdout', () => {
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no reply; stdout so far: ${out}`)), 20_000);
       child.stdout.on('data', () => {
-        if (out.includes('"id":3')) {
+        if (out.includes('"id":2') && out.includes('"id":3')) {
           clearTimeout(t);
           resolve();
         }

@@ -4,11 +4,11 @@ import { format } from 'node:util';
 import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
 import { createLogger, type LogLevel } from './logger';
-import type { ProfileInfo } from './profile';
+import type { ProfilePaths } from '../core/config/paths';
 import { createMcpServer } from './server';
 
 export interface StdioServerOptions {
-  profile: ProfileInfo;
+  profile: ProfilePaths;
   env: NodeJS.ProcessEnv;
   stdin: Readable;
   stdout: Writable;
@@ -47,7 +47,7 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   opts.signal.addEventListener('abort', stop, { once: true });
 
   await server.connect(transport);
-  logger.info('mcp server started', { profile: opts.profile.name, version: deps.version, pid: process.pid });
+  logger.info('mcp server started', { profile: opts.profile.profile, version: deps.version, pid: process.pid });
   await closed;
   logger.info('mcp server stopped');
   return 0;

@@ -10,7 +10,7 @@ import { err, ok } from '../../shared/result';
 import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
 import { createLogger } from './logger';
-import { resolveProfile } from './profile';
+import { resolvePaths } from '../core/config/paths';
 import { defineTool, paginate, registerTools, ToolError, type McpTool } from './tool';
 
 let dir: string;
@@ -90,7 +90,7 @@ const text = (r: Awaited<ReturnType<Client['callTool']>>) =>
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'glue-mcp-tool-'));
-  const profile = resolveProfile({ env: { GLUE_DATA_DIR: dir } });
+  const profile = resolvePaths({ env: { GLUE_DATA_DIR: dir } });
   if (!profile.ok) throw new Error(profile.error.message);
   deps = createBaseDeps(profile.value, createLogger({ dir: profile.value.logsDir, stderr: null }));
   await connect([echo, thrower, expected, wrongShape, paged]);

@@ -30,8 +30,10 @@ export const run: Command = async (argv, io) => {
   }
   if (positionals.length) throw new UsageError(`glue mcp: unexpected argument "${positionals[0]}". Run \`glue help mcp\`.`);
   // Loaded here, not at the top, so `glue help` does not pay for the MCP SDK.
-  const [{ resolveProfile }, { runStdioServer }] = await Promise.all([import('../../mcp/profile'), import('../../mcp/stdio')]);
-  const profile = resolveProfile({ profile: flags.profile, dataDir: flags['data-dir'], env: io.env });
+  const [{ ensureProfileDirs, resolvePaths }, { runStdioServer }] = await Promise.all([import('../../core/config/paths'), import('../../mcp/stdio')]);
+  const paths = resolvePaths({ profile: flags.profile, dataDirFlag: flags['data-dir'], env: io.env });
+  if (!paths.ok) throw new UsageError(`glue mcp: ${paths.error.message}`);
+  const profile = ensureProfileDirs(paths.value, paths.value.dataDirSource);
   if (!profile.ok) throw new UsageError(`glue mcp: ${profile.error.message}`);
   return runStdioServer({ profile: profile.value, env: io.env, stdin: process.stdin, stdout: io.stdout instanceof Writable ? io.stdout : process.stdout, stderr: io.stderr, signal: io.signal });
 };

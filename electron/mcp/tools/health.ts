@@ -88,7 +88,7 @@ export const healthTool = defineTool({
 
     const data = {
       status,
-      profile: deps.profile.name,
+      profile: deps.profile.profile,
       store: { state: store.state, lastSyncAt: store.lastSyncAt, counts: { ...store.counts } },
       model: { state: model.state, name: model.name },
       passwordValues: settings.allowPasswordValues ? ('allowed' as const) : ('withheld' as const),
