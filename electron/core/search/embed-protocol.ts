@@ -3,10 +3,14 @@ import { z } from 'zod';
 // Messages between embedder.ts and embed-worker.ts. Both ends parse what they receive: the
 // other side is a different thread and a different build artifact, so its shape is checked.
 
-export const workerInit = z.object({ modelsDir: z.string(), modelId: z.string(), dim: z.number().int().positive() });
-export type WorkerInit = z.infer<typeof workerInit>;
-
-export const embedRequest = z.object({ id: z.number().int(), texts: z.array(z.string()) });
+export const embedRequest = z.object({
+  id: z.number().int(),
+  /** Each request names its model: one worker serves every embedder of the process. */
+  modelsDir: z.string(),
+  modelId: z.string(),
+  dim: z.number().int().positive(),
+  texts: z.array(z.string()),
+});
 export type EmbedRequest = z.infer<typeof embedRequest>;
 
 export const embedReply = z.discriminatedUnion('ok', [
