@@ -54,6 +54,8 @@ interface OrgIndex {
   entries: IndexedOrg[];
   /** compact name or short name → positions in the org list, for whole-name lookups. */
   byCompact: Map<string, number[]>;
+  /** first word of the name → positions, for "the first words of a name" lookups. */
+  byFirstWord: Map<string, number[]>;
 }
 
 // Normalising a few thousand names per keystroke is wasted work; the list object is the key and
@@ -71,11 +73,12 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
   }
   const entries: IndexedOrg[] = [];
   const byCompact = new Map<string, number[]>();
-  const add = (key: string, i: number): void => {
+  const byFirstWord = new Map<string, number[]>();
+  const add = (key: string, i: number, map = byCompact): void => {
     if (key === '') return;
-    const list = byCompact.get(key) ?? [];
+    const list = map.get(key) ?? [];
     if (!list.includes(i)) list.push(i);
-    byCompact.set(key, list);
+    map.set(key, list);
   };
   orgs.forEach((org, i) => {
     const rawShort = org.shortName ?? null;
@@ -84,8 +87,9 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
     entries.push({ rawName: org.name, rawShort, name, short });
     add(name.compact, i);
     if (short) add(short.compact, i);
+    add(name.tokens[0] ?? '', i, byFirstWord);
   });
-  const index = { entries, byCompact };
+  const index = { entries, byCompact, byFirstWord };
   cache.set(orgs, index);
   return index;
 }
@@ -231,6 +235,23 @@ export function orgsNamedExactly<T extends OrgCandidate>(words: string, orgs: re
   const q = normaliseName(words);
   const positions = indexOf(orgs).byCompact.get(q.compact) ?? [];
   return positions.map((i) => orgs[i]).filter((o): o is T => o !== undefined);
+}
+
+/**
+ * Organizations whose name begins with these whole words: "harbor" and "harbor health" for
+ * Harbor Health Partners, but not "harb". One map lookup plus a check per org sharing the first word.
+ */
+export function orgsStartingWith<T extends OrgCandidate>(words: string, orgs: readonly T[]): T[] {
+  const q = normaliseName(words);
+  const index = indexOf(orgs);
+  const positions = index.byFirstWord.get(q.tokens[0] ?? '') ?? [];
+  return positions
+    .filter((i) => {
+      const name = index.entries[i]?.name.tokens ?? [];
+      return q.tokens.length <= name.length && q.tokens.every((t, j) => name[j] === t);
+    })
+    .map((i) => orgs[i])
+    .filter((o): o is T => o !== undefined);
 }
 
 /** A lowercase everyday word ("night", "office") that should not be read as a client's name. */

@@ -21,8 +21,8 @@ export interface Phrase {
   end: number;
 }
 
-const LEADING = /^[\p{Ps}\p{Pi}\p{Pf}"'`*<]+/u;
-const TRAILING = /[\p{Pe}\p{Pi}\p{Pf}"'`*>,;!?.…]+$/u;
+const LEADING = /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`*<]+/u;
+const TRAILING = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`*>,;!?.…]+$/u;
 const CLAUSE_END = /[,;!?.…]["'”’)\]]*$/u;
 
 function coreOf(text: string): string {
