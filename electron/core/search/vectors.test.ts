@@ -151,6 +151,19 @@ describe('vectorSearch', () => {
     }
   });
 
+  it('still returns k distinct records when one long record owns the nearest chunks', async () => {
+    const long = upsertRecord(t.db, { type: 'documents', itglueId: 'long', orgId: 102, name: 'VPN', body: 'firewall vpn. '.repeat(1500) });
+    await update(t);
+    expect(count(t, `SELECT count(*) AS n FROM chunks WHERE record_rowid = ${long}`)).toBeGreaterThan(15);
+    const [q] = await embedder.embed(['firewall vpn']);
+    for (const opts of [{ k: 10, oversample: 1 }, { k: 10, orgId: 102 }]) {
+      const hits = vectorSearch(t.db, q!, opts);
+      expect(hits).toHaveLength(10);
+      expect(hits[0]!.recordRowid).toBe(long);
+      expect(new Set(hits.map((h) => h.recordRowid)).size).toBe(10);
+    }
+  });
+
   it('orders ties by record rowid, the same every time', async () => {
     // Identical records give identical vectors: a tie broken only by rowid.
     const a = upsertRecord(t.db, { type: 'documents', itglueId: 'dup1', orgId: 101, name: 'twin', body: 'same words here' });

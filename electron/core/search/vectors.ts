@@ -274,23 +274,24 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
   }
 
-  const want = Math.min(k * Math.max(1, opts.oversample ?? 10), MAX_K);
-  const coarse = db
-    .prepare('SELECT rowid FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?')
-    .all(q, want)
-    .map((r) => coarseRow.parse(r).rowid);
+  const coarseStmt = db.prepare('SELECT rowid FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?');
   // Point lookups by rowid: each reads one vector, never a scan.
   const rescore = db.prepare(
     `SELECT c.record_rowid, c.seq, vec_distance_cosine(v.embedding, ?) AS distance, r.deleted_at
      FROM chunk_vectors v JOIN chunks c ON c.rowid = v.rowid JOIN records r ON r.rowid = c.record_rowid
      WHERE v.rowid = ?`,
   );
-  const rows: { chunk: number; record_rowid: number; seq: number; distance: number }[] = [];
-  for (const chunk of coarse) {
-    const raw = rescore.get(q, BigInt(chunk));
-    if (raw === undefined) continue;
-    const r = rescoreRow.parse(raw);
-    if (r.deleted_at === null) rows.push({ chunk, record_rowid: r.record_rowid, seq: r.seq, distance: r.distance });
+  const scored = new Map<number, { chunk: number; record_rowid: number; seq: number; distance: number } | null>();
+  // Long documents fill the candidates with their own chunks: widen until k records are found.
+  for (let want = Math.min(k * Math.max(1, opts.oversample ?? 10), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
+    const coarse = coarseStmt.all(q, want).map((r) => coarseRow.parse(r).rowid);
+    for (const chunk of coarse) {
+      if (scored.has(chunk)) continue;
+      const raw = rescore.get(q, BigInt(chunk));
+      const r = raw === undefined ? null : rescoreRow.parse(raw);
+      scored.set(chunk, r && r.deleted_at === null ? { chunk, record_rowid: r.record_rowid, seq: r.seq, distance: r.distance } : null);
+    }
+    const hits = bestPerRecord([...scored.values()].filter((x) => x !== null), k);
+    if (hits.length >= k || coarse.length < want || want === MAX_K) return hits;
   }
-  return bestPerRecord(rows, k);
 }
