@@ -146,6 +146,7 @@ export class Tenant implements Mutations {
   constructor(source: Dataset) {
     // Own copies of the documents, so mutations never reach the caller's objects.
     this.dataset = {};
+    let newest = '';
     for (const key of DATASET_FILES) {
       const doc = source[key];
       if (key === 'documents' && !doc) continue; // older tenant: documents routes answer 404
@@ -154,10 +155,13 @@ export class Tenant implements Mutations {
       this.dataset[key] = own;
       this.tables.set(key, new Table(key, own));
       for (const r of own.data) {
-        const t = Date.parse(String(r.attributes['updated-at'] ?? ''));
-        if (t > this.lastStamp) this.lastStamp = t;
+        // RFC 3339 UTC strings order like the times they name; parse only the newest.
+        const u = r.attributes['updated-at'];
+        if (typeof u === 'string' && u > newest) newest = u;
       }
     }
+    const t = Date.parse(newest);
+    if (!Number.isNaN(t)) this.lastStamp = t;
   }
 
   get hasDocuments(): boolean {
