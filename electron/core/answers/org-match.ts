@@ -221,6 +221,8 @@ export function rankOrgs<T extends OrgCandidate>(prefix: string, orgs: readonly 
     }
     const scored = scoreEntry(q, e);
     if (scored) hits.push({ org, index: i, ...scored });
+    // one typed letter already narrows the list; two can be found inside a word
+    else if (e.name.compact.startsWith(q.compact)) hits.push({ org, index: i, score: 0.45, how: 'prefix' });
     else if (q.compact.length >= 2 && e.name.compact.includes(q.compact)) hits.push({ org, index: i, score: 0.4, how: 'contains' });
   });
   hits.sort((a, b) => b.score - a.score || a.org.name.localeCompare(b.org.name, 'en') || a.org.id - b.org.id || a.index - b.index);

@@ -80,7 +80,7 @@ const CUES: Cue[] = [
   c('locations', 3, 'address', /(?<!\b(?:ip|ipv4|ipv6|mac|e-?mail|mail|web|wan|lan|public|private|static|gateway|server|hardware|physical)\s)\baddress(?:es)?\b/),
   c('locations', 1.5, 'where is', /\bwhere(?:'s| is| are)\b/),
   c('locations', 2.5, 'location', /\blocations?\b|(?<!-to-)\bsites?\b(?!-to-)|\bbranch(?:es)?\b|\bcampus\b/),
-  c('locations', 1.5, 'office', /\boffices?\b|\bhq\b|\bheadquarters\b|\bbuildings?\b|\bwarehouse\b/),
+  c('locations', 1, 'office', /\boffices?\b|\bhq\b|\bheadquarters\b|\bbuildings?\b|\bwarehouse\b/),
   c('locations', 2, 'street', /\bdirections\b|\bstreet\b|\bcity\b|\bzip\b|\bpostal\b|\bpost ?code\b|\blocated\b|\bparking\b/),
   // expirations
   c('expirations', 3, 'expire', /\bexpir(?:e|es|ed|ing|y|ation|ations)\b/),

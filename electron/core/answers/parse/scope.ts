@@ -136,7 +136,7 @@ function fromName<T extends OrgCandidate>(tokens: Token[], blocked: Set<number>,
       if (k === 1 && only && weakSingle(only)) continue;
       let named = orgsNamedExactly(join(span), orgs);
       // two or more words that begin exactly one name: "Pinnacle Financial" for Pinnacle Financial Partners
-      if (named.length === 0 && k >= 2) {
+      if (named.length === 0 && k >= 2 && normaliseName(join(span)).tokens.length >= 2) {
         const starting = orgsStartingWith(join(span), orgs);
         if (starting.length === 1) named = starting;
       }

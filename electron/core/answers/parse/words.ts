@@ -29,7 +29,8 @@ export const FRAME: ReadonlySet<string> = new Set(
   organisation organisations org organization clients client customers customer companies company next
   coming day days week weeks month months year years today tomorrow soon upcoming within compliance
   compliant audit location locations located document documents documentation doc docs tell about
-  happens happen would will break if up call reach systems things stuff anything everything else`
+  happens happen would will break if up call reach systems things stuff anything everything else
+  mac hostname hostnames model models os firmware status version blast radius`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
