@@ -30,7 +30,8 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Only plain-text clipboard writes (copying non-secret fields from source cards) are allowed.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
 
   const core = await createGlueApi({ profileDir: app.getPath('userData'), door: 'app' });
   const api = withSystemClipboard(core, clipboard);
@@ -59,7 +60,7 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
     quit: () => app.quit(),
   };
   installMenu(actions);
-  tray = installTray(join(here, '../../resources/icon.png'), actions);
+  tray = installTray(app.isPackaged ? join(process.resourcesPath, 'resources', 'icon.png') : join(here, '../../resources/icon.png'), actions);
   app.on('before-quit', () => tray?.destroy());
   // Closing the window keeps the tray (and background sync) alive, except on quit.
   app.on('window-all-closed', () => undefined);

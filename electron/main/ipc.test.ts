@@ -9,19 +9,27 @@ type Handler = Parameters<IpcMainLike['handle']>[1];
 
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
+  const syncHandlers = new Map<string, Parameters<IpcMainLike['on']>[1]>();
+  const sendSync = (channel: string, url: string) => {
+    const event = { senderFrame: { url }, returnValue: undefined as unknown };
+    syncHandlers.get(channel)?.(event);
+    return event.returnValue;
+  };
   const ipc: IpcMainLike = {
     handle: (channel, listener) => {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
       handlers.set(channel, listener);
     },
     removeHandler: (channel) => void handlers.delete(channel),
+    on: (channel, listener) => void syncHandlers.set(channel, listener),
+    removeAllListeners: (channel) => void syncHandlers.delete(channel),
   };
   const invoke = (channel: string, url: string | null, ...args: unknown[]) => {
     const h = handlers.get(channel);
     if (!h) throw new Error(`no handler for ${channel}`);
     return h({ senderFrame: url === null ? null : { url } }, ...args);
   };
-  return { ipc, handlers, invoke };
+  return { ipc, handlers, invoke, sendSync };
 }
 
 const origin = { indexFile: '/opt/Glue Desk/resources/app.asar/out/renderer/index.html', devUrl: null };
@@ -36,6 +44,14 @@ describe('Electron IPC handlers', () => {
     expect([...handlers.keys()].sort()).toEqual(expected.sort());
     off();
     expect(handlers.size).toBe(0);
+  });
+
+  it('gives the preload the contract names, derived from the table, only for our page', () => {
+    const { ipc, sendSync } = fakeIpcMain();
+    registerIpcHandlers(ipc, createTestApi({}).api, trusted);
+    const names = sendSync('glue:contract', ours);
+    expect(names).toMatchObject({ sync: { methods: ['status', 'start', 'cancel'], events: ['onDidProgress', 'onDidFinish'] } });
+    expect(sendSync('glue:contract', 'https://evil.example/')).toBeNull();
   });
 
   it('answers calls from our own page', async () => {

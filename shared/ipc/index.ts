@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './spec';
 export * from './types';
 export * from './csp';
+export * from './client';

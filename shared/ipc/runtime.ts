@@ -4,7 +4,10 @@
 import type { z } from 'zod';
 import { err, type Result } from '../result';
 import { IPC_EVENTS, IPC_SCHEMAS, type Domain, type GlueApi } from './contract';
+import { buildApiClient, channelOf, type ContractNames, type IpcTransport } from './client';
 import type { MethodSpec, Unsubscribe } from './spec';
+
+export type { IpcTransport } from './client';
 
 const keysOf = <T extends object>(o: T): (keyof T & string)[] => Object.keys(o) as (keyof T & string)[];
 
@@ -13,29 +16,21 @@ export const DOMAINS: readonly Domain[] = keysOf(IPC_SCHEMAS);
 export const methodNames = (domain: Domain): string[] => Object.keys(IPC_SCHEMAS[domain]);
 export const eventNames = (domain: Domain): string[] => Object.keys(IPC_EVENTS[domain]);
 
-/** Electron IPC channel of a method, e.g. `glue:sync.status`. */
-export const methodChannel = (domain: string, method: string): string => `glue:${domain}.${method}`;
-/** Electron IPC channel of an event, e.g. `glue:sync.onDidProgress`. */
-export const eventChannel = (domain: string, name: string): string => `glue:${domain}.${name}`;
+export const methodChannel = channelOf;
+export const eventChannel = channelOf;
+
+/** Every method and event name, straight from the tables. */
+export function contractNames(): ContractNames {
+  const names: Partial<ContractNames> = {};
+  for (const d of DOMAINS) names[d] = { methods: methodNames(d), events: eventNames(d) };
+  return names as ContractNames;
+}
 
 export const isDomain = (d: string): d is Domain => Object.hasOwn(IPC_SCHEMAS, d);
 
-/** What a host needs to provide for the renderer-side API: one call, one subscription. */
-export interface IpcTransport {
-  invoke(domain: Domain, method: string, arg: unknown): Promise<Result<unknown>>;
-  subscribe(domain: Domain, event: string, listener: (payload: unknown) => void): Unsubscribe;
-}
-
-/** Builds the typed GlueApi over any transport (Electron IPC in preload, HTTP in the browser). */
+/** Builds the typed GlueApi over any transport (HTTP in the browser, tests). */
 export function createApiClient(transport: IpcTransport): GlueApi {
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const domain of DOMAINS) {
-    const d: Record<string, unknown> = {};
-    for (const m of methodNames(domain)) d[m] = (arg: unknown) => transport.invoke(domain, m, arg ?? {});
-    for (const e of eventNames(domain)) d[e] = (listener: (p: unknown) => void) => transport.subscribe(domain, e, listener);
-    api[domain] = d;
-  }
-  return api as unknown as GlueApi;
+  return buildApiClient(contractNames(), transport);
 }
 
 type AnyMethod = (arg: unknown) => Promise<Result<unknown>>;

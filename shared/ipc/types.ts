@@ -118,6 +118,7 @@ export interface RecordDetail {
   interfaces?: InterfaceInfo[];
   related: { up: RecordSummary[]; down: RecordSummary[] };
   sections?: DocumentSection[];
+  /** Passwords attached to the record; for a password record, its own metadata (never the value). */
   passwords?: PasswordMeta[];
 }
 

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { relativeTime } from '../lib/format';
+import { useStores, useSync } from '../context';
+import { ProgressBar } from './common';
+
+export type View = 'ask' | 'browse' | 'settings';
+
+const VIEWS: { id: View; label: string; hint: string }[] = [
+  { id: 'ask', label: 'Ask', hint: 'Ctrl/⌘ K' },
+  { id: 'browse', label: 'Browse', hint: '' },
+  { id: 'settings', label: 'Settings', hint: '' },
+];
+
+export function Header({ view, onView }: { view: View; onView: (v: View) => void }) {
+  const { sync } = useStores();
+  const status = useSync((s) => s.status);
+  const latest = useSync((s) => s.latest);
+  const offline = useSync((s) => s.offline);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(id);
+  }, []);
+  const running = status?.running ?? false;
+
+  return (
+    <header className="header">
+      <div className="brand" aria-label="Glue Desk">
+        <span className="brand-mark" aria-hidden="true">◆</span> Glue Desk
+      </div>
+      <nav className="nav" aria-label="Main">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" className="nav-item" aria-current={view === v.id ? 'page' : undefined} onClick={() => onView(v.id)} title={v.hint || undefined}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <div className="sync-status" aria-live="polite">
+        {offline && <span className="badge badge-warn">Offline</span>}
+        {running ? (
+          <>
+            <span className="muted">Syncing {latest?.resourceType ? latest.resourceType.replace(/-/g, ' ') : ''}…</span>
+            <div className="header-progress">
+              <ProgressBar value={latest?.total ? latest.done / latest.total : null} label="Sync progress" />
+            </div>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => void sync.getState().cancel()}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <>
+            <Tooltip.Root>
+              <Tooltip.Trigger asChild>
+                <span className="muted" tabIndex={0}>
+                  Synced {relativeTime(status?.lastSyncAt ?? null)}
+                </span>
+              </Tooltip.Trigger>
+              <Tooltip.Portal>
+                <Tooltip.Content className="tooltip" sideOffset={6}>
+                  {status?.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : 'No sync has finished yet'}
+                </Tooltip.Content>
+              </Tooltip.Portal>
+            </Tooltip.Root>
+            <button type="button" className="btn btn-small" onClick={() => void sync.getState().start(false)} disabled={offline || !status?.configured}>
+              Sync now
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState } from 'react';
+import * as Tabs from '@radix-ui/react-tabs';
+import type { RecordType } from '../../../shared/domain';
+import type { OrgSummary, PasswordMeta, RecordSummary } from '../../../shared/ipc';
+import { fuzzyFilter } from '../lib/fuzzy';
+import { typeLabel } from '../lib/format';
+import { useOrg, useStores, useVault } from '../context';
+import { Empty, ErrorNote, Spinner } from './common';
+import { RecordDetailPane } from './RecordDetailPane';
+import { VirtualList } from './VirtualList';
+
+const BROWSABLE: RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'];
+
+export function OrgBrowser() {
+  const { org } = useStores();
+  const orgs = useOrg((s) => s.orgs);
+  const orgId = useOrg((s) => s.orgId);
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    if (orgs.data.length === 0 && !orgs.loading && !orgs.error) void org.getState().loadOrgs();
+  }, [org, orgs]);
+  const shown = useMemo(() => fuzzyFilter(orgs.data, query, (o) => `${o.name} ${o.shortName ?? ''}`), [orgs.data, query]);
+  const selected = orgs.data.find((o) => o.id === orgId) ?? null;
+
+  return (
+    <main className="browser" aria-label="Browse organizations">
+      <aside className="pane pane-orgs">
+        <input className="search" type="search" aria-label="Filter organizations" placeholder="Filter organizations" value={query} onChange={(e) => setQuery(e.target.value)} />
+        {orgs.loading && <Spinner label="Loading organizations…" />}
+        {orgs.error && <ErrorNote error={orgs.error} onRetry={() => void org.getState().loadOrgs()} />}
+        {!orgs.loading && !orgs.error && shown.length === 0 && <Empty title={query ? 'No organization matches' : 'No organizations yet'}>{query ? 'Try fewer letters.' : 'Run a sync to fill Glue Desk.'}</Empty>}
+        {shown.length > 0 && (
+          <VirtualList<OrgSummary>
+            items={shown}
+            rowHeight={52}
+            label="Organizations"
+            selectedIndex={shown.findIndex((o) => o.id === orgId)}
+            itemKey={(o) => `org-${o.id}`}
+            onSelect={(o) => void org.getState().selectOrg(o.id)}
+            render={(o) => (
+              <div className="org-row">
+                <div className="org-name">{o.name}</div>
+                <div className="muted org-meta">
+                  {[o.typeName, o.counts.configurations ? `${o.counts.configurations} configs` : null, o.counts.passwords ? `${o.counts.passwords} passwords` : null].filter(Boolean).join(' · ')}
+                </div>
+              </div>
+            )}
+          />
+        )}
+      </aside>
+      {selected ? <OrgRecords org={selected} /> : <div className="pane pane-records"><Empty title="Pick an organization">Its configurations, passwords, documents and more show here.</Empty></div>}
+      <section className="pane pane-detail" aria-label="Record detail">
+        <RecordDetailPane />
+      </section>
+    </main>
+  );
+}
+
+function OrgRecords({ org: current }: { org: OrgSummary }) {
+  const { org } = useStores();
+  const type = useOrg((s) => s.type);
+  const types = BROWSABLE.filter((t) => t === 'configurations' || (current.counts[t] ?? 0) > 0);
+  return (
+    <section className="pane pane-records" aria-label={`${current.name} records`}>
+      <h2 className="pane-title">{current.name}</h2>
+      <Tabs.Root value={type} onValueChange={(v) => { const t = BROWSABLE.find((b) => b === v); if (t) void org.getState().selectType(t); }} className="tabs">
+        <Tabs.List className="tab-list" aria-label="Record types">
+          {types.map((t) => (
+            <Tabs.Trigger key={t} value={t} className="tab">
+              {typeLabel(t)} <span className="muted">{current.counts[t] ?? ''}</span>
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {types.map((t) => (
+          <Tabs.Content key={t} value={t} className="tab-panel">
+            {t === 'passwords' ? <PasswordRecords orgId={current.id} /> : <RecordList />}
+          </Tabs.Content>
+        ))}
+      </Tabs.Root>
+    </section>
+  );
+}
+
+function RecordList() {
+  const { org } = useStores();
+  const records = useOrg((s) => s.records);
+  const detailId = useOrg((s) => s.detail.data?.id);
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => void org.getState().searchRecords(q), 200);
+    return () => clearTimeout(id);
+  }, [q, org]);
+  return (
+    <>
+      <input className="search" type="search" aria-label="Filter records" placeholder="Filter" value={q} onChange={(e) => setQ(e.target.value)} />
+      {records.error && <ErrorNote error={records.error} onRetry={() => void org.getState().searchRecords(q)} />}
+      {!records.loading && !records.error && records.data.length === 0 && <Empty title="Nothing here">No records of this type{q ? ' match' : ''}.</Empty>}
+      {records.data.length > 0 && (
+        <VirtualList<RecordSummary>
+          items={records.data}
+          rowHeight={52}
+          label="Records"
+          selectedIndex={records.data.findIndex((r) => r.id === detailId)}
+          itemKey={(r) => `${r.type}-${r.id}`}
+          onSelect={(r) => void org.getState().open(r.type, r.id)}
+          onEndReached={() => void org.getState().loadMore()}
+          render={(r) => (
+            <div className="rec-row">
+              <div className="rec-name">
+                {r.name} {r.archived && <span className="badge">Archived</span>}
+              </div>
+              {r.subtitle && <div className="muted mono-ish">{r.subtitle}</div>}
+            </div>
+          )}
+        />
+      )}
+      {records.loading && <Spinner label="Loading…" />}
+    </>
+  );
+}
+
+function PasswordRecords({ orgId }: { orgId: number }) {
+  const { org, vault } = useStores();
+  const items = useVault((s) => s.items);
+  const loading = useVault((s) => s.loading);
+  const error = useVault((s) => s.error);
+  const detailId = useOrg((s) => s.detail.data?.id);
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const id = setTimeout(() => void vault.getState().load(orgId, q || undefined), 150);
+    return () => clearTimeout(id);
+  }, [orgId, q, vault]);
+  return (
+    <>
+      <input className="search" type="search" aria-label="Filter passwords" placeholder="Filter passwords" value={q} onChange={(e) => setQ(e.target.value)} />
+      {error && <ErrorNote error={error} />}
+      {!loading && !error && items.length === 0 && <Empty title="No passwords">{q ? 'None match.' : 'This organization has no passwords in Glue Desk.'}</Empty>}
+      {items.length > 0 && (
+        <VirtualList<PasswordMeta>
+          items={items}
+          rowHeight={52}
+          label="Passwords"
+          selectedIndex={items.findIndex((p) => p.id === detailId)}
+          itemKey={(p) => `pw-${p.id}`}
+          onSelect={(p) => void org.getState().open('passwords', p.id)}
+          render={(p) => (
+            <div className="rec-row">
+              <div className="rec-name">
+                {p.name} {!p.hasValue && <span className="badge badge-warn">No value</span>}
+              </div>
+              <div className="muted">{[p.username, p.category, p.resource?.name].filter(Boolean).join(' · ')}</div>
+            </div>
+          )}
+        />
+      )}
+      {loading && <Spinner label="Loading…" />}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+export function relativeTime(iso: string | null, now = Date.now()): string {
+  if (!iso) return 'never';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return 'unknown';
+  const s = Math.round((now - t) / 1000);
+  if (s < 45) return 'just now';
+  if (s < 90) return '1 minute ago';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} minutes ago`;
+  const h = Math.round(m / 60);
+  if (h < 24) return h === 1 ? '1 hour ago' : `${h} hours ago`;
+  const d = Math.round(h / 24);
+  return d === 1 ? 'yesterday' : `${d} days ago`;
+}
+
+export function duration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  organizations: 'Organizations',
+  configurations: 'Configurations',
+  'configuration-interfaces': 'Interfaces',
+  passwords: 'Passwords',
+  'flexible-asset-types': 'Asset types',
+  'flexible-asset-fields': 'Asset fields',
+  'flexible-assets': 'Flexible assets',
+  documents: 'Documents',
+  'document-sections': 'Document sections',
+  contacts: 'Contacts',
+  locations: 'Locations',
+  domains: 'Domains',
+};
+export const typeLabel = (t: string): string => TYPE_LABELS[t] ?? t;
+
+const SINGULAR: Record<string, string> = {
+  configurations: 'Configuration',
+  passwords: 'Password',
+  'flexible-assets': 'Asset',
+  documents: 'Document',
+  contacts: 'Contact',
+  locations: 'Location',
+  domains: 'Domain',
+  organizations: 'Organization',
+};
+export const typeSingular = (t: string): string => SINGULAR[t] ?? typeLabel(t);
