@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import pkg from '../../package.json';
 import type { McpDeps, McpSettings, ModelStatus, StoreStatus } from './deps';
 import type { Logger } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
-
-const MODEL = 'Xenova/all-MiniLM-L6-v2';
 
 /**
  * Deps that need nothing but the file system, so the server runs before the store and the
@@ -16,30 +12,37 @@ export function createBaseDeps(profile: ProfilePaths, logger: Logger, overrides:
     profile,
     logger,
     version: pkg.version,
-    storeStatus: async () => storeFileStatus(profile),
-    modelStatus: async () => modelFileStatus(profile),
+    storeStatus: () => storeFileStatus(profile),
+    modelStatus: () => modelFileStatus(profile),
     settings: () => readSettings(profile, logger),
     ...overrides,
   };
 }
 
-export function storeFileStatus(profile: ProfilePaths): StoreStatus {
-  if (!existsSync(profile.storeDb)) {
-    return { state: 'missing', lastSyncAt: null, counts: {}, message: 'No local IT Glue copy yet: run `glue sync` (or `glue demo`) first.' };
+/** What can be told without a key: is there a file, and does it look like an encrypted store? */
+export async function storeFileStatus(profile: ProfilePaths): Promise<StoreStatus> {
+  const { classifyFile } = await import('../core/store/header');
+  switch (classifyFile(profile.storeDb)) {
+    case 'missing':
+    case 'empty':
+      return { state: 'missing', lastSyncAt: null, counts: {}, message: 'No local IT Glue copy yet: run `glue sync` (or `glue demo`) first.' };
+    case 'encrypted':
+      return { state: 'present', lastSyncAt: null, counts: {}, message: null };
+    default:
+      return {
+        state: 'corrupt',
+        lastSyncAt: null,
+        counts: {},
+        message: `${profile.storeDb} is not a Glue Desk store. Move it away and run \`glue sync\` to rebuild the local copy.`,
+      };
   }
-  return { state: 'present', lastSyncAt: null, counts: {}, message: null };
 }
 
-export function modelFileStatus(profile: ProfilePaths): ModelStatus {
-  const onnx = join(profile.modelsDir, ...MODEL.split('/'), 'onnx', 'model_quantized.onnx');
-  if (!existsSync(onnx)) {
-    return {
-      state: 'missing',
-      name: MODEL,
-      message: 'The semantic search model is not downloaded: keyword search still works; open the app once online to fetch it.',
-    };
-  }
-  return { state: 'not_loaded', name: MODEL, message: null };
+export async function modelFileStatus(profile: ProfilePaths): Promise<ModelStatus> {
+  const { describeModel, locateModel } = await import('../core/search/model-locator');
+  const m = locateModel(profile.modelsDir);
+  if (m.state === 'ready') return { state: 'not_loaded', name: m.id, message: null };
+  return { state: m.state, name: m.id, message: describeModel(m) };
 }
 
 async function readSettings(profile: ProfilePaths, logger: Logger): Promise<McpSettings> {

@@ -18,7 +18,8 @@ export interface StoreStatus {
   message: string | null;
 }
 
-export type ModelState = 'missing' | 'not_loaded' | 'loading' | 'ready' | 'failed';
+/** fixture: the tiny test model, which is not semantic; never served as a real model. */
+export type ModelState = 'missing' | 'fixture' | 'not_loaded' | 'loading' | 'ready' | 'failed';
 
 export interface ModelStatus {
   state: ModelState;

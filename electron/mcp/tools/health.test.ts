@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -67,6 +67,15 @@ it('says what to do for a locked store (warning) and a corrupt one (error)', asy
   const corrupt = await health({ storeStatus: store({ state: 'corrupt', message: 'The store is damaged: run `glue sync --full`.' }) });
   expect(corrupt.status).toBe('error');
   expect(corrupt.warnings).toContain('The store is damaged: run `glue sync --full`.');
+});
+
+it('without a wired store, tells a stray file from a missing store', async () => {
+  expect((await health()).store.state).toBe('missing');
+  writeFileSync(paths.storeDb, 'x'.repeat(4096));
+  const h = await health();
+  expect(h.status).toBe('error');
+  expect(h.store.state).toBe('corrupt');
+  expect(h.warnings.join()).toMatch(/not a Glue Desk store.*glue sync/);
 });
 
 it('survives a store check that throws', async () => {

@@ -5,7 +5,7 @@ import { defineTool } from '../tool';
 const STALE_DAYS = 7;
 
 const StoreState = z.enum(['missing', 'present', 'ready', 'locked', 'corrupt', 'wrong_key', 'too_new']);
-const ModelState = z.enum(['missing', 'not_loaded', 'loading', 'ready', 'failed']);
+const ModelState = z.enum(['missing', 'fixture', 'not_loaded', 'loading', 'ready', 'failed']);
 
 export const healthTool = defineTool({
   name: 'health',
@@ -27,7 +27,7 @@ export const healthTool = defineTool({
       .describe('The encrypted local copy of IT Glue.'),
     model: z
       .object({
-        state: ModelState.describe('missing: not downloaded (keyword search only); not_loaded: loads on first semantic search; ready; failed.'),
+        state: ModelState.describe('missing: not downloaded (keyword search only); fixture: test model, not semantic; not_loaded: loads on first semantic search; ready; failed.'),
         name: z.string().nullable().describe('Embedding model name.'),
       })
       .describe('The semantic search model.'),
@@ -80,7 +80,7 @@ export const healthTool = defineTool({
     }
 
     const model = await safely(deps.modelStatus, (): ModelStatus => ({ state: 'failed', name: null, message: 'Could not check the search model.' }));
-    if (model.state === 'missing' || model.state === 'failed') {
+    if (model.state === 'missing' || model.state === 'fixture' || model.state === 'failed') {
       raise('warning');
       warnings.push(model.message ?? `Semantic search model ${model.state}: keyword search still works.`);
     }
