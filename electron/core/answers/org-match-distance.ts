@@ -2,10 +2,13 @@
 // neighbours), bounded: names are compared against every organization on each keystroke, so
 // the work stops as soon as the distance is known to exceed `max`.
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Distance between a and b, or max + 1 when it is larger than max. Compares code points. */
 export function boundedDistance(a: string, b: string, max: number): number {
-  const s = Array.from(a);
-  const t = Array.from(b);
+  // index by code point only when a surrogate pair is present; plain strings are far cheaper
+  const s: ArrayLike<string> = SURROGATE.test(a) ? Array.from(a) : a;
+  const t: ArrayLike<string> = SURROGATE.test(b) ? Array.from(b) : b;
   if (Math.abs(s.length - t.length) > max) return max + 1;
   if (s.length === 0 || t.length === 0) return Math.max(s.length, t.length);
   const width = t.length + 1;

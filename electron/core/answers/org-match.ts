@@ -127,7 +127,8 @@ function scoreName(q: NormalName, n: NormalName): Scored | null {
   if (ratio < 1 && tokenPrefix(q.tokens, n.tokens)) return { score: 0.6 + 0.3 * ratio, how: 'prefix' };
   if (ratio < 1 && n.compact.startsWith(q.compact)) return { score: 0.55 + 0.3 * ratio, how: 'prefix' };
   if (ratio < 1 && tokenSubset(q.tokens, n.tokens)) return { score: 0.58 + 0.25 * ratio, how: 'subset' };
-  if (q.compact.length >= 5 && n.compact.length > q.compact.length) {
+  // a typo in the first letter is rare, and checking it here would cost every org three distances
+  if (q.compact.length >= 5 && n.compact.length > q.compact.length && q.compact[0] === n.compact[0]) {
     for (let len = q.compact.length - 1; len <= q.compact.length + 1; len++) {
       if (boundedDistance(q.compact, n.compact.slice(0, len), 1) <= 1) return { score: 0.5, how: 'typo' };
     }
@@ -165,7 +166,12 @@ export function scoreOrg(said: string, org: OrgCandidate): Scored | null {
   return scoreEntry(normaliseName(said), entry);
 }
 
-export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[]): OrgMatch<T> {
+export interface MatchOptions {
+  /** Skip "did you mean" work when only a match matters (scanning runs of words). Default true. */
+  suggest?: boolean;
+}
+
+export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[], options: MatchOptions = {}): OrgMatch<T> {
   const q = normaliseName(said);
   const index = indexOf(orgs);
   const hits: Hit<T>[] = [];
@@ -176,7 +182,7 @@ export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[
   });
   hits.sort(byScore);
   const top = hits[0];
-  if (!top) return { kind: 'none', suggestions: suggest(q, orgs, index) };
+  if (!top) return { kind: 'none', suggestions: options.suggest === false ? [] : suggest(q, orgs, index) };
   // an exact or short-name hit is only challenged by another one
   const floor = top.scored.score >= 0.97 ? 0.97 : top.scored.score - MARGIN;
   const close = hits.filter((h) => h.scored.score >= floor);

@@ -183,6 +183,9 @@ const TABLE: Row[] = [
   { q: '🔥🔥 printer jammed 🔥', intent: 'configuration', subject: 'printer jammed' },
   { q: 'מה הסיסמה של @harbor', intent: 'search', org: 3, how: '@' },
   { q: 'in the next 30 days', intent: 'expirations', days: 30 },
+  { q: 'OBP wifi', intent: 'password' },
+  { q: 'Summit wifi', intent: 'password', org: 5, how: 'name' },
+  { q: 'ADENT wifi', intent: 'password', org: 2, how: 'name' },
 ];
 
 function describeScope(q: Query): unknown {

@@ -7,7 +7,8 @@
 //                                  two or more leading words — so "at night" or "for the CEO"
 //                                  stay words.
 //   "acme dental firewall ip"      'name': a run of words that is exactly an org's name or
-//                                  short name, or two or more words that begin only one name.
+//                                  short name (one word: 4+ letters), or two or more words
+//                                  that begin only one name.
 // A single lowercase everyday word ("office", "summit" is not one) never binds except after @.
 import { isCommonWord, matchOrg, orgsNamedExactly, orgsStartingWith, type OrgCandidate, type OrgMatch } from '../org-match';
 import { normaliseName } from '../org-match-normalise';
@@ -88,7 +89,7 @@ function fromMention<T extends OrgCandidate>(tokens: Token[], at: number, blocke
   let ambiguous: { candidates: T[]; k: number } | null = null;
   for (let k = words.length; k >= 1; k--) {
     const span = words.slice(0, k);
-    const m = matchOrg(join(span), orgs);
+    const m = matchOrg(join(span), orgs, { suggest: false });
     const consumed = new Set([at, ...span.map((w) => w.index)]);
     if (m.kind === 'match') return { scope: { kind: 'org', org: m.org, how: '@', said: join(span) }, consumed };
     if (m.kind === 'ambiguous' && !ambiguous) ambiguous = { candidates: m.candidates, k };
@@ -117,7 +118,7 @@ function fromMarker<T extends OrgCandidate>(tokens: Token[], at: number, how: Sc
     const span = words.slice(0, k);
     const only = span[0];
     if (k === 1 && only && weakSingle(only)) continue;
-    const m = matchOrg(join(span), orgs);
+    const m = matchOrg(join(span), orgs, { suggest: false });
     const consumed = new Set([at, ...(from > at + 1 ? [at + 1] : []), ...span.map((w) => w.index)]);
     if (m.kind === 'match' && strongMatch(m, span, orgs)) return { scope: { kind: 'org', org: m.org, how, said: join(span) }, consumed };
     if (m.kind === 'ambiguous' && strongAmbiguity(m.candidates, span, orgs)) {
@@ -133,7 +134,8 @@ function fromName<T extends OrgCandidate>(tokens: Token[], blocked: Set<number>,
     for (let k = words.length; k >= 1; k--) {
       const span = words.slice(0, k);
       const only = span[0];
-      if (k === 1 && only && weakSingle(only)) continue;
+      // without a marker, a short single word is more often an acronym (IT, AP, DC) than a client
+      if (k === 1 && only && (weakSingle(only) || normaliseName(only.word).compact.length < 4)) continue;
       let named = orgsNamedExactly(join(span), orgs);
       // two or more words that begin exactly one name: "Pinnacle Financial" for Pinnacle Financial Partners
       if (named.length === 0 && k >= 2 && normaliseName(join(span)).tokens.length >= 2) {
