@@ -219,6 +219,17 @@ describe('understand: a table of questions', () => {
 });
 
 describe('understand: details', () => {
+  it('ignores invisible characters: bidi controls, zero-width spaces, control codes', () => {
+    const q = ask('\u202epassword\u202c for @har\u200bbor\u0000 SRV-DC01\u200f');
+    expect(q.intent).toBe('password');
+    expect(describeScope(q)).toEqual({ org: 3, how: '@' });
+    expect(q.exact.hostnames).toEqual(['SRV-DC01']);
+  });
+
+  it('reads full-width digits as the address they look like', () => {
+    expect(ask('who has １０.０.０.５').exact.ips.map((i) => i.address)).toEqual(['10.0.0.5']);
+  });
+
   it('forgives typos in long names after @', () => {
     expect(describeScope(ask('@harbour helth printers'))).toEqual({ org: 3, how: '@' });
   });
