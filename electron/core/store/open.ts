@@ -91,6 +91,10 @@ export function openStore(options: OpenStoreOptions): Store {
     }
     sqliteVec.load(db);
     db.pragma('foreign_keys = ON');
+    // Every page that misses the cache is decrypted again; 64 MiB keeps indexes and the FTS
+    // segments of a 100k-record tenant hot (ingest at 100k fell 2.5x with the 2 MiB default).
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

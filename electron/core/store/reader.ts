@@ -575,16 +575,18 @@ export function createReader(store: Store): StoreReader {
 
     expirations(withinDays, today = new Date()) {
       const from = today.toISOString().slice(0, 10);
-      const to = new Date(today.getTime() + Math.max(0, withinDays) * 86_400_000).toISOString().slice(0, 10);
+      // Exclusive upper bound one day later, so plain dates and RFC 3339 timestamps both compare
+      // as text and the indexes on the expiry columns are used.
+      const to = new Date(today.getTime() + (Math.max(0, withinDays) + 1) * 86_400_000).toISOString().slice(0, 10);
       return db
         .prepare<[string, string, string, string], { type: 'configurations' | 'domains'; id: number; name: string; org_id: number | null; org_name: string | null; what: 'warranty' | 'domain'; expires_on: string }>(
           `SELECT 'configurations' AS type, c.id, c.name, c.org_id, o.name AS org_name, 'warranty' AS what, substr(c.warranty_expires_at, 1, 10) AS expires_on
              FROM configurations c ${HIT_JOINS}
-            WHERE c.archived = 0 AND substr(c.warranty_expires_at, 1, 10) BETWEEN ? AND ?
+            WHERE c.archived = 0 AND c.warranty_expires_at >= ? AND c.warranty_expires_at < ?
            UNION ALL
            SELECT 'domains', d.id, d.name, d.org_id, o.name, 'domain', substr(d.expires_on, 1, 10)
              FROM domains d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = d.org_id
-            WHERE substr(d.expires_on, 1, 10) BETWEEN ? AND ?
+            WHERE d.expires_on >= ? AND d.expires_on < ?
            ORDER BY 7, 3`,
         )
         .all(from, to, from, to)

@@ -48,6 +48,10 @@ export interface StoreWriter {
   setMeta(key: string, value: string): void;
 }
 
+// Only these mappers derive relations from attributes; others never own 'attrs' rows, so their
+// upserts skip the DELETE (one statement per record on the ingest hot path).
+const ATTR_RELATION_TYPES: ReadonlySet<RecordType> = new Set(['flexible-assets']);
+
 const now = (): string => new Date().toISOString();
 
 export function contentHashOf(name: string, body: string, attrsJson: string): string {
@@ -146,7 +150,12 @@ export function createWriter(store: Store): StoreWriter {
 
   function recordSkippedRow(type: string, itglueId: string, reason: string, runId: string | null): void {
     upsertSkipped.run(type, itglueId.slice(0, 200), reason.slice(0, 500), runId, now());
+    skippedOfType.add(type);
   }
+
+  // Types with rows in `skipped`, refreshed per page so the common case skips a DELETE per record.
+  const skippedOfType = new Set<string>();
+  const skippedTypes = db.prepare<[], { type: string }>('SELECT DISTINCT type FROM skipped');
 
   function writeMapped(mapped: MappedRecord, runId: string): 'written' | 'unchanged' {
     const r = mapped.record;
@@ -169,18 +178,20 @@ export function createWriter(store: Store): StoreWriter {
       const row = upsertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
       if (!row) throw new Error('upsert returned no row');
       typedUpsert(mapped.typed.table, mapped.typed.row, row.rowid);
-      deleteAttrRelations.run(r.type, r.itglueId);
+      if (mapped.relations.length > 0 || ATTR_RELATION_TYPES.has(r.type)) deleteAttrRelations.run(r.type, r.itglueId);
       for (const rel of mapped.relations) insertRelation.run(r.type, r.itglueId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'attrs');
       if (mapped.typed.table === 'passwords') refreshHasValue.run(mapped.typed.row.id);
       outcome = 'written';
     }
     if (mapped.secret) writeSecret(mapped.typed.row.id, mapped.secret);
-    clearSkipped.run(r.type, r.itglueId);
+    if (skippedOfType.has(r.type)) clearSkipped.run(r.type, r.itglueId);
     return outcome;
   }
 
   const applyPageTx = db.transaction((input: ApplyPageInput): ApplyPageResult => {
     const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
+    skippedOfType.clear();
+    for (const row of skippedTypes.all()) skippedOfType.add(row.type);
     const mapper = MAPPERS[input.type];
     const kindsByType = new Map<number, Map<string, string>>();
     for (const raw of input.resources) {

@@ -3,7 +3,7 @@ import { ipv4ToNumber, normalizeIpv6, normalizeMac, searchAliases } from '../nor
 import { bodyOf, bool, idNum, idOf, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import { MapError, type Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: str,
   'configuration-id': idNum,
   'organization-id': idNum,

@@ -3,7 +3,7 @@ import { hostnameKey, ipv4ToNumber, normalizeMac, normalizeSerial, searchAliases
 import { bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: z.string().min(1),
   'organization-id': idNum,
   hostname: str,

@@ -4,7 +4,7 @@ import type { Mapper } from './types';
 
 const channel = z.looseObject({ value: z.string().nullish(), 'label-name': z.string().nullish(), extension: z.string().nullish() });
 
-const attrs = z.looseObject({
+const attrs = z.object({
   'first-name': str,
   'last-name': str,
   name: str,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, idNum, idOf, num, parseAttrs, plainText, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import { MapError, type Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   'document-id': idNum,
   'organization-id': idNum,
   'resource-type': str,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, idNum, idOf, num, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: z.string().min(1),
   'name-key': str,
   kind: str,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({ name: z.string().min(1), description: str, 'updated-at': str });
+const attrs = z.object({ name: z.string().min(1), description: str, 'updated-at': str });
 
 export const mapFlexibleAssetType: Mapper = (resource) => {
   const id = idOf(resource);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: z.string().min(1),
   'address-1': str,
   'address-2': str,

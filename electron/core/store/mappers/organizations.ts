@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, idNum, parseAttrs, resourceUrl, storedAttrs, str, idOf } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: z.string().min(1),
   'short-name': str,
   'organization-type-name': str,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bodyOf, bool, idNum, idOf, parseAttrs, recordTypeFromName, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.looseObject({
+const attrs = z.object({
   name: z.string().min(1),
   'organization-id': idNum,
   username: str,

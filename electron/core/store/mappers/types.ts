@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { RecordType } from '../../../../shared/domain';
 
 /** One JSON:API resource as IT Glue sends it (ids are strings). */
+// Objects are checked, not copied: pages of 1,000 resources are parsed on the hot path.
+const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object');
 export const itGlueResourceSchema = z.object({
   id: z.string().min(1),
   type: z.string(),
-  attributes: z.record(z.string(), z.unknown()),
-  relationships: z.record(z.string(), z.unknown()).optional(),
+  attributes: plainObject,
+  relationships: plainObject.optional(),
 });
 export type ItGlueResource = z.infer<typeof itGlueResourceSchema>;
 

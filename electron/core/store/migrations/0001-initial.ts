@@ -35,7 +35,6 @@ CREATE TABLE configurations (
 ) STRICT;
 CREATE INDEX configurations_org ON configurations(org_id);
 CREATE INDEX configurations_hostname_key ON configurations(hostname_key);
-CREATE INDEX configurations_primary_ip ON configurations(primary_ip);
 CREATE INDEX configurations_primary_ip_num ON configurations(primary_ip_num);
 CREATE INDEX configurations_mac ON configurations(mac);
 CREATE INDEX configurations_serial ON configurations(serial);
@@ -181,7 +180,6 @@ CREATE TABLE records (
   UNIQUE(type, itglue_id)
 ) STRICT;
 CREATE INDEX records_org_type ON records(org_id, type);
-CREATE INDEX records_type_name ON records(type, name COLLATE NOCASE);
 
 -- External content: the text lives once, in records. Triggers keep the index in step so any
 -- writer (not only writer.ts) stays consistent, and an UPDATE that leaves name/body/deleted_at
