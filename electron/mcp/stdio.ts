@@ -31,6 +31,9 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   console.debug = (...a: unknown[]) => logger.debug(format(...a));
   console.warn = (...a: unknown[]) => logger.warn(format(...a));
 
+  // A stray rejection in a background task must not take Claude's connection down with it.
+  process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.name : typeof e }));
+
   const base = createBaseDeps(opts.profile, logger);
   const deps = opts.makeDeps ? opts.makeDeps(base) : base;
   const server = createMcpServer(deps);

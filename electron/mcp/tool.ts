@@ -92,8 +92,9 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
 ): Promise<CallToolResult> {
   const started = performance.now();
   const log = deps.logger;
-  // Argument names only: values may be hostnames, IPs or worse.
-  const argNames = rawArgs && typeof rawArgs === 'object' ? Object.keys(rawArgs).sort().join(',') : '';
+  // Declared argument names only: values may be hostnames, IPs or worse, and a client can
+  // put anything in an undeclared key.
+  const argNames = rawArgs && typeof rawArgs === 'object' ? Object.keys(rawArgs).filter((k) => Object.hasOwn(spec.input, k)).sort().join(',') : '';
   const done = (outcome: string, result: CallToolResult) => {
     log.info('tool call', { tool: spec.name, args: argNames, outcome, ms: Math.round(performance.now() - started) });
     return result;
