@@ -1,31 +1,63 @@
 // Bundles the plain-Node doors (CLI, MCP server, web host, workers) with esbuild.
-// Packages stay external: native modules (SQLCipher, sqlite-vec, onnxruntime) must load
-// from node_modules, and code splitting keeps `glue mcp` cold start small.
+// Pure-JS packages are bundled in: loading zod and the MCP SDK file by file from
+// node_modules costs more start-up than the rest of `glue mcp` together. Native modules
+// (and the packages that load them) stay external and load from node_modules.
+// Code splitting keeps each command's cold start to what it imports.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const NATIVE = [
+  'better-sqlite3-multiple-ciphers',
+  'sqlite-vec',
+  '@xenova/transformers',
+  'onnxruntime-node',
+  'sharp',
+  '@napi-rs/keyring',
+  'electron',
+  'playwright-core',
+  'esbuild',
+];
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'cli');
-rmSync(outdir, { recursive: true, force: true });
+// Build beside the old bundle and swap, so a `glue` process starting meanwhile never
+// finds out/cli half-written or missing.
+mkdirSync(join(root, 'out'), { recursive: true });
+const staging = mkdtempSync(join(root, 'out', '.cli-'));
 const t0 = Date.now();
-await build({
-  absWorkingDir: root,
-  // Worker threads need their own entry files next to the bundle.
-  entryPoints: {
-    glue: 'electron/cli/main.ts',
-    'embed-worker': 'electron/core/search/embed-worker.ts',
-  },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);" },
-});
+try {
+  await build({
+    absWorkingDir: root,
+    // Worker threads need their own entry files next to the bundle.
+    entryPoints: {
+      glue: 'electron/cli/main.ts',
+      'embed-worker': 'electron/core/search/embed-worker.ts',
+    },
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: NATIVE,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);",
+    },
+  });
+  const old = `${outdir}.old-${process.pid}`;
+  try {
+    renameSync(outdir, old);
+  } catch {
+    // first build: nothing to move aside
+  }
+  renameSync(staging, outdir);
+  rmSync(old, { recursive: true, force: true });
+} catch (e) {
+  rmSync(staging, { recursive: true, force: true });
+  throw e;
+}
 process.stderr.write(`built out/cli in ${Date.now() - t0} ms\n`);
