@@ -1,0 +1,106 @@
+// Shared test helper: a real SQLCipher store holding the generated demo tenant, written through
+// the store writer (the path sync takes), so search and answer tests read a synced-like store
+// without an HTTP round trip. Not imported by production code.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordType } from '../../../shared/domain';
+import { DATASET_FILES, JSON_TYPE, type Dataset, type DatasetKey, type FakeResource } from '../itglue/fake/dataset';
+import { generateDemoTenant, type GenerateOptions } from '../itglue/fake/generator';
+import { createWriter, openStore, recordTypeFromName, type RelationInput, type Store } from '../store/index';
+
+/** The day demo expiry dates are relative to in tests, so answers never drift with the clock. */
+export const DEMO_TODAY = '2026-01-23';
+
+export interface SeededStore {
+  store: Store;
+  dataset: Dataset;
+  file: string;
+  dbKey: Buffer;
+  secretsKey: Buffer;
+  close(): void;
+}
+
+// Parents before children: interfaces and sections take their org from a parent row.
+const ORDER: DatasetKey[] = [
+  'organizations', 'flexible_asset_types', 'flexible_asset_fields', 'configurations', 'configuration_interfaces',
+  'passwords', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'document_sections',
+];
+
+// Sync reads related items only for these parents (details-runner); the seed matches it.
+const RELATED_PARENTS: ReadonlySet<RecordType> = new Set(['configurations', 'flexible-assets']);
+
+const PAGE = 1000;
+
+function relationsByParent(items: readonly FakeResource[]): Map<string, { type: RecordType; id: string; rel: RelationInput[] }> {
+  const out = new Map<string, { type: RecordType; id: string; rel: RelationInput[] }>();
+  for (const item of items) {
+    const a = item.attributes;
+    const fromType = recordTypeFromName(typeof a['resource-type'] === 'string' ? a['resource-type'] : null);
+    const toType = recordTypeFromName(typeof a['destination-type'] === 'string' ? a['destination-type'] : null);
+    const fromId = a['resource-id'];
+    const toId = a['destination-id'];
+    if (!fromType || !toType || !RELATED_PARENTS.has(fromType) || (typeof fromId !== 'number' && typeof fromId !== 'string')) continue;
+    if (typeof toId !== 'number' && typeof toId !== 'string') continue;
+    const key = `${fromType}:${String(fromId)}`;
+    const entry = out.get(key) ?? { type: fromType, id: String(fromId), rel: [] };
+    entry.rel.push({ toType, toId: String(toId), kind: 'related', notes: typeof a.notes === 'string' ? a.notes : null });
+    out.set(key, entry);
+  }
+  return out;
+}
+
+/** Writes `dataset` into an open store exactly as one full sync run would. */
+export function writeDataset(store: Store, dataset: Dataset): void {
+  const writer = createWriter(store);
+  const runId = writer.startRun('full');
+  for (const key of ORDER) {
+    const items = dataset[key]?.data ?? [];
+    const type = recordTypeFromName(JSON_TYPE[key]);
+    if (!type) continue;
+    for (let i = 0; i < items.length; i += PAGE) writer.applyPage({ type, resources: items.slice(i, i + PAGE), runId });
+  }
+  const rel = relationsByParent(dataset.related_items?.data ?? []);
+  store.db.transaction(() => {
+    for (const r of rel.values()) writer.putRelations(r.type, r.id, r.rel);
+  })();
+  writer.finishRun(runId, { status: 'ok', requests: 0, warnings: [] });
+}
+
+export interface SeedOptions extends GenerateOptions {
+  /** Reuse an already generated dataset (big benches generate once). */
+  dataset?: Dataset;
+}
+
+/** A new store file in `dir` holding the demo tenant (fixed `today` unless given). */
+export function seedDemoStore(dir: string, opts: SeedOptions = {}): SeededStore {
+  const dataset = opts.dataset ?? generateDemoTenant({ today: DEMO_TODAY, ...opts });
+  const file = join(dir, 'store.db');
+  const dbKey = randomBytes(32);
+  const secretsKey = randomBytes(32);
+  const store = openStore({ file, dbKey, secretsKey });
+  writeDataset(store, dataset);
+  return { store, dataset, file, dbKey, secretsKey, close: () => store.close() };
+}
+
+/** seedDemoStore in a fresh temp dir that close() removes. */
+export function seedDemoTemp(opts: SeedOptions = {}): SeededStore & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'glue-demo-'));
+  const seeded = seedDemoStore(dir, opts);
+  return {
+    ...seeded,
+    dir,
+    close: () => {
+      seeded.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every password value in a dataset: for asserting none leaks anywhere. */
+export function passwordValues(dataset: Dataset): string[] {
+  return (dataset.passwords?.data ?? []).map((p) => p.attributes.password).filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
+
+export { DATASET_FILES };
