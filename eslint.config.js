@@ -4,7 +4,7 @@ import importPlugin from 'eslint-plugin-import';
 // The import zones enforce the house rule: renderer → shared ← electron, and inside
 // electron every door (main, mcp, cli, web-host, preload) depends on core, never the reverse.
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/screenshots/**', '**/*.d.ts'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/screenshots/**', '**/*.d.ts', '.preview-scratch*'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js}'],
