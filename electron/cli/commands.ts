@@ -12,4 +12,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
   'connect-claude': { summary: 'Add Glue Desk to Claude Desktop\'s MCP servers', load: () => import('./commands/connect-claude') },
   model: { summary: 'Show or download the local embedding model (semantic search)', load: () => import('./commands/model') },
   settings: { summary: 'Show or change settings shared by the app, MCP and CLI', load: () => import('./commands/settings') },
+  login: { summary: 'Connect a profile to IT Glue (tests and stores the API key)', load: () => import('./commands/login') },
+  logout: { summary: 'Forget the IT Glue key of a profile (--wipe: also its local store)', load: () => import('./commands/logout') },
+  sync: { summary: 'Copy IT Glue into the local encrypted store (resumable)', load: () => import('./commands/sync') },
+  status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status') },
+  demo: { summary: 'Try Glue Desk on a generated demo IT Glue account', load: () => import('./commands/demo') },
 };

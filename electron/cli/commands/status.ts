@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { RECORD_TYPES } from '../../../shared/domain';
+import { locateModel, describeModel } from '../../core/search/model-locator';
+import { createReader } from '../../core/store/reader';
+import { META_ACTIVE_RUN, META_NOTICES } from '../../core/sync/index';
+import { parseFlags } from '../args';
+import type { Command } from '../io';
+import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
+
+const HELP = `Usage: glue status [--json] [--profile NAME] [--data-dir DIR]
+
+Shows what the local store holds: records per type, the last sync, skipped records, store
+size, where the keys live, the embedding model and the last sync's warnings.
+`;
+
+const Flags = z.object({ ...profileFlagSchema, json: z.boolean().optional() });
+const notices = z.array(z.string());
+
+export const run: Command = async (argv, io) => {
+  const { flags } = parseFlags('status', argv, { ...profileFlagOptions, json: { type: 'boolean' } }, Flags);
+  if (flags.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const profile = await openForCommand('status', flags, io);
+  if (!profile) return 1;
+  try {
+    const reader = createReader(profile.store);
+    const counts = reader.counts();
+    const last = reader.lastSync();
+    let warnings: string[] = [];
+    try {
+      const parsed = notices.safeParse(JSON.parse(reader.getMeta(META_NOTICES) ?? '[]'));
+      if (parsed.success) warnings = parsed.data;
+    } catch {
+      warnings = [];
+    }
+    const model = locateModel(profile.paths.modelsDir);
+    const status = {
+      profile: profile.paths.profile,
+      connected: profile.credentials !== null,
+      baseUrl: profile.credentials?.baseUrl ?? null,
+      counts: Object.fromEntries(RECORD_TYPES.map((t) => [t, counts[t]])),
+      lastSync: last,
+      interruptedRun: (reader.getMeta(META_ACTIVE_RUN) ?? '') !== '',
+      skipped: reader.skippedCount(),
+      storeBytes: reader.storeSizeBytes(),
+      storeFile: profile.paths.storeDb,
+      keychain: { kind: profile.keychain.kind, description: profile.keychain.description },
+      model: { state: model.state, id: model.id, description: describeModel(model) },
+      warnings,
+    };
+    if (flags.json) {
+      io.stdout.write(`${JSON.stringify(status)}\n`);
+      return 0;
+    }
+    const lines = [
+      `Profile ${status.profile}: ${status.connected ? `connected to ${status.baseUrl}` : 'not connected (run `glue login`)'}`,
+      `Last sync: ${last ? `${last.kind} ${last.status}, started ${last.startedAt}${last.finishedAt ? `, finished ${last.finishedAt}` : ''}, ${last.requests} requests` : 'never (run `glue sync`)'}`,
+      ...(status.interruptedRun ? ['An interrupted sync will resume on the next `glue sync`.'] : []),
+      'Records:',
+      ...RECORD_TYPES.map((t) => `  ${t.padEnd(26)} ${String(counts[t]).padStart(8)}`),
+      `Skipped (failed validation): ${status.skipped}`,
+      `Store: ${status.storeFile} (${(status.storeBytes / 1024 / 1024).toFixed(1)} MB)`,
+      `Keys: ${status.keychain.description}`,
+      `Model: ${status.model.description}`,
+      ...warnings.map((w) => `warning: ${w}`),
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    profile.close();
+  }
+};

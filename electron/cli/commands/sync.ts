@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { RECORD_TYPES } from '../../../shared/domain';
+import type { ResultError } from '../../../shared/result';
+import { openProfile, runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
+import { parseFlags } from '../args';
+import type { CliIo, Command } from '../io';
+import { createProgressBar } from '../progress-bar';
+
+const HELP = `Usage: glue sync [--full] [--json] [--profile NAME] [--data-dir DIR]
+
+Copies your IT Glue account into the local encrypted store. The first sync reads everything;
+later ones read only what changed. Ctrl-C stops cleanly; run \`glue sync\` again to resume.
+  --full      re-read everything (deletions and archives are always checked)
+  --json      one JSON object per line (progress events, then the summary)
+Keys: OS keychain, or a passphrase vault with GLUE_PASSPHRASE.
+`;
+
+export const profileFlagOptions = { profile: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+export const profileFlagSchema = { profile: z.string().optional(), 'data-dir': z.string().min(1).optional(), help: z.boolean().optional() };
+
+/** A ResultError as one line for people, with the one hint each common failure needs. */
+export function explain(command: string, e: ResultError): string {
+  let hint = '';
+  if (e.code === 'STORE_LOCKED' && !/GLUE_PASSPHRASE/.test(e.message)) hint = ' Another Glue Desk process may be writing; try again in a moment.';
+  return `glue ${command}: ${e.message}${hint}\n`;
+}
+
+export async function openForCommand(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): Promise<OpenedProfile | null> {
+  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
+  if (!opened.ok) {
+    io.stderr.write(explain(command, opened.error));
+    return null;
+  }
+  if (opened.value.keychain.notice) io.stderr.write(`glue ${command}: ${opened.value.keychain.notice}\n`);
+  return opened.value;
+}
+
+function summaryLines(s: SyncSummary): string {
+  const counts = RECORD_TYPES.map((t) => ({ t, c: s.counts[t] }))
+    .filter(({ c }) => c.written + c.unchanged + c.skipped + c.deleted > 0)
+    .map(({ t, c }) => `  ${t.padEnd(26)} ${String(c.written).padStart(7)} new/changed ${String(c.unchanged).padStart(7)} unchanged${c.deleted ? ` ${c.deleted} deleted` : ''}${c.skipped ? ` ${c.skipped} skipped` : ''}`);
+  const head = `Sync ${s.status} (${s.kind}${s.resumed ? ', resumed' : ''}) in ${(s.durationMs / 1000).toFixed(1)} s, ${s.requests} requests; ${s.passwordValues} password values, ${s.relatedItems} related items.`;
+  return [head, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
+}
+
+/** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
+export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
+  const client = profile.createClient();
+  if (!client.ok) {
+    io.stderr.write(explain(opts.command, client.error));
+    return 1;
+  }
+  const bar = createProgressBar(io.stderr);
+  const result = await runSync({
+    store: profile.store,
+    client: client.value,
+    full: opts.full,
+    signal: io.signal,
+    onProgress: (p) => (opts.json ? io.stdout.write(`${JSON.stringify({ event: 'progress', ...p })}\n`) : bar.update(p)),
+  });
+  bar.done();
+  if (!result.ok) {
+    if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'error', error: result.error })}\n`);
+    io.stderr.write(explain(opts.command, result.error));
+    return 1;
+  }
+  const s = result.value;
+  if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'summary', ...s })}\n`);
+  else io.stdout.write(summaryLines(s));
+  if (s.status === 'cancelled') {
+    io.stderr.write(`glue ${opts.command}: cancelled. Everything received so far is saved; run \`glue sync${profile.paths.profile === 'default' ? '' : ` --profile ${profile.paths.profile}`}\` to resume.\n`);
+    return 130;
+  }
+  if (s.status === 'failed') {
+    if (s.error) io.stderr.write(explain(opts.command, s.error));
+    return 1;
+  }
+  return 0;
+}
+
+const Flags = z.object({ ...profileFlagSchema, full: z.boolean().optional(), json: z.boolean().optional() });
+
+export const run: Command = async (argv, io) => {
+  const { flags } = parseFlags('sync', argv, { ...profileFlagOptions, full: { type: 'boolean' }, json: { type: 'boolean' } }, Flags);
+  if (flags.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const profile = await openForCommand('sync', flags, io);
+  if (!profile) return 1;
+  try {
+    return await syncWithProgress(profile, io, { full: flags.full ?? false, json: flags.json ?? false, command: 'sync' });
+  } finally {
+    profile.close();
+  }
+};

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { RecordType } from '../../../shared/domain';
+import { listIds } from '../itglue/resources';
+import type { ItGlueResource } from '../itglue/schemas';
+import { checkCancelled, type SyncContext } from './context';
+import type { ListingUnit } from './planner';
+
+const cursorSchema = z.object({ page: z.number().int().positive().optional(), max: z.string().nullable().optional(), full: z.boolean(), done: z.boolean().optional() });
+type ListingCursor = z.infer<typeof cursorSchema>;
+
+function parseCursor(text: string | null): ListingCursor | null {
+  if (!text) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ListingOutcome {
+  unit: ListingUnit;
+  complete: boolean;
+  /** The listing read everything in scope (not only changes), so this run's sightings are the sweep's seen set. */
+  full: boolean;
+}
+
+const maxUpdated = (current: string | null, records: readonly ItGlueResource[]): string | null => {
+  let max = current;
+  for (const r of records) {
+    const u = r.attributes['updated-at'];
+    // RFC 3339 UTC strings from one server order like the times they name.
+    if (typeof u === 'string' && (max === null || u > max)) max = u;
+  }
+  return max;
+};
+
+/**
+ * Runs one listing page by page. Each page, its included records and the checkpoint (next page,
+ * running watermark) are written in ONE transaction, so a crash leaves whole pages only and a
+ * resumed run starts at the next page. The watermark moves only when the listing completes.
+ */
+export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<ListingOutcome> {
+  const { writer, runId } = ctx;
+  const previous = writer.getCheckpoint(unit.resource, unit.scope);
+  const ours = previous?.runId === runId ? parseCursor(previous.cursor) : null;
+  if (ours?.done) return { unit, complete: true, full: ours.full };
+  const watermark = previous?.lastUpdatedAt ?? null;
+  const full = ours ? ours.full : ctx.kind === 'full' || watermark === null;
+  const startPage = ours?.page ?? 1;
+  let max = ours?.max ?? null;
+  const since = full || watermark === null ? undefined : new Date(Date.parse(watermark) - ctx.overlapMs).toISOString();
+  const tx = ctx.store.db.transaction((data: ItGlueResource[], included: ItGlueResource[], cursor: string) => {
+    const main = writer.applyPage({
+      type: unit.resource,
+      resources: data,
+      runId,
+      checkpoint: unit.includedType ? undefined : { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark },
+    });
+    add(ctx, unit.resource, main);
+    if (unit.includedType) {
+      const type: RecordType = unit.includedType;
+      const inc = writer.applyPage({
+        type,
+        resources: included.filter((r) => r.type === type),
+        runId,
+        checkpoint: { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark },
+      });
+      add(ctx, type, inc);
+    }
+  });
+
+  let announced = false;
+  for await (const page of unit.open(ctx.client, { startPage, updatedSince: since, signal: ctx.signal, now: ctx.now() })) {
+    checkCancelled(ctx.signal);
+    if (!announced && page.meta.totalCount !== null) {
+      ctx.progress.announce(full ? Math.max(0, page.meta.totalCount - (startPage - 1) * 1000) : page.data.length);
+      announced = true;
+    }
+    max = maxUpdated(max, page.data);
+    const next = page.meta.nextPage ?? page.meta.currentPage + 1;
+    tx.immediate(page.data, page.included, JSON.stringify({ page: next, max, full } satisfies ListingCursor));
+    ctx.progress.emit('list', unit.resource, unit.orgId, page.data.length, `${unit.resource}${unit.orgId !== null ? ` (org ${unit.orgId})` : ''}: page ${page.meta.currentPage}`);
+  }
+  const newMark = max !== null && (watermark === null || max > watermark) ? max : watermark;
+  writer.setCheckpoint({
+    resource: unit.resource,
+    scope: unit.scope,
+    cursor: JSON.stringify({ full, done: true } satisfies ListingCursor),
+    lastUpdatedAt: newMark,
+    runId,
+    completedAt: ctx.now().toISOString(),
+  });
+  return { unit, complete: true, full };
+}
+
+function add(ctx: SyncContext, type: RecordType, r: { written: number; unchanged: number; skipped: number }): void {
+  const c = ctx.counts[type];
+  c.written += r.written;
+  c.unchanged += r.unchanged;
+  c.skipped += r.skipped;
+}
+
+/** Ids the listing has now, for a sweep after an incremental listing (which saw changes only). */
+export function listingIds(ctx: SyncContext, unit: ListingUnit): Promise<string[]> {
+  return listIds(ctx.client, unit.idsPath, unit.idsQuery, { signal: ctx.signal });
+}

@@ -1,0 +1,227 @@
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { RecordType } from '../../../shared/domain';
+import { err, ok, type Result, type ResultError } from '../../../shared/result';
+import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
+import { probeTenant } from '../itglue/probe';
+import { StoreError } from '../store/errors';
+import { createWriter } from '../store/writer';
+import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
+import { runDetails, type DetailOutcome } from './details-runner';
+import { runListing, type ListingOutcome } from './listing-runner';
+import { acquireSyncLock } from './lock';
+import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
+import { sweepChildren, sweepListings } from './sweep';
+import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
+
+export const META_ACTIVE_RUN = 'sync.activeRun';
+export const META_LAST_OK = 'sync.lastOk';
+export const META_PROBE = 'tenant.probe';
+export const META_NOTICES = 'sync.notices';
+
+const activeSchema = z.object({ runId: z.string().min(1), kind: z.enum(['full', 'incremental']) });
+const probeSchema = z.object({ passwordAccess: z.union([z.boolean(), z.literal('unknown')]), documents: z.boolean(), at: z.string() });
+
+function getMeta(ctx: Pick<SyncContext, 'store'>, key: string): string | null {
+  return ctx.store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null;
+}
+
+function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (!text) return null;
+  try {
+    const r = schema.safeParse(JSON.parse(text));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function toError(e: unknown): ResultError {
+  if (e instanceof ItGlueError) return itglueResultError(e);
+  if (e instanceof StoreError) return { code: e.code, message: e.message };
+  return { code: 'INTERNAL', message: describeError(e) === 'unexpected error' ? 'The sync stopped on an unexpected error; run it again to resume (GLUE_DEBUG=1 shows details).' : describeError(e) };
+}
+
+/** Runs units a few at a time; a unit's non-fatal failure is recorded and the others go on. */
+async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>, onFail: (item: T, e: unknown) => R): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let fatal: unknown = null;
+  const worker = async (): Promise<void> => {
+    while (fatal === null && next < items.length) {
+      const i = next++;
+      const item = items[i] as T;
+      try {
+        results[i] = await fn(item);
+      } catch (e) {
+        if (isFatal(e)) {
+          fatal ??= e;
+          return;
+        }
+        results[i] = onFail(item, e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (fatal !== null) throw fatal;
+  return results;
+}
+
+async function capabilities(ctx: SyncContext): Promise<Capabilities> {
+  const stored = parseJson(probeSchema, getMeta(ctx, META_PROBE));
+  // An incremental sync trusts a probe from the last day: a no-change sync stays about one request per listing.
+  if (ctx.kind === 'incremental' && stored && Date.now() - Date.parse(stored.at) < 24 * 3600 * 1000) return stored;
+  const probe = await probeTenant(ctx.client, { signal: ctx.signal });
+  if (!probe.ok) throw new ProbeFailed(probe.error);
+  const caps = capabilitiesOf(probe.value);
+  ctx.writer.setMeta(META_PROBE, JSON.stringify({ ...caps, organizations: probe.value.organizations, at: new Date().toISOString() }));
+  return caps;
+}
+
+class ProbeFailed extends Error {
+  constructor(readonly error: ResultError) {
+    super(error.message);
+  }
+}
+
+function liveIds(ctx: SyncContext, type: RecordType): string[] {
+  return ctx.store.db
+    .prepare<[string], { itglue_id: string }>("SELECT itglue_id FROM records WHERE type = ? AND deleted_at IS NULL ORDER BY CAST(itglue_id AS INTEGER)")
+    .all(type)
+    .map((r) => r.itglue_id);
+}
+
+/**
+ * One sync of a profile's store: probe → listings (parallel, one transaction per page with its
+ * checkpoint) → deletion sweeps → per-record details (password values, related items,
+ * document sections). Interrupted runs (cancel, crash, kill -9) are resumed by the next call.
+ * Refuses with SYNC_RUNNING while another sync holds the profile's lock.
+ */
+export async function runSync(options: RunSyncOptions): Promise<Result<SyncSummary>> {
+  const { store, client } = options;
+  if (store.readonly) return err('INVALID_INPUT', 'This store was opened read-only; a sync needs it writable.');
+  const lock = acquireSyncLock(options.lockDir ?? dirname(store.file));
+  if (!lock.ok) return lock;
+  const started = performance.now();
+  const requestsAtStart = client.requestCount();
+  try {
+    const writer = createWriter(store);
+    const probeCtx = { store };
+    const active = parseJson(activeSchema, getMeta(probeCtx, META_ACTIVE_RUN));
+    const everOk = getMeta(probeCtx, META_LAST_OK) !== null;
+    const wanted: SyncKind = options.full || !everOk ? 'full' : 'incremental';
+    let runId: string;
+    let kind: SyncKind;
+    let resumed = false;
+    // An interrupted run continues in its own mode; --full over an interrupted incremental starts afresh.
+    if (active && !(wanted === 'full' && active.kind === 'incremental')) {
+      runId = active.runId;
+      kind = active.kind;
+      resumed = true;
+      store.db.prepare("UPDATE sync_runs SET status = 'running', finished_at = NULL WHERE id = ?").run(runId);
+    } else {
+      kind = wanted;
+      runId = writer.startRun(kind);
+      writer.setMeta(META_ACTIVE_RUN, JSON.stringify({ runId, kind }));
+    }
+    const ctx: SyncContext = {
+      store,
+      client,
+      writer,
+      runId,
+      kind,
+      signal: options.signal,
+      overlapMs: options.overlapMs ?? 120_000,
+      detailBatch: Math.max(1, options.detailBatch ?? 32),
+      now: options.now ?? (() => new Date()),
+      counts: emptyCounts(),
+      warnings: [],
+      passwordValues: 0,
+      relatedItems: 0,
+      progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
+    };
+    const concurrency = Math.max(1, options.concurrency ?? 4);
+    let status: SyncStatus = 'ok';
+    let error: ResultError | null = null;
+    const failedTypes = new Set<RecordType>();
+    const failUnit = (unit: ListingUnit, e: unknown): ListingOutcome => {
+      failedTypes.add(unit.resource);
+      ctx.warnings.push(`${unit.resource}${unit.orgId !== null ? ` of organization ${unit.orgId}` : unit.scope !== '*' ? ` (${unit.scope})` : ''}: ${describeError(e)}`);
+      return { unit, complete: false, full: false };
+    };
+    try {
+      ctx.progress.emit('probe', null, null, 0, resumed ? `Resuming the interrupted ${kind} sync` : `Starting a ${kind} sync`);
+      const caps = await capabilities(ctx);
+      if (caps.passwordAccess === false) {
+        ctx.warnings.push('This API key has no Password Access: passwords were synced as metadata only (no values). Enable "Password Access" on the key in IT Glue > Account > API Keys, then sync again.');
+      }
+      if (!caps.documents) ctx.warnings.push('This IT Glue account has no Documents (not available on this tenant); documents were skipped.');
+
+      const outcomes: ListingOutcome[] = [];
+      outcomes.push(...(await pool(tenantListings(), concurrency, (u) => runListing(ctx, u), failUnit)));
+      const typeIds = failedTypes.has('flexible-asset-types') ? [] : liveIds(ctx, 'flexible-asset-types');
+      const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
+      outcomes.push(...(await pool(dependentListings(typeIds, orgIds, caps), concurrency, (u) => runListing(ctx, u), failUnit)));
+      outcomes.push(...(await pool(flexibleAssetListings(typeIds), concurrency, (u) => runListing(ctx, u), failUnit)));
+      if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
+      if (failedTypes.has('organizations')) failedTypes.add('documents');
+      await sweepListings(ctx, outcomes, failedTypes);
+
+      for (const unit of detailUnits(caps)) {
+        if (failedTypes.has(unit.parentType)) continue;
+        let outcome: DetailOutcome;
+        try {
+          outcome = await runDetails(ctx, unit);
+        } catch (e) {
+          if (isFatal(e)) throw e;
+          ctx.warnings.push(`${unit.kind}: ${describeError(e)}`);
+          failedTypes.add(unit.parentType);
+          continue;
+        }
+        if (!outcome.complete) failedTypes.add(unit.parentType);
+        else if (unit.kind === 'document-sections') sweepChildren(ctx, 'document-sections', 'document_sections', 'document_id', 'documents', outcome.pending);
+      }
+      if (failedTypes.size > 0) status = 'partial';
+    } catch (e) {
+      const re = e instanceof ProbeFailed ? e.error : toError(e);
+      status = re.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      error = re.code === 'CANCELLED' ? { code: 'CANCELLED', message: 'Sync cancelled. Everything received so far is saved; run the sync again to resume where it stopped.' } : re;
+    }
+
+    const requests = client.requestCount() - requestsAtStart;
+    const previous = store.db.prepare<[string], { requests: number }>('SELECT requests FROM sync_runs WHERE id = ?').get(runId)?.requests ?? 0;
+    const finish = (): void => {
+      writer.finishRun(runId, { status, requests: previous + requests, warnings: error ? [...ctx.warnings, error.message] : ctx.warnings });
+      // Cancelled, failed and killed runs resume; a partial one is finished (its failed listings
+      // keep their old watermarks, so the next sync retries them without re-reading the rest).
+      if (status === 'ok' || status === 'partial') writer.setMeta(META_ACTIVE_RUN, '');
+      if (status === 'ok') writer.setMeta(META_LAST_OK, new Date().toISOString());
+      writer.setMeta(META_NOTICES, JSON.stringify(ctx.warnings));
+    };
+    try {
+      finish();
+    } catch (e) {
+      // The disk may be full or the store locked; the run stays resumable.
+      error ??= toError(e);
+      if (status === 'ok') status = 'failed';
+    }
+    ctx.progress.emit('done', null, null, 0, `Sync ${status}`);
+    return ok({
+      runId,
+      kind,
+      status,
+      resumed,
+      counts: ctx.counts,
+      passwordValues: ctx.passwordValues,
+      relatedItems: ctx.relatedItems,
+      requests,
+      warnings: ctx.warnings,
+      durationMs: Math.round(performance.now() - started),
+      error,
+    });
+  } catch (e) {
+    return err(toError(e).code, toError(e).message);
+  } finally {
+    lock.value.release();
+  }
+}

@@ -1,0 +1,73 @@
+import { err, ok, type Result } from '../../../shared/result';
+import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
+import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
+import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
+import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
+import { tryOpenStore, type Store } from '../store/open';
+
+export interface ProfileInput {
+  /** --data-dir; GLUE_DATA_DIR in env, then the OS folder, otherwise. */
+  dataDir?: string;
+  profile?: string;
+  env: Record<string, string | undefined>;
+  /** Explicit passphrase; GLUE_PASSPHRASE in env counts too. */
+  passphrase?: string;
+  /** Keychain service name (tests use their own). */
+  service?: string;
+}
+
+export interface ProfileKeychain {
+  paths: ProfilePaths;
+  keychain: ResolvedKeychain;
+}
+
+export interface OpenedProfile extends ProfileKeychain {
+  store: Store;
+  /** Null until `glue login` (or the app's connect screen) stored a key. */
+  credentials: ItGlueCredentials | null;
+  /** A client for the stored credentials; NOT_FOUND with "run glue login" when there are none. */
+  createClient(options?: Partial<Omit<ItGlueClientOptions, 'baseUrl' | 'apiKey'>>): Result<ItGlueClient>;
+  close(): void;
+}
+
+export const NO_CREDENTIALS = (profile: string): string =>
+  `Profile "${profile}" is not connected to IT Glue yet. Run \`glue login${profile === 'default' ? '' : ` --profile ${profile}`}\` first.`;
+
+/** Paths (created, 0700) and the keychain of a profile: enough for login and logout. */
+export async function openProfileKeychain(input: ProfileInput): Promise<Result<ProfileKeychain>> {
+  const paths = resolvePaths({ dataDirFlag: input.dataDir, profile: input.profile, env: input.env });
+  if (!paths.ok) return paths;
+  const made = ensureProfileDirs(paths.value, paths.value.dataDirSource);
+  if (!made.ok) return made;
+  const keychain = await resolveKeychain({ env: input.env, profileDir: paths.value.profileDir, profile: paths.value.profile, passphrase: input.passphrase, service: input.service });
+  if (!keychain.ok) return keychain;
+  return ok({ paths: made.value, keychain: keychain.value });
+}
+
+/**
+ * Every door's way in: paths → keychain → the profile's keys → the store (created on first
+ * use, migrated) → the stored IT Glue credentials. The caller closes it.
+ */
+export async function openProfile(input: ProfileInput): Promise<Result<OpenedProfile>> {
+  const base = await openProfileKeychain(input);
+  if (!base.ok) return base;
+  const { paths, keychain } = base.value;
+  const keys = await loadKeys(keychain.keychain, paths.profile);
+  if (!keys.ok) return keys;
+  const creds = await loadCredentials(keychain.keychain, paths.profile);
+  if (!creds.ok) return creds;
+  const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
+  if (!store.ok) return store;
+  const credentials = creds.value;
+  return ok({
+    paths,
+    keychain,
+    store: store.value,
+    credentials,
+    createClient: (options = {}) => {
+      if (!credentials) return err('NOT_FOUND', NO_CREDENTIALS(paths.profile));
+      return ok(createItGlueClient({ ...options, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
+    },
+    close: () => store.value.close(),
+  });
+}

@@ -1,0 +1,50 @@
+import type { RecordType, SyncProgress } from '../../../shared/domain';
+import type { ResultError } from '../../../shared/result';
+import type { ItGlueClient } from '../itglue/client';
+import type { Store } from '../store/open';
+
+export type SyncKind = 'full' | 'incremental';
+export type SyncStatus = 'ok' | 'partial' | 'failed' | 'cancelled';
+
+export interface RunSyncOptions {
+  store: Store;
+  client: ItGlueClient;
+  /** Re-read everything (still resumes an interrupted full run). Default: incremental once a sync has completed. */
+  full?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  /** Where the lock file lives; default the store's folder (the profile dir). */
+  lockDir?: string;
+  /** Listings run at the same time (the client's pacer still bounds requests in flight). Default 4. */
+  concurrency?: number;
+  /** Shows fetched per written batch for password values / related items. Default 32. */
+  detailBatch?: number;
+  /** Overlap subtracted from a listing's watermark, for clock skew (default 120 s). */
+  overlapMs?: number;
+  /** Clock for the organizations updated_at window. */
+  now?: () => Date;
+}
+
+export interface TypeCounts {
+  written: number;
+  unchanged: number;
+  skipped: number;
+  deleted: number;
+}
+
+export interface SyncSummary {
+  runId: string;
+  kind: SyncKind;
+  status: SyncStatus;
+  /** True when this call continued an interrupted run. */
+  resumed: boolean;
+  counts: Record<RecordType, TypeCounts>;
+  passwordValues: number;
+  relatedItems: number;
+  /** Requests this call made (retries included). */
+  requests: number;
+  warnings: string[];
+  durationMs: number;
+  /** Why the run stopped early (failed / cancelled), null otherwise. */
+  error: ResultError | null;
+}
