@@ -23,7 +23,9 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   const [active, setActive] = useState(0);
   const bottom = useRef<HTMLDivElement>(null);
 
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [turns.length]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [turns.length]);
   useEffect(() => {
     if (mention) void ask.getState().suggest(mention.prefix);
   }, [mention, ask]);

@@ -11,26 +11,37 @@ const REGION_NAMES: Record<Region, string> = { us: 'United States', eu: 'Europe'
 /** Connect (key tested before it is saved), then the first sync with live progress. */
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [step, setStep] = useState<'connect' | 'sync'>('connect');
+  const [info, setInfo] = useState<string | null>(null);
   return (
     <main className="first-run">
       <div className="card first-run-card">
         <h1>Welcome to Glue Desk</h1>
         <p className="muted">Your IT Glue, offline and on your desk. Everything stays encrypted on this computer.</p>
-        {step === 'connect' ? <ConnectForm onConnected={() => setStep('sync')} /> : <FirstSync onDone={onDone} />}
+        {step === 'connect' ? (
+          <ConnectForm
+            onConnected={(message) => {
+              setInfo(message);
+              setStep('sync');
+            }}
+          />
+        ) : (
+          <>
+            {info && <div className="note">{info}</div>}
+            <FirstSync onDone={onDone} />
+          </>
+        )}
       </div>
     </main>
   );
 }
 
-function ConnectForm({ onConnected }: { onConnected: () => void }) {
+function ConnectForm({ onConnected }: { onConnected: (message: string) => void }) {
   const { settings, sync } = useStores();
   const [region, setRegion] = useState<Region>('us');
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ResultError | null>(null);
-  const [info, setInfo] = useState<string | null>(null);
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
@@ -42,12 +53,11 @@ function ConnectForm({ onConnected }: { onConnected: () => void }) {
       return;
     }
     setApiKey('');
-    setInfo(
+    void sync.getState().start(true);
+    onConnected(
       `Connected: ${r.value.organizations.toLocaleString()} organizations.` +
         (r.value.passwordAccess ? '' : ' This key has no Password Access, so password values will not be synced.'),
     );
-    void sync.getState().start(true);
-    onConnected();
   }
 
   return (
@@ -75,7 +85,6 @@ function ConnectForm({ onConnected }: { onConnected: () => void }) {
         <small className="muted">Created by an IT Glue admin under Account → API Keys. It is tested first, then kept in your system keychain.</small>
       </label>
       {error && <ErrorNote error={error} />}
-      {info && <div className="note">{info}</div>}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || apiKey.trim().length === 0}>
           {busy ? 'Testing key…' : 'Connect'}
@@ -121,8 +130,8 @@ function FirstSync({ onDone }: { onDone: () => void }) {
             Resume
           </button>
         )}
-        <button type="button" className="btn btn-primary" onClick={onDone} disabled={!finish}>
-          {finish?.outcome === 'completed' ? 'Start using Glue Desk' : 'Continue'}
+        <button type="button" className="btn btn-primary" onClick={onDone}>
+          {!finish ? 'Continue in the background' : finish.outcome === 'completed' ? 'Start using Glue Desk' : 'Continue'}
         </button>
       </div>
     </section>

@@ -16,7 +16,9 @@ const NUMBERS: { key: NumberKey; label: string; unit: string; min: number; max: 
 function NumberSetting({ spec, value }: { spec: (typeof NUMBERS)[number]; value: number }) {
   const { settings } = useStores();
   const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
+  useEffect(() => {
+    setText(String(value));
+  }, [value]);
   const n = Number(text);
   const valid = Number.isInteger(n) && n >= spec.min && n <= spec.max;
   const id = `set-${spec.key}`;
@@ -198,7 +200,9 @@ function ClaudeCard() {
 function AuditCard() {
   const { vault } = useStores();
   const audit = useVault((s) => s.audit);
-  useEffect(() => void vault.getState().loadAudit(), [vault]);
+  useEffect(() => {
+    void vault.getState().loadAudit();
+  }, [vault]);
   return (
     <section className="card" aria-labelledby="h-audit">
       <h2 id="h-audit">Password access log</h2>

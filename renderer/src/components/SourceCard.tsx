@@ -4,7 +4,7 @@ import { typeSingular } from '../lib/format';
 
 const isHttps = (url: string) => /^https:\/\//i.test(url);
 
-export function CopyText({ text, label }: { text: string; label: string }) {
+export function CopyText({ text, label, caption = 'Copy' }: { text: string; label: string; caption?: string }) {
   const [done, setDone] = useState(false);
   return (
     <button
@@ -18,7 +18,7 @@ export function CopyText({ text, label }: { text: string; label: string }) {
         })
       }
     >
-      {done ? 'Copied' : 'Copy'}
+      {done ? 'Copied' : caption}
     </button>
   );
 }
@@ -44,8 +44,8 @@ export function SourceCard({ source, onOpen }: { source: Source; onOpen?: (s: So
             Open in IT Glue ↗
           </a>
         )}
-        <CopyText text={source.name} label={`Copy name of ${source.name}`} />
-        {isHttps(source.url) && <CopyText text={source.url} label={`Copy IT Glue link of ${source.name}`} />}
+        <CopyText text={source.name} label={`Copy name of ${source.name}`} caption="Copy name" />
+        {isHttps(source.url) && <CopyText text={source.url} label={`Copy IT Glue link of ${source.name}`} caption="Copy link" />}
       </div>
     </article>
   );
