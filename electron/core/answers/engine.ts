@@ -1,0 +1,116 @@
+// The answer engine: understand the question against the store's organizations, settle the
+// scope (asking when the org is ambiguous), run the intent's handler, and fall back to hybrid
+// search. Every sentence comes from stored fields; nothing good enough → exactly NO_DATA.
+import { NO_DATA, type Answer, type Intent, type OrgRef, type Source } from '../../../shared/domain';
+import type { AnswerContext, Found, Handler, HandlerInput } from './context';
+import { orgSource, present } from './context';
+import { complianceAnswer } from './handlers/compliance';
+import { configurationAnswer } from './handlers/configuration';
+import { dependenciesAnswer } from './handlers/dependencies';
+import { documentsAnswer } from './handlers/documents';
+import { exactLookup } from './handlers/exact';
+import { expirationsAnswer } from './handlers/expirations';
+import { infrastructureAnswer } from './handlers/infrastructure';
+import { contactsAnswer, locationsAnswer, organizationAnswer } from './handlers/org-facts';
+import { passwordAnswer } from './handlers/password';
+import { searchAnswer } from './handlers/search';
+import { understand } from './parse/intent';
+
+export type { AnswerContext } from './context';
+
+export interface AskOptions {
+  /** Scope to this organization (the app's org picker); a different org named in the text is ignored. */
+  orgId?: number;
+}
+
+const HANDLERS: Record<Exclude<Intent, 'ambiguous_org' | 'search'>, Handler> = {
+  exact_lookup: exactLookup,
+  password: passwordAnswer,
+  configuration: configurationAnswer,
+  organization: organizationAnswer,
+  dependencies: dependenciesAnswer,
+  documents: documentsAnswer,
+  contacts: contactsAnswer,
+  locations: locationsAnswer,
+  expirations: expirationsAnswer,
+  compliance: complianceAnswer,
+  infrastructure: infrastructureAnswer,
+};
+
+const noData = (intent: Intent, org: OrgRef | null, didYouMean: Source[] = []): Answer => ({
+  answer: NO_DATA,
+  noData: true,
+  confidence: 0,
+  intent,
+  org,
+  sources: [],
+  didYouMean,
+});
+
+const clamp = (n: number): number => Math.max(0, Math.min(1, n));
+
+export async function ask(ctx: AnswerContext, question: string, opts: AskOptions = {}): Promise<Answer> {
+  const today = ctx.today ?? new Date();
+  const orgs = ctx.search.orgs();
+  const q = understand(typeof question === 'string' ? question : '', orgs, { now: today });
+  let org: OrgRef | null = null;
+  if (opts.orgId !== undefined) {
+    const o = orgs.find((x) => x.id === opts.orgId);
+    if (!o) return noData(q.intent, null);
+    org = { id: o.id, name: o.name };
+  } else if (q.scope.kind === 'org') {
+    org = { id: q.scope.org.id, name: q.scope.org.name };
+  } else if (q.scope.kind === 'ambiguous') {
+    const candidates = q.scope.candidates.map((c) => orgSource(ctx, c.id)).filter(present);
+    return {
+      answer: `Which organization do you mean by "${q.scope.said}": ${candidates.map((c) => c.name).join(', ')}?`,
+      noData: false,
+      confidence: 0.5,
+      intent: 'ambiguous_org',
+      org: null,
+      sources: [],
+      didYouMean: candidates,
+    };
+  } else if (q.scope.kind === 'unknown') {
+    return noData(q.intent, null, q.scope.suggestions.map((c) => orgSource(ctx, c.id)).filter(present));
+  }
+  if (q.text.trim() === '' && q.exact.ips.length + q.exact.macs.length + q.exact.cidrs.length === 0 && !org) return noData(q.intent, null);
+
+  const input: HandlerInput = { ctx, q, org, today };
+  let intent: Intent = q.intent;
+  let found: Found | null = null;
+  // Identifiers always get a direct lookup first when the intent would otherwise search.
+  const hasIdentifiers = q.exact.ips.length + q.exact.cidrs.length + q.exact.macs.length > 0;
+  if (intent !== 'search' && intent !== 'ambiguous_org') found = await HANDLERS[intent](input);
+  if (!found && hasIdentifiers && intent !== 'exact_lookup') {
+    found = exactLookup(input);
+    if (found) intent = 'exact_lookup';
+  }
+  if (!found && org && q.keywords.length === 0 && q.exact.hostnames.length === 0) {
+    found = organizationAnswer(input);
+    if (found) intent = 'organization';
+  }
+  if (!found) {
+    if (!hasIdentifiers && q.exact.hostnames.length + q.exact.serials.length > 0) {
+      const exact = exactLookup(input);
+      if (exact) {
+        found = exact;
+        intent = 'exact_lookup';
+      }
+    }
+  }
+  if (!found) {
+    found = await searchAnswer(input);
+    if (intent === 'search' || !found?.noData) intent = found && !found.noData ? (intent === 'search' ? 'search' : intent) : intent;
+  }
+  if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
+  return {
+    answer: found.answer,
+    noData: false,
+    confidence: clamp(found.confidence),
+    intent,
+    org,
+    sources: found.sources,
+    didYouMean: found.didYouMean && found.didYouMean.length > 0 && found.confidence < 0.6 ? found.didYouMean : [],
+  };
+}

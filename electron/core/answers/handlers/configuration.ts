@@ -1,0 +1,47 @@
+// Details of one configuration: type, status, addresses, serial, warranty, interfaces, passwords
+// (names only) and related items, all from stored fields.
+import type { ConfigurationDetail } from '../../store/index';
+import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { lookupAll } from './exact';
+import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
+
+const attr = (d: ConfigurationDetail, key: string): string | null => {
+  const v = d.record.attrs[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+};
+
+export function describeConfiguration(d: ConfigurationDetail): string {
+  const facts = [
+    d.typeName ? `Type: ${d.typeName}` : null,
+    d.statusName ? `Status: ${d.statusName}` : null,
+    d.primaryIp ? `Primary IP: ${d.primaryIp}` : null,
+    d.mac ? `MAC: ${d.mac.match(/../g)?.join(':') ?? d.mac}` : null,
+    d.serial ? `Serial: ${d.serial}` : null,
+    d.assetTag ? `Asset tag: ${d.assetTag}` : null,
+    attr(d, 'manufacturer-name') || attr(d, 'model-name') ? `Model: ${[attr(d, 'manufacturer-name'), attr(d, 'model-name')].filter(present).join(' ')}` : null,
+    attr(d, 'operating-system-name') ? `OS: ${attr(d, 'operating-system-name') ?? ''}` : null,
+    attr(d, 'location-name') ? `Location: ${attr(d, 'location-name') ?? ''}` : null,
+    d.warrantyExpiresAt ? `Warranty until: ${d.warrantyExpiresAt.slice(0, 10)}` : null,
+    d.interfaces.length ? `Interfaces: ${d.interfaces.map((i) => `${i.name ?? 'interface'} ${i.ip ?? ''}`.trim()).join('; ')}` : null,
+    d.passwords.length ? `Passwords: ${listText(d.passwords.map((p) => p.name))}` : null,
+    d.related.length ? `Related: ${listText(d.related.slice(0, 10).map((r) => r.name ?? `${r.type} ${r.id}`))}` : null,
+  ].filter(present);
+  return `${d.record.name}${orgSuffix(d.orgName)}. ${facts.join('. ')}.`;
+}
+
+export async function configurationAnswer(input: HandlerInput): Promise<Found | null> {
+  const reader = input.ctx.search.reader;
+  let ids = [...new Set(lookupAll(input).hits.map((h) => h.id))];
+  let didYouMean;
+  if (ids.length === 0) {
+    const terms = contentTerms(input.q.keywords);
+    if (terms.length === 0) return null;
+    const cands = byCoverage(await findCandidates(input, terms, ['configurations'], 10));
+    ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5).map((c) => Number(c.hit.id));
+    didYouMean = cands.slice(0, 3).map((c) => toSource(c.hit));
+  }
+  const details = ids.slice(0, 5).map((id) => reader.configurationDetail(id)).filter(present);
+  if (details.length === 0) return { noData: true, answer: '', sources: [], confidence: 0, didYouMean };
+  const sources = details.map((d) => sourceOf(input.ctx, 'configurations', d.record.id)).filter(present);
+  return { answer: details.map(describeConfiguration).join('\n'), sources, confidence: details.length === 1 ? 0.9 : 0.7 };
+}

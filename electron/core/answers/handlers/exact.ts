@@ -1,0 +1,95 @@
+// IP / CIDR / MAC / hostname / serial → configurations, through the typed lookup tables.
+// Unscoped, the same address may exist in several organizations: every one is listed with its org.
+import type { ConfigurationHit } from '../../store/index';
+import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+
+interface V6Row {
+  id: number;
+  name: string;
+  org_id: number | null;
+  org_name: string | null;
+  ip: string | null;
+  interface_name: string | null;
+}
+
+function v6Range(input: HandlerInput, first: string, last: string): ConfigurationHit[] {
+  return input.ctx.search.db
+    .prepare<[string, string], V6Row>(
+      `SELECT c.id, c.name, c.org_id, o.name AS org_name, i.ip, i.name AS interface_name
+         FROM interfaces i JOIN configurations c ON c.id = i.configuration_id
+         JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
+         JOIN records ir ON ir.rowid = i.record_rowid AND ir.deleted_at IS NULL
+         LEFT JOIN organizations o ON o.id = c.org_id
+        WHERE i.ip6 BETWEEN ? AND ? ORDER BY c.name, c.id LIMIT 500`,
+    )
+    .all(first, last)
+    .map((r) => ({ id: r.id, name: r.name, hostname: null, primaryIp: null, orgId: r.org_id, orgName: r.org_name, url: null, matchedOn: 'interface_ip', value: r.ip ?? '', interfaceName: r.interface_name }));
+}
+
+export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; asked: string[] } {
+  const { reader } = input.ctx.search;
+  const e = input.q.exact;
+  const hits: ConfigurationHit[] = [];
+  const asked: string[] = [];
+  for (const ip of e.ips) {
+    asked.push(ip.address);
+    hits.push(...reader.findByIp(ip.address));
+  }
+  for (const c of e.cidrs) {
+    asked.push(c.cidr);
+    hits.push(...(c.version === 4 ? reader.findByCidr(c.cidr) : v6Range(input, c.first, c.last)));
+  }
+  for (const m of e.macs) {
+    asked.push(m.match(/../g)?.join(':') ?? m);
+    hits.push(...reader.findByMac(m));
+  }
+  const seen = new Set<string>();
+  for (const h of e.hostnames) {
+    seen.add(h.toLowerCase());
+    asked.push(h);
+    hits.push(...reader.findByHostname(h));
+  }
+  // A bare 12-hex token is listed as a MAC and a serial: the MAC lookup already ran.
+  for (const s of e.serials) {
+    if (e.macs.includes(s.toLowerCase()) || seen.has(s.toLowerCase())) continue;
+    asked.push(s);
+    hits.push(...reader.findBySerial(s));
+  }
+  const scoped = input.org ? hits.filter((h) => h.orgId === input.org?.id) : hits;
+  return { hits: scoped, asked };
+}
+
+const MATCH_WORDS: Record<ConfigurationHit['matchedOn'], string> = {
+  primary_ip: 'primary IP',
+  interface_ip: 'interface IP',
+  mac: 'MAC address',
+  interface_mac: 'interface MAC',
+  hostname: 'hostname',
+  serial: 'serial number',
+  asset_tag: 'asset tag',
+};
+
+export function exactLookup(input: HandlerInput): Found | null {
+  const { hits, asked } = lookupAll(input);
+  if (hits.length === 0) return null;
+  // One line per configuration, its matching fields merged, ordered by org then name.
+  const byConfig = new Map<number, { hit: ConfigurationHit; how: string[] }>();
+  for (const h of hits) {
+    const entry = byConfig.get(h.id) ?? { hit: h, how: [] };
+    const how = `${MATCH_WORDS[h.matchedOn]} ${h.value}${h.interfaceName ? ` on ${h.interfaceName}` : ''}`;
+    if (!entry.how.includes(how)) entry.how.push(how);
+    byConfig.set(h.id, entry);
+  }
+  const entries = [...byConfig.values()].sort(
+    (a, b) => (a.hit.orgName ?? '').localeCompare(b.hit.orgName ?? '') || a.hit.name.localeCompare(b.hit.name) || a.hit.id - b.hit.id,
+  );
+  const orgs = new Set(entries.map((e) => e.hit.orgId));
+  const lines = entries.slice(0, 50).map((e) => `${e.hit.name}${orgSuffix(e.hit.orgName)}: ${listText(e.how)}`);
+  const head =
+    entries.length === 1
+      ? `${listText(asked)} is ${lines[0] ?? ''}.`
+      : `${listText(asked)} matches ${entries.length} configurations${orgs.size > 1 ? ` in ${orgs.size} organizations` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}`;
+  const sources = entries.slice(0, 50).map((e) => sourceOf(input.ctx, 'configurations', e.hit.id)).filter(present);
+  if (sources.length === 0) return null;
+  return { answer: head, sources, confidence: entries.length === 1 ? 0.98 : orgs.size > 1 ? 0.8 : 0.9 };
+}

@@ -1,0 +1,20 @@
+// "what expires in the next 30 days": warranties and domains (the store's expiry columns).
+import { present, sourceOf, type Found, type HandlerInput } from '../context';
+
+export const DEFAULT_WINDOW_DAYS = 30;
+
+export function expirationsAnswer(input: HandlerInput): Found | null {
+  const days = input.q.withinDays ?? DEFAULT_WINDOW_DAYS;
+  const lower = input.q.keywords;
+  const onlyDomains = lower.some((k) => k.startsWith('domain')) && !lower.some((k) => k.startsWith('warrant'));
+  const onlyWarranty = lower.some((k) => k.startsWith('warrant')) && !lower.some((k) => k.startsWith('domain'));
+  const all = input.ctx.search.reader
+    .expirations(days, input.today)
+    .filter((e) => !input.org || e.orgId === input.org.id)
+    .filter((e) => (onlyDomains ? e.what === 'domain' : onlyWarranty ? e.what === 'warranty' : true));
+  if (all.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+  const shown = all.slice(0, 50);
+  const lines = shown.map((e) => `${e.expiresOn}: ${e.what === 'domain' ? 'domain' : 'warranty of'} ${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
+  const answer = `${all.length} item${all.length === 1 ? '' : 's'} expire${all.length === 1 ? 's' : ''} in the next ${days} days:\n${lines.map((l) => `- ${l}`).join('\n')}${all.length > shown.length ? `\n…and ${all.length - shown.length} more.` : ''}`;
+  return { answer, sources: shown.map((e) => sourceOf(input.ctx, e.type, e.id)).filter(present), confidence: 0.9 };
+}

@@ -1,0 +1,69 @@
+// Record finding for handlers: hybrid search inside the scope, and the "is this really what was
+// asked" check that decides between an answer and "No data available".
+import type { RecordType, Source } from '../../../../shared/domain';
+import { search, type SearchHit } from '../../search/search';
+import type { HandlerInput } from '../context';
+
+/** Share of the question's words a hit must contain to count as an answer. */
+export const MIN_COVERAGE = 0.75;
+
+const words = (text: string): Set<string> =>
+  new Set(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+
+/** Share of `terms` whose every word appears in `text` (as the FTS tokenizer splits it). */
+export function coverage(terms: readonly string[], text: string): number {
+  if (terms.length === 0) return 0;
+  const have = words(text);
+  const found = terms.filter((t) => {
+    const parts = [...words(t)];
+    // "dc01" in the question finds "dc01"; a prefix counts so "backups" finds "backup"
+    return parts.length > 0 && parts.every((p) => have.has(p) || [...have].some((h) => h.length >= 4 && p.startsWith(h) && p.length - h.length <= 2));
+  });
+  return found.length / terms.length;
+}
+
+export interface Candidate {
+  hit: SearchHit;
+  coverage: number;
+}
+
+export function fullText(input: HandlerInput, rowid: number): string {
+  const r = input.ctx.search.db.prepare<[number], { name: string; body: string; org: string | null }>(
+    'SELECT r.name, r.body, o.name AS org FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.rowid = ?',
+  ).get(rowid);
+  return r ? `${r.name}\n${r.body}\n${r.org ?? ''}` : '';
+}
+
+/** Searches `terms` in scope; each candidate carries its coverage of the terms. */
+export async function findCandidates(input: HandlerInput, terms: readonly string[], types?: readonly RecordType[], limit = 10): Promise<Candidate[]> {
+  if (terms.length === 0) return [];
+  const result = await search(input.ctx.search, { query: terms.join(' '), orgId: input.org?.id, type: types, limit });
+  return result.hits.map((hit) => ({ hit, coverage: hit.matched.includes('exact') ? 1 : coverage(terms, fullText(input, hit.rowid)) }));
+}
+
+/** Best candidates first by coverage, then by search rank (stable). */
+export function byCoverage(cands: readonly Candidate[]): Candidate[] {
+  return cands.map((c, i) => ({ c, i })).sort((a, b) => b.c.coverage - a.c.coverage || a.i - b.i).map((x) => x.c);
+}
+
+export function toSource(hit: SearchHit): Source {
+  return { type: hit.type, id: hit.id, name: hit.name, org: hit.org, url: hit.url, snippet: hit.snippet };
+}
+
+/** Words that say what kind of thing is asked for, not which one. */
+export const KIND_WORDS = new Set([
+  'password', 'passwords', 'credential', 'credentials', 'login', 'logins', 'creds', 'pw', 'pwd',
+  'doc', 'docs', 'document', 'documents', 'documentation', 'runbook', 'procedure', 'how', 'howto', 'guide', 'steps',
+  'contact', 'contacts', 'phone', 'email', 'number', 'call', 'location', 'locations', 'address', 'office', 'site',
+  'config', 'configuration', 'details', 'detail', 'info', 'information', 'device', 'show', 'tell', 'list', 'all',
+]);
+
+export const contentTerms = (keywords: readonly string[], extraDrop: readonly string[] = []): string[] =>
+  keywords.filter((k) => !KIND_WORDS.has(k) && !extraDrop.includes(k));

@@ -1,0 +1,94 @@
+// Organization overview, contacts and locations: lists of stored fields for the org in scope.
+import type { Source } from '../../../../shared/domain';
+import { listText, orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE } from './find';
+
+const TYPE_WORDS: [string, string][] = [
+  ['configurations', 'configurations'], ['passwords', 'passwords'], ['flexible-assets', 'flexible assets'], ['documents', 'documents'],
+  ['contacts', 'contacts'], ['locations', 'locations'], ['domains', 'domains'],
+];
+
+export function organizationAnswer(input: HandlerInput): Found | null {
+  if (!input.org) return null;
+  const org = input.ctx.search.reader.listOrganizations().find((o) => o.id === input.org?.id);
+  const src = orgSource(input.ctx, input.org.id);
+  if (!org || !src) return null;
+  const rec = input.ctx.search.reader.getRecord('organizations', String(org.id));
+  const desc = typeof rec?.attrs.description === 'string' ? rec.attrs.description.trim() : '';
+  const counts = TYPE_WORDS.map(([t, w]) => [org.counts[t as keyof typeof org.counts] ?? 0, w] as const).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
+  const facts = [
+    org.shortName ? `Short name ${org.shortName}` : null,
+    org.typeName ? `type ${org.typeName}` : null,
+    org.statusName ? `status ${org.statusName}` : null,
+  ].filter(present);
+  const answer = `${org.name}: ${facts.join(', ')}.${desc ? ` ${desc}` : ''}${counts.length ? ` Holds ${listText(counts)}.` : ''}`;
+  return { answer, sources: [src], confidence: 0.9 };
+}
+
+interface ContactRow {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  title: string | null;
+  type_name: string | null;
+  emails: string;
+  phones: string;
+}
+
+const values = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!Array.isArray(v)) return [];
+    return v.map((x: unknown) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null && 'value' in x && typeof x.value === 'string' ? x.value : null)).filter(present);
+  } catch {
+    return [];
+  }
+};
+
+export async function contactsAnswer(input: HandlerInput): Promise<Found | null> {
+  const { ctx } = input;
+  const terms = contentTerms(input.q.keywords, ['who', 'contact', 'contacts', 'people', 'person', 'main', 'primary']);
+  let ids: number[];
+  if (terms.length > 0) {
+    const cands = byCoverage(await findCandidates(input, terms, ['contacts'], 10));
+    ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).map((c) => Number(c.hit.id));
+    if (ids.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+  } else {
+    if (!input.org) return null;
+    ids = ctx.search.db
+      .prepare<[number], { id: number }>('SELECT c.id FROM contacts c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE c.org_id = ? ORDER BY c.important DESC, c.last_name, c.id LIMIT 20')
+      .all(input.org.id)
+      .map((r) => r.id);
+  }
+  const row = ctx.search.db.prepare<[number], ContactRow>('SELECT id, first_name, last_name, title, type_name, emails, phones FROM contacts WHERE id = ?');
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const id of ids.slice(0, 20)) {
+    const c = row.get(id);
+    const s = sourceOf(ctx, 'contacts', id);
+    if (!c || !s) continue;
+    const name = [c.first_name, c.last_name].filter(present).join(' ') || s.name;
+    const reach = [...values(c.emails), ...values(c.phones)];
+    lines.push(`${name}${c.title ? `, ${c.title}` : ''}${s.org ? ` (${s.org.name})` : ''}${reach.length ? `: ${reach.join(', ')}` : ''}`);
+    sources.push(s);
+  }
+  if (sources.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+  return { answer: lines.length === 1 ? `${lines[0] ?? ''}.` : lines.map((l) => `- ${l}`).join('\n'), sources, confidence: terms.length > 0 ? 0.8 : 0.85 };
+}
+
+export function locationsAnswer(input: HandlerInput): Found | null {
+  if (!input.org) return null;
+  const { ctx } = input;
+  const rows = ctx.search.db
+    .prepare<[number], { id: number; name: string; address: string | null; city: string | null; region: string | null; country: string | null; phone: string | null }>(
+      'SELECT l.id, l.name, l.address, l.city, l.region, l.country, l.phone FROM locations l JOIN records r ON r.rowid = l.record_rowid AND r.deleted_at IS NULL WHERE l.org_id = ? ORDER BY l.name, l.id',
+    )
+    .all(input.org.id);
+  if (rows.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+  const lines = rows.map((l) => `${l.name}: ${[l.address, l.city, l.region, l.country].filter(present).join(', ')}${l.phone ? ` (phone ${l.phone})` : ''}`);
+  return {
+    answer: `${input.org.name} locations:\n${lines.map((l) => `- ${l}`).join('\n')}`,
+    sources: rows.map((l) => sourceOf(ctx, 'locations', l.id)).filter(present),
+    confidence: 0.9,
+  };
+}

@@ -1,0 +1,17 @@
+// The fallback for every intent: hybrid search in scope. Answers only when the best hit holds
+// (nearly) all of the question's words; otherwise "No data available" with the nearest hits.
+import { listText, type Found, type HandlerInput } from '../context';
+import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
+
+export async function searchAnswer(input: HandlerInput): Promise<Found | null> {
+  const terms = [...input.q.phrases, ...(input.q.keywords.length > 0 ? input.q.keywords : [])];
+  const useful = contentTerms(terms);
+  const cands = byCoverage(await findCandidates(input, useful.length > 0 ? useful : terms, undefined, 10));
+  const best = cands[0];
+  if (!best || best.coverage < MIN_COVERAGE) return { noData: true, answer: '', sources: [], confidence: 0, didYouMean: cands.slice(0, 3).map((c) => toSource(c.hit)) };
+  const good = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5);
+  const names = [...new Set(good.map((c) => `${c.hit.name}${c.hit.org ? ` (${c.hit.org.name})` : ''}`))];
+  const first = good[0];
+  const answer = first && first.hit.snippet ? `${listText(names)}. ${first.hit.name}: ${first.hit.snippet}` : `${listText(names)}.`;
+  return { answer, sources: good.map((c) => toSource(c.hit)), confidence: Math.min(0.85, 0.45 + 0.4 * best.coverage * (good.length === 1 ? 1 : 0.9)) };
+}

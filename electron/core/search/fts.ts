@@ -1,0 +1,134 @@
+// Keyword search over records_fts. Any user text becomes a safe FTS5 query: every term is a
+// quoted string, so FTS5 syntax ("*", NEAR(, AND/OR/NOT, column filters, parentheses) typed by
+// a user is searched as words, never interpreted. Inside a quoted string FTS5 runs the table's
+// tokenizer (unicode61), so "192.168.1.10", "SRV-DC01" and "00:1a:2b:…" become phrases exactly
+// the way the store's bodies were tokenised.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { RecordType } from '../../../shared/domain';
+
+const MAX_TERMS = 32;
+const MAX_TERM_CHARS = 64;
+/** Reading more than this of a pasted text changes nothing but the cost. */
+const MAX_INPUT_CHARS = 4000;
+/** name ≫ body (records_fts columns: name, body). */
+const NAME_WEIGHT = 10;
+const BODY_WEIGHT = 1;
+/** bm25 is negative (lower = better): archived rows keep this share of their score. */
+const ARCHIVED_FACTOR = 0.5;
+
+export interface FtsQuery {
+  /** The MATCH expression; terms are joined by `join`. */
+  match: string;
+  terms: string[];
+  join: 'AND' | 'OR';
+}
+
+export interface FtsOptions {
+  /** Treat the last term as a prefix (search-as-you-type). */
+  prefixLast?: boolean;
+  join?: 'AND' | 'OR';
+}
+
+/** Splits text into search terms: whitespace-separated words with a letter or digit in them. */
+export function ftsTerms(text: string): string[] {
+  const out: string[] = [];
+  const clipped = text.slice(0, MAX_INPUT_CHARS).normalize('NFKC');
+  for (const raw of clipped.split(/\s+/u)) {
+    // Control characters and quotes carry no meaning inside a term.
+    const word = raw.replace(/[\p{Cc}\p{Cf}"]/gu, '').slice(0, MAX_TERM_CHARS);
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    if (!out.includes(word.toLowerCase())) out.push(word.toLowerCase());
+    if (out.length >= MAX_TERMS) break;
+  }
+  return out;
+}
+
+const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`;
+
+/** A safe MATCH expression for `text`, or null when nothing searchable is left. */
+export function buildFtsQuery(text: string, opts: FtsOptions = {}): FtsQuery | null {
+  return buildFromTerms(ftsTerms(text), opts);
+}
+
+export function buildFromTerms(terms: readonly string[], opts: FtsOptions = {}): FtsQuery | null {
+  const clean = terms.flatMap((t) => ftsTerms(t)).slice(0, MAX_TERMS);
+  if (clean.length === 0) return null;
+  const join = opts.join ?? 'AND';
+  const parts = clean.map((t, i) => {
+    // Only a last term that ends in a letter/digit can be a prefix ("10.0." is a finished phrase).
+    const prefix = opts.prefixLast === true && i === clean.length - 1 && /[\p{L}\p{N}]$/u.test(t);
+    return prefix ? `${quote(t)}*` : quote(t);
+  });
+  return { match: parts.join(` ${join} `), terms: clean, join };
+}
+
+export interface FtsFilter {
+  orgId?: number;
+  types?: readonly RecordType[];
+  limit: number;
+}
+
+export interface FtsHit {
+  rowid: number;
+  type: RecordType;
+  /** bm25 with field weights, archived down-ranked; lower is better. */
+  score: number;
+  snippet: string;
+}
+
+interface Row {
+  rowid: number;
+  type: RecordType;
+  score: number;
+  snippet: string;
+}
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], Row>>>();
+
+function statement(db: Database.Database, orgScoped: boolean, typeCount: number): Database.Statement<(string | number)[], Row> {
+  let byKey = cache.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(db, byKey);
+  }
+  const key = `${orgScoped ? 1 : 0}:${typeCount}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const where = ['records_fts MATCH ?', 'r.deleted_at IS NULL'];
+  if (orgScoped) where.push('r.org_id = ?');
+  if (typeCount > 0) where.push(`r.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})`);
+  const stmt = db.prepare<(string | number)[], Row>(
+    `SELECT r.rowid AS rowid, r.type AS type,
+            bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score,
+            snippet(records_fts, 1, '', '', '…', 24) AS snippet
+       FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
+      WHERE ${where.join(' AND ')}
+      ORDER BY score, r.type, r.rowid
+      LIMIT ?`,
+  );
+  byKey.set(key, stmt);
+  return stmt;
+}
+
+/** Runs a built query. Deleted rows never match (they leave the index) and are filtered anyway. */
+export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFilter): FtsHit[] {
+  const types = [...new Set(filter.types ?? [])].sort();
+  const params: (string | number)[] = [query.match];
+  if (filter.orgId !== undefined) params.push(filter.orgId);
+  params.push(...types);
+  params.push(Math.max(1, Math.min(1000, Math.trunc(filter.limit))));
+  return statement(db, filter.orgId !== undefined, types.length).all(...params);
+}
+
+/**
+ * AND of all terms first; when that finds nothing, OR (ranked by bm25, so records with more of
+ * the words still come first). Questions carry words no record holds.
+ */
+export function keywordSearch(db: Database.Database, terms: readonly string[], filter: FtsFilter, opts: { prefixLast?: boolean } = {}): FtsHit[] {
+  const all = buildFromTerms(terms, { ...opts, join: 'AND' });
+  if (!all) return [];
+  const hits = ftsSearch(db, all, filter);
+  if (hits.length > 0 || all.terms.length === 1) return hits;
+  const any = buildFromTerms(terms, { ...opts, join: 'OR' });
+  return any ? ftsSearch(db, any, filter) : [];
+}

@@ -1,0 +1,220 @@
+// Hybrid search: keyword (FTS5, bm25 with field weights) fused with vector neighbours by
+// reciprocal rank, exact identifiers (IP, MAC, hostname, serial), record names and org names
+// boosted to the top. Keyword-only when no model/vectors are ready, and the result says so.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { OrgRef, RecordType } from '../../../shared/domain';
+import { understand } from '../answers/parse/intent';
+import type { OrgCandidate } from '../answers/org-match';
+import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
+import type { Embedder } from './embedder';
+import { keywordSearch, ftsTerms } from './fts';
+import { embedQuery, Lru, nearestRecords, vectorReadiness, type QueryEmbedder } from './hybrid';
+import { BOOST, fuse, type Fused } from './rank';
+
+export interface SearchContext {
+  readonly db: Database.Database;
+  readonly reader: StoreReader;
+  /** The local model, or null for keyword-only search. Its worker starts on the first query. */
+  readonly embedder: Embedder | null;
+  readonly queryCache: Lru<string, Float32Array>;
+  /** Live organizations (id, name, short name), re-read only after the store changed. */
+  orgs(): OrgCandidate[];
+}
+
+export function createSearchContext(store: Store, opts: { embedder?: Embedder | null; cacheSize?: number } = {}): SearchContext {
+  const db = store.db;
+  const version = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v");
+  const orgRows = db.prepare<[], { id: number; name: string; short_name: string | null }>(
+    'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
+  );
+  let cached: { key: string; orgs: OrgCandidate[] } | null = null;
+  return {
+    db,
+    reader: createReader(store),
+    embedder: opts.embedder ?? null,
+    queryCache: new Lru(opts.cacheSize ?? 256),
+    orgs() {
+      const key = version.get()?.v ?? '';
+      if (!cached || cached.key !== key) cached = { key, orgs: orgRows.all().map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })) };
+      return cached.orgs;
+    },
+  };
+}
+
+export interface SearchInput {
+  query: string;
+  orgId?: number;
+  type?: RecordType | readonly RecordType[];
+  limit?: number;
+  offset?: number;
+  /** Search-as-you-type: the last word is a prefix. */
+  prefix?: boolean;
+}
+
+export type MatchKind = 'keyword' | 'vector' | 'exact' | 'name';
+
+export interface SearchHit {
+  rowid: number;
+  type: RecordType;
+  id: string;
+  name: string;
+  org: OrgRef | null;
+  url: string;
+  snippet: string;
+  archived: boolean;
+  score: number;
+  matched: MatchKind[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  mode: 'hybrid' | 'keyword';
+  /** Why the vector half was left out, when it was. */
+  note: string | null;
+  /** True when the text held nothing searchable ("ask a question"). */
+  empty: boolean;
+}
+
+interface RecordRow {
+  rowid: number;
+  type: RecordType;
+  itglue_id: string;
+  org_id: number | null;
+  org_name: string | null;
+  name: string;
+  url: string | null;
+  archived: number;
+  body: string;
+}
+
+const SNIPPET_CHARS = 200;
+
+export function plainSnippet(body: string): string {
+  const flat = body.replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS - 1)}…` : flat;
+}
+
+function typesOf(type: SearchInput['type']): RecordType[] {
+  if (type === undefined) return [];
+  return typeof type === 'string' ? [type] : [...type];
+}
+
+/** Configuration record rowids (and their interfaces' rows) that an identifier in the text names. */
+export function exactHits(reader: StoreReader, text: string, orgs: readonly OrgCandidate[]): ConfigurationHit[] {
+  const q = understand(text, orgs);
+  const out: ConfigurationHit[] = [];
+  for (const ip of q.exact.ips) out.push(...reader.findByIp(ip.address));
+  for (const c of q.exact.cidrs) if (c.version === 4) out.push(...reader.findByCidr(c.cidr));
+  for (const m of q.exact.macs) out.push(...reader.findByMac(m));
+  for (const h of q.exact.hostnames) out.push(...reader.findByHostname(h));
+  for (const s of q.exact.serials) out.push(...reader.findBySerial(s));
+  return out;
+}
+
+export async function search(ctx: SearchContext, input: SearchInput): Promise<SearchResult> {
+  const limit = Math.max(1, Math.min(200, Math.trunc(input.limit ?? 20)));
+  const offset = Math.max(0, Math.trunc(input.offset ?? 0));
+  const types = typesOf(input.type);
+  const terms = ftsTerms(input.query);
+  if (terms.length === 0) return { hits: [], mode: 'keyword', note: 'Type a few words or ask a question.', empty: true };
+  const want = Math.min(1000, Math.max(50, (offset + limit) * 3));
+  const filter = { orgId: input.orgId, types, limit: want };
+
+  const keyword = keywordSearch(ctx.db, terms, filter, { prefixLast: input.prefix === true });
+  const snippets = new Map(keyword.map((k) => [k.rowid, k.snippet]));
+
+  let vector: { rowid: number; type: RecordType }[] = [];
+  let mode: SearchResult['mode'] = 'keyword';
+  let note: string | null = null;
+  const ready = vectorReadiness(ctx.db, ctx.embedder);
+  if (ready.ready && ctx.embedder) {
+    try {
+      const qe: QueryEmbedder = { embedder: ctx.embedder, cache: ctx.queryCache };
+      const vec = await embedQuery(qe, input.query.slice(0, 1000));
+      vector = nearestRecords(ctx.db, vec, { k: want, orgId: input.orgId, types, modelId: ready.modelId });
+      mode = 'hybrid';
+    } catch {
+      note = 'Keyword search only: the embedding model could not run.';
+    }
+  } else if (!ready.ready) {
+    note = `Keyword search only: ${ready.reason}.`;
+  }
+
+  const boosts = new Map<number, { type: RecordType; boost: number }>();
+  const orgs = ctx.orgs();
+  const exactRows = recordRowsOfConfigurations(ctx.db, exactHits(ctx.reader, input.query, orgs));
+  for (const r of exactRows) {
+    if (input.orgId !== undefined && r.org_id !== input.orgId) continue;
+    if (types.length > 0 && !types.includes('configurations')) continue;
+    boosts.set(r.rowid, { type: 'configurations', boost: BOOST.identifier });
+  }
+  const fused = fuse(keyword, vector, boosts);
+  const rows = loadRows(ctx.db, fused.map((f) => f.rowid));
+  const whole = input.query.trim().toLowerCase();
+  const orgNamed = new Set(orgs.filter((o) => o.name.toLowerCase() === whole || o.shortName?.toLowerCase() === whole).map((o) => o.id));
+  for (const f of fused) {
+    const r = rows.get(f.rowid);
+    if (!r) continue;
+    if (r.name.toLowerCase() === whole) {
+      f.boost += BOOST.recordName;
+      f.score += BOOST.recordName;
+    }
+    if (r.type === 'organizations' && r.org_id !== null && orgNamed.has(r.org_id)) {
+      f.boost += BOOST.orgName;
+      f.score += BOOST.orgName;
+    }
+  }
+  const ordered = [...fused].sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
+  const hits: SearchHit[] = [];
+  for (const f of ordered.slice(offset)) {
+    const r = rows.get(f.rowid);
+    if (!r) continue;
+    hits.push(toHit(r, f, snippets.get(f.rowid)));
+    if (hits.length >= limit) break;
+  }
+  return { hits, mode, note, empty: false };
+}
+
+function toHit(r: RecordRow, f: Fused, ftsSnippet: string | undefined): SearchHit {
+  const matched: MatchKind[] = [];
+  if (f.keywordRank !== null) matched.push('keyword');
+  if (f.vectorRank !== null) matched.push('vector');
+  if (f.boost >= BOOST.identifier) matched.push('exact');
+  else if (f.boost > 0) matched.push('name');
+  return {
+    rowid: r.rowid,
+    type: r.type,
+    id: r.itglue_id,
+    name: r.name,
+    org: r.org_id !== null && r.org_name !== null ? { id: r.org_id, name: r.org_name } : null,
+    url: r.url ?? '',
+    snippet: ftsSnippet ? plainSnippet(ftsSnippet) : plainSnippet(r.body),
+    archived: r.archived === 1,
+    score: f.score,
+    matched,
+  };
+}
+
+export function loadRows(db: Database.Database, rowids: readonly number[]): Map<number, RecordRow> {
+  const out = new Map<number, RecordRow>();
+  for (let i = 0; i < rowids.length; i += 500) {
+    const ids = rowids.slice(i, i + 500);
+    const rows = db
+      .prepare<number[], RecordRow>(
+        `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, r.archived, substr(r.body, 1, 400) AS body
+           FROM records r LEFT JOIN organizations o ON o.id = r.org_id
+          WHERE r.deleted_at IS NULL AND r.rowid IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids);
+    for (const r of rows) out.set(r.rowid, r);
+  }
+  return out;
+}
+
+function recordRowsOfConfigurations(db: Database.Database, hits: readonly ConfigurationHit[]): { rowid: number; org_id: number | null }[] {
+  const ids = [...new Set(hits.map((h) => h.id))];
+  if (ids.length === 0) return [];
+  return db
+    .prepare<number[], { rowid: number; org_id: number | null }>(`SELECT record_rowid AS rowid, org_id FROM configurations WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY record_rowid`)
+    .all(...ids);
+}
