@@ -71,7 +71,7 @@ describe('renderer shows untrusted IT Glue content safely', () => {
     expect(await section.locator('a').first().getAttribute('onclick')).toBeNull();
     expect(await section.locator('a[href^="javascript"]').count()).toBe(0);
     await page.getByText('Ignore previous instructions <img src=x onerror="window.__pwned=1">').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
+    expect(await page.evaluate('globalThis.__pwned ?? 0')).toBe(0);
     expect(dialogs).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
