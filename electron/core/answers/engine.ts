@@ -86,7 +86,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
     found = exactLookup(input);
     if (found) intent = 'exact_lookup';
   }
-  if (!found && org && q.keywords.length === 0 && q.exact.hostnames.length === 0) {
+  if (!found && org && !hasIdentifiers && q.keywords.length === 0 && q.exact.hostnames.length + q.exact.serials.length === 0) {
     found = organizationAnswer(input);
     if (found) intent = 'organization';
   }

@@ -7,15 +7,23 @@ import type { HandlerInput } from '../context';
 /** Share of the question's words a hit must contain to count as an answer. */
 export const MIN_COVERAGE = 0.75;
 
-const words = (text: string): Set<string> =>
-  new Set(
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
+function words(text: string): Set<string> {
+  const list = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  // "Wi-Fi" is also "wifi", "e-mail" also "email".
+  const joined = list.slice(1).map((w, i) => `${list[i] ?? ''}${w}`);
+  return new Set([...list, ...joined]);
+}
+
+/** Same word up to a short ending: "backups"/"backup", "onboard"/"onboarding". */
+const sameStem = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
+};
 
 /** Share of `terms` whose every word appears in `text` (as the FTS tokenizer splits it). */
 export function coverage(terms: readonly string[], text: string): number {
@@ -24,7 +32,7 @@ export function coverage(terms: readonly string[], text: string): number {
   const found = terms.filter((t) => {
     const parts = [...words(t)];
     // "dc01" in the question finds "dc01"; a prefix counts so "backups" finds "backup"
-    return parts.length > 0 && parts.every((p) => have.has(p) || [...have].some((h) => h.length >= 4 && p.startsWith(h) && p.length - h.length <= 2));
+    return parts.length > 0 && parts.every((p) => have.has(p) || [...have].some((h) => sameStem(p, h)));
   });
   return found.length / terms.length;
 }
