@@ -1,4 +1,5 @@
 import pkg from '../../package.json';
+import { createStoreDeps } from './deps-store';
 import type { McpDeps, McpSettings, ModelStatus, StoreStatus } from './deps';
 import type { Logger } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
@@ -7,12 +8,19 @@ import type { ProfilePaths } from '../core/config/paths';
  * Deps that need nothing but the file system, so the server runs before the store and the
  * model are wired. Pass `overrides` to plug in core services (the lead's step).
  */
-export function createBaseDeps(profile: ProfilePaths, logger: Logger, overrides: Partial<Omit<McpDeps, 'profile' | 'logger'>> = {}): McpDeps {
+export function createBaseDeps(
+  profile: ProfilePaths,
+  logger: Logger,
+  overrides: Partial<Omit<McpDeps, 'profile' | 'logger'>> = {},
+  env: Record<string, string | undefined> = process.env,
+): McpDeps {
+  const core = createStoreDeps(profile, env);
   return {
     profile,
     logger,
     version: pkg.version,
-    storeStatus: () => storeFileStatus(profile),
+    storeStatus: core.storeStatus,
+    store: core.store,
     modelStatus: () => modelFileStatus(profile),
     settings: () => readSettings(profile, logger),
     ...overrides,

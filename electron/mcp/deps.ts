@@ -1,6 +1,9 @@
 import type { RecordType } from '../../shared/domain';
 import type { Logger } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
+import type { Store } from '../core/store/open';
+import type { StoreReader } from '../core/store/reader';
+import type { OpenedProfile } from '../core/sync/service';
 
 // What the MCP door needs from core. Every getter is lazy: tools/list must answer without
 // opening the store or loading the embedding model, so nothing here runs at startup.
@@ -41,6 +44,19 @@ export interface McpDeps {
   /** Must not load the model; it reports what a later load would find. */
   modelStatus(): Promise<ModelStatus>;
   settings(): Promise<McpSettings>;
+  /**
+   * The profile's store, opened on first use (read/write: audit rows and sync_data write; every
+   * other tool only reads, WAL lets the desktop app sync meanwhile). Rejects with a ToolError
+   * whose message says what to do (never synced, locked, corrupt, wrong key).
+   */
+  store(): Promise<OpenedStore>;
+}
+
+export interface OpenedStore {
+  readonly store: Store;
+  readonly reader: StoreReader;
+  /** Keys and IT Glue credentials of the profile, for sync_data. */
+  readonly profile: OpenedProfile;
 }
 
 /**

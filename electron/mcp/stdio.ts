@@ -34,7 +34,7 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   // A stray rejection in a background task must not take Claude's connection down with it.
   process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.name : typeof e }));
 
-  const base = createBaseDeps(opts.profile, logger);
+  const base = createBaseDeps(opts.profile, logger, {}, opts.env);
   const deps = opts.makeDeps ? opts.makeDeps(base) : base;
   const server = createMcpServer(deps);
   const transport = new StdioServerTransport(opts.stdin, opts.stdout);

@@ -1,5 +1,37 @@
 import type { McpTool } from '../tool';
+import { discoverAssetTypesTool } from './discover-asset-types';
+import { findIpAddressTool } from './find-ip-address';
+import { getConfigurationTool } from './get-configuration';
+import { getDependenciesTool } from './get-dependencies';
+import { getDocumentTool } from './get-document';
+import { getOrganizationTool } from './get-organization';
+import { getPasswordTool } from './get-password';
 import { healthTool } from './health';
+import { listExpirationsTool } from './list-expirations';
+import { listPasswordsTool } from './list-passwords';
+import { queryConfigurationsTool } from './query-configurations';
+import { queryContactsTool } from './query-contacts';
+import { queryDocumentsTool } from './query-documents';
+import { queryFlexibleAssetsTool } from './query-flexible-assets';
+import { queryLocationsTool } from './query-locations';
+import { queryOrganizationsTool } from './query-organizations';
 
 // Adding a tool: one file in this folder exporting defineTool(...), and one entry here.
-export const TOOLS: readonly McpTool[] = [healthTool];
+export const TOOLS: readonly McpTool[] = [
+  healthTool,
+  queryOrganizationsTool,
+  getOrganizationTool,
+  queryConfigurationsTool,
+  getConfigurationTool,
+  findIpAddressTool,
+  queryFlexibleAssetsTool,
+  discoverAssetTypesTool,
+  queryDocumentsTool,
+  getDocumentTool,
+  queryLocationsTool,
+  queryContactsTool,
+  getDependenciesTool,
+  listExpirationsTool,
+  listPasswordsTool,
+  getPasswordTool,
+];

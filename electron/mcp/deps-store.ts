@@ -1,0 +1,67 @@
+import type { ErrorCode } from '../../shared/result';
+import type { ProfilePaths } from '../core/config/paths';
+import { lazy, type OpenedStore, type StoreState, type StoreStatus } from './deps';
+import { ToolError } from './errors';
+
+export const NOT_SYNCED_MESSAGE = 'No local data yet: run `glue sync` (or `glue demo`) first, then ask again.';
+
+const STATE_OF: Partial<Record<ErrorCode, StoreState>> = {
+  NOT_SYNCED: 'missing',
+  STORE_LOCKED: 'locked',
+  KEYCHAIN_UNAVAILABLE: 'locked',
+  STORE_CORRUPT: 'corrupt',
+  STORE_WRONG_KEY: 'wrong_key',
+  STORE_TOO_NEW: 'too_new',
+};
+
+/**
+ * The real store behind `deps.store()` and `deps.storeStatus()`. Nothing is loaded until a
+ * tool asks: the keychain, SQLCipher and sqlite-vec are imported on first use so tools/list
+ * stays cheap. A failed open is retried on the next call (the user may have unlocked it).
+ */
+export function createStoreDeps(profile: ProfilePaths, env: Record<string, string | undefined>): {
+  store: () => Promise<OpenedStore>;
+  storeStatus: () => Promise<StoreStatus>;
+} {
+  const store = lazy(() => openProfileStore(profile, env));
+
+  async function storeStatus(): Promise<StoreStatus> {
+    const { storeFileStatus } = await import('./base-deps');
+    const file = await storeFileStatus(profile);
+    if (file.state !== 'present') return file;
+    try {
+      const { reader } = await store();
+      const counts = reader.counts();
+      return { state: 'ready', lastSyncAt: lastCompletedSync(reader), counts, message: null };
+    } catch (e) {
+      if (e instanceof ToolError) return { state: STATE_OF[e.code] ?? 'corrupt', lastSyncAt: null, counts: {}, message: e.message };
+      return { state: 'corrupt', lastSyncAt: null, counts: {}, message: 'The local store could not be opened. Open Glue Desk to check it, or run `glue sync`.' };
+    }
+  }
+
+  return { store, storeStatus };
+}
+
+function lastCompletedSync(reader: OpenedStore['reader']): string | null {
+  // The sync engine records its last clean finish under this key (core/sync META_LAST_OK);
+  // a store written by the writer alone (seeded, or an older engine) only has sync_runs.
+  const fromMeta = reader.getMeta('sync.lastOk');
+  if (fromMeta) return fromMeta;
+  const run = reader.lastSync();
+  return run && run.finishedAt && (run.status === 'ok' || run.status === 'partial') ? run.finishedAt : null;
+}
+
+async function openProfileStore(profile: ProfilePaths, env: Record<string, string | undefined>): Promise<OpenedStore> {
+  const [{ classifyFile }, { openProfile }, { createReader }] = await Promise.all([
+    import('../core/store/header'),
+    import('../core/sync/service'),
+    import('../core/store/reader'),
+  ]);
+  const kind = classifyFile(profile.storeDb);
+  // Never create a store from the MCP door: an empty one would hide "you have not synced".
+  if (kind === 'missing' || kind === 'empty') throw new ToolError('NOT_SYNCED', NOT_SYNCED_MESSAGE);
+  const opened = await openProfile({ dataDir: profile.dataDir, profile: profile.profile, env });
+  if (!opened.ok) throw new ToolError(opened.error.code, opened.error.message);
+  const { store } = opened.value;
+  return { store, reader: createReader(store), profile: opened.value };
+}

@@ -1,0 +1,127 @@
+// Shared pieces of the data tools: opening the store, resolving an organization the way a
+// technician names it, attribute access on stored IT Glue JSON, and the output shapes every
+// tool repeats. Not a tool itself (tools/index.ts lists those).
+import { z } from 'zod';
+import type { RecordType } from '../../../shared/domain';
+import { NO_DATA } from '../../../shared/domain';
+import type { OrganizationSummary, RecordView } from '../../core/store/reader';
+import type { McpDeps, OpenedStore } from '../deps';
+import { ToolError } from '../errors';
+
+export { NO_DATA };
+
+export async function openStore(deps: McpDeps): Promise<OpenedStore> {
+  return deps.store();
+}
+
+// ---- input fields -------------------------------------------------------------------------
+
+export const idField = (what: string) =>
+  z
+    .union([z.string().trim().regex(/^\d{1,18}$/, 'an IT Glue id is digits only'), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)])
+    .describe(`IT Glue id of the ${what} (digits, e.g. from a previous result).`);
+
+export const orgField = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Organization (client): its IT Glue id, name, short name or a close spelling. Omit for all organizations.');
+
+export const textField = (what: string) => z.string().trim().max(500).optional().describe(`Words that must appear in the ${what} (case-insensitive).`);
+
+export const idString = (id: string | number): string => String(id).trim();
+export const idNumber = (id: string | number): number => Number(idString(id));
+
+// ---- output shapes ------------------------------------------------------------------------
+
+export const orgRefShape = z
+  .object({ id: z.number().int().describe('IT Glue organization id.'), name: z.string().describe('Organization name.') })
+  .nullable()
+  .describe('Organization the item belongs to; null for account-wide items.');
+
+export const sourceShape = z
+  .object({
+    type: z.string().describe('IT Glue record type, e.g. configurations, documents.'),
+    id: z.string().describe('IT Glue id.'),
+    name: z.string().describe('Record name.'),
+    org: orgRefShape,
+    url: z.string().describe('Link to the record in IT Glue (empty when IT Glue gave none).'),
+    snippet: z.string().describe('The matching text, as untrusted data.'),
+  })
+  .describe('A record the answer was built from.');
+export const sourcesField = () => z.array(sourceShape).describe('Records the answer is built from, with IT Glue links; cite them.');
+
+export const urlField = () => z.string().nullable().describe('Link to the record in IT Glue.');
+
+// ---- organizations ------------------------------------------------------------------------
+
+export interface OrgIndex {
+  all: OrganizationSummary[];
+  byId: Map<number, OrganizationSummary>;
+}
+
+export function orgIndex(store: OpenedStore): OrgIndex {
+  const all = store.reader.listOrganizations();
+  return { all, byId: new Map(all.map((o) => [o.id, o])) };
+}
+
+export function orgRef(index: OrgIndex, orgId: number | null): { id: number; name: string } | null {
+  if (orgId === null) return null;
+  const o = index.byId.get(orgId);
+  return { id: orgId, name: o?.name ?? `organization ${orgId}` };
+}
+
+/** An organization as the user named it: an id, an exact or fuzzy name; errors say what to try. */
+export async function resolveOrg(index: OrgIndex, said: string): Promise<OrganizationSummary> {
+  const s = said.trim();
+  if (/^\d+$/.test(s)) {
+    const byId = index.byId.get(Number(s));
+    if (byId) return byId;
+  }
+  const { matchOrg } = await import('../../core/answers/org-match');
+  const m = matchOrg(s, index.all);
+  if (m.kind === 'match') return m.org;
+  if (m.kind === 'ambiguous') {
+    throw new ToolError('INVALID_INPUT', `"${clip(s)}" matches several organizations: ${m.candidates.map((c) => `${c.name} (id ${c.id})`).join(', ')}. Call again with one of their ids.`);
+  }
+  const hint = m.suggestions.length ? ` Did you mean ${m.suggestions.slice(0, 5).map((c) => `${c.name} (id ${c.id})`).join(', ')}?` : ' Use query_organizations to list them.';
+  throw new ToolError('NOT_FOUND', `No organization matches "${clip(s)}".${hint}`);
+}
+
+export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+// ---- stored attributes --------------------------------------------------------------------
+
+export function str(attrs: Record<string, unknown>, key: string): string | null {
+  const v = attrs[key];
+  if (typeof v === 'string') return v.trim() ? v : null;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+export function num(attrs: Record<string, unknown>, key: string): number | null {
+  const v = attrs[key];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return null;
+}
+
+export function bool(attrs: Record<string, unknown>, key: string): boolean {
+  return attrs[key] === true;
+}
+
+/** A live (not deleted) record, or NOT_FOUND that says how to find the right id. */
+export function liveRecord(store: OpenedStore, type: RecordType, id: string, finder: string): RecordView {
+  const r = store.reader.getRecord(type, id);
+  if (!r || r.deletedAt !== null) {
+    throw new ToolError('NOT_FOUND', `No ${singular(type)} with id ${clip(id, 20)} in the local copy. Use ${finder} to find its id, or run \`glue sync\` if it was added recently.`);
+  }
+  return r;
+}
+
+export function singular(type: RecordType): string {
+  return type.replace(/-/g, ' ').replace(/ies$/, 'y').replace(/s$/, '');
+}

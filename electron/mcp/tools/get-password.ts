@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineTool, ToolError } from '../tool';
+import { untrusted } from '../untrusted';
+import { idField, idNumber, openStore, orgIndex, str } from './common';
+import { passwordMetaShape, toPasswordMeta } from './list-passwords';
+
+export const WITHHELD =
+  "value withheld: enable 'Allow password values over MCP' in Glue Desk settings or `glue settings set mcpAllowPasswordValues true`";
+
+export const getPasswordTool = defineTool({
+  name: 'get_password',
+  title: 'Password entry',
+  description:
+    'One password entry: its metadata and notes. The value is withheld unless the user enabled password values over MCP in Glue Desk settings; then it is returned and the reveal is written to the audit log.',
+  input: { id: idField('password') },
+  output: {
+    password: passwordMetaShape,
+    url: z.string().nullable().describe('Link to the entry in IT Glue.'),
+    notes: z.string().describe('Notes, as untrusted data (empty when none).'),
+    value: z.string().nullable().describe('The password value, only when the user allowed values over MCP; null otherwise.'),
+    valueStatus: z.enum(['withheld', 'revealed', 'not_synced']).describe('withheld: the setting is off; revealed: value included and audited; not_synced: IT Glue did not give the value.'),
+    message: z.string().describe('What to tell the user about the value.'),
+  },
+  annotations: { readOnlyHint: true, idempotentHint: false },
+  handler: async ({ id }, { deps }) => {
+    const store = await openStore(deps);
+    const pid = idNumber(id);
+    const meta = store.reader.passwordMeta(pid);
+    if (!meta) throw new ToolError('NOT_FOUND', `No password entry with id ${String(id)} in the local copy. Use list_passwords to find its id.`);
+    const index = orgIndex(store);
+    const record = store.reader.getRecord('passwords', String(pid));
+    const base = {
+      password: toPasswordMeta(meta, index),
+      url: record?.url ?? null,
+      notes: untrusted(record ? str(record.attrs, 'notes') : null, `passwords/${pid} notes`),
+    };
+    const header = `${meta.name} (password ${pid})${meta.username ? `, user ${meta.username}` : ''}${base.url ? `\nIT Glue: ${base.url}` : ''}`;
+    const settings = await deps.settings();
+    if (!settings.allowPasswordValues) {
+      return { data: { ...base, value: null, valueStatus: 'withheld' as const, message: WITHHELD }, text: `${header}\nPassword ${WITHHELD}.` };
+    }
+    if (!meta.hasValue) {
+      const message = 'The value was not synced: the IT Glue API key needs the Password Access option; turn it on and sync again.';
+      return { data: { ...base, value: null, valueStatus: 'not_synced' as const, message }, text: `${header}\n${message}` };
+    }
+    const { revealSecret } = await import('../../core/store/vault');
+    const revealed = revealSecret(store.store, pid, 'mcp', 'mcp_value');
+    if (!revealed.ok) throw new ToolError(revealed.error.code, revealed.error.message);
+    const message = 'Value included because password values over MCP are allowed; this reveal was written to the audit log.';
+    return { data: { ...base, value: revealed.value.value, valueStatus: 'revealed' as const, message }, text: `${header}\nPassword: ${revealed.value.value}\n(${message})` };
+  },
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
+import { NO_DATA, openStore, orgField, orgIndex, resolveOrg } from './common';
+
+export const listExpirationsTool = defineTool({
+  name: 'list_expirations',
+  title: 'Expiring soon',
+  description: 'Domains and device warranties that expire within the next N days (today included), soonest first, optionally for one organization.',
+  input: {
+    days: z.number().int().optional().describe('Look-ahead window in days, 0-3650 (default 30).'),
+    org: orgField(),
+    what: z.enum(['all', 'domain', 'warranty']).optional().describe('Only domains, only warranties, or all (default).'),
+    limit: limitField(),
+    cursor: cursorField(),
+  },
+  output: {
+    items: z
+      .array(
+        z.object({
+          what: z.enum(['domain', 'warranty']).describe('domain registration or device warranty.'),
+          type: z.string().describe('IT Glue record type (domains or configurations).'),
+          id: z.string().describe('IT Glue id.'),
+          name: z.string().describe('Domain or device name.'),
+          org: z.object({ id: z.number().int().describe('Organization id.'), name: z.string().describe('Organization name.') }).nullable().describe('Organization.'),
+          expiresOn: z.string().describe('Expiry date (YYYY-MM-DD).'),
+          daysLeft: z.number().int().describe('Days from today until it expires.'),
+          url: z.string().nullable().describe('Link to the record in IT Glue.'),
+        }).describe('One expiring item.'),
+      )
+      .describe('This page, soonest first.'),
+    ...pageFields,
+    days: z.number().int().describe('The window used, in days.'),
+  },
+  handler: async ({ days, org, what, limit, cursor }, { deps }) => {
+    const window = Math.max(0, Math.min(3650, Math.trunc(days ?? 30)));
+    const store = await openStore(deps);
+    const index = orgIndex(store);
+    const orgId = org ? (await resolveOrg(index, org)).id : null;
+    const today = new Date();
+    const todayMs = Date.parse(today.toISOString().slice(0, 10));
+    const all = store.reader
+      .expirations(window, today)
+      .filter((e) => (orgId === null || e.orgId === orgId) && (!what || what === 'all' || e.what === what));
+    const page = paginate(all, cursor, limit, `exp:${window}:${orgId}:${what}`);
+    const items = page.items.map((e) => ({
+      what: e.what,
+      type: e.type,
+      id: e.id,
+      name: e.name,
+      org: e.orgId !== null ? { id: e.orgId, name: e.orgName ?? `organization ${e.orgId}` } : null,
+      expiresOn: e.expiresOn,
+      daysLeft: Math.round((Date.parse(e.expiresOn) - todayMs) / 86_400_000),
+      url: store.reader.getRecord(e.type, e.id)?.url ?? null,
+    }));
+    const text = items.length
+      ? items.map((e) => `${e.expiresOn} (${e.daysLeft} d) ${e.what} ${e.name}${e.org ? ` — ${e.org.name}` : ''}${e.url ? ` ${e.url}` : ''}`).join('\n')
+      : `${NO_DATA}: nothing expires in the next ${window} days.`;
+    return { data: { items, total: page.total, nextCursor: page.nextCursor, days: window }, text };
+  },
+});

@@ -1,0 +1,116 @@
+// Filtered, paged listing over the `records` table (the store's published contract for readers).
+// This is filtering, not search: ranking lives in core/search. Every value is a bound
+// parameter; attribute names come from the tool code, never from the caller.
+import type { RecordType } from '../../../shared/domain';
+import type { OpenedStore } from '../deps';
+import { clampLimit, decodeCursor, encodeCursor } from '../paging';
+import { ToolError } from '../errors';
+
+export interface RecordFilter {
+  type: RecordType;
+  orgId?: number | null;
+  /** Words that must all appear in name or body. */
+  text?: string;
+  /** attrs JSON keys (from tool code) that must equal a value, case-insensitively. */
+  attrEquals?: readonly (readonly [key: string, value: string])[];
+  /** attrs JSON keys that must equal a number. */
+  attrNumber?: readonly (readonly [key: string, value: number])[];
+  includeArchived?: boolean;
+}
+
+export interface RecordRow {
+  rowid: number;
+  id: string;
+  orgId: number | null;
+  name: string;
+  attrs: Record<string, unknown>;
+  url: string | null;
+  updatedAt: string | null;
+  archived: boolean;
+}
+
+const ATTR_KEY = /^[a-z0-9-]{1,64}$/;
+const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function where(f: RecordFilter): { sql: string; params: (string | number)[] } {
+  const parts = ['type = ?', 'deleted_at IS NULL'];
+  const params: (string | number)[] = [f.type];
+  if (!f.includeArchived) parts.push('archived = 0');
+  if (f.orgId !== undefined && f.orgId !== null) {
+    parts.push('org_id = ?');
+    params.push(f.orgId);
+  }
+  for (const word of (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 12)) {
+    parts.push("(lower(name) LIKE ? ESCAPE '\\' OR lower(body) LIKE ? ESCAPE '\\')");
+    params.push(like(word), like(word));
+  }
+  for (const [key, value] of f.attrEquals ?? []) {
+    if (!ATTR_KEY.test(key)) throw new Error('bad attribute key');
+    parts.push(`lower(json_extract(attrs, '$."${key}"')) = lower(?)`);
+    params.push(value.trim());
+  }
+  for (const [key, value] of f.attrNumber ?? []) {
+    if (!ATTR_KEY.test(key)) throw new Error('bad attribute key');
+    parts.push(`json_extract(attrs, '$."${key}"') = ?`);
+    params.push(value);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+function parseAttrs(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
+  } catch {
+    return {};
+  }
+}
+
+export interface RecordPage {
+  items: RecordRow[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** One page of matching records, by name; `scope` ties the cursor to this query. */
+export function queryRecords(store: OpenedStore, f: RecordFilter, cursor: string | undefined, limit: number | undefined, scope: string): RecordPage {
+  const size = clampLimit(limit);
+  const position = cursor ? decodeCursor(cursor, scope) : 0;
+  if (typeof position !== 'number') throw new ToolError('INVALID_INPUT', 'The cursor is not one this query issued. Call again without `cursor`.');
+  const w = where(f);
+  const db = store.store.db;
+  const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM records WHERE ${w.sql}`).get(...w.params)?.n ?? 0;
+  const rows = db
+    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(
+      `SELECT rowid, itglue_id, org_id, name, attrs, url, updated_at, archived FROM records WHERE ${w.sql} ORDER BY lower(name), rowid LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, size, position);
+  const end = position + rows.length;
+  return {
+    items: rows.map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 })),
+    total,
+    nextCursor: end < total ? encodeCursor(end, scope) : null,
+  };
+}
+
+/** Live record counts grouped by one attribute (e.g. flexible assets per type id). */
+export function countByAttr(store: OpenedStore, type: RecordType, key: string): Map<string, number> {
+  if (!ATTR_KEY.test(key)) throw new Error('bad attribute key');
+  const rows = store.store.db
+    .prepare<[string], { k: string | number | null; n: number }>(
+      `SELECT json_extract(attrs, '$."${key}"') AS k, count(*) AS n FROM records WHERE type = ? AND deleted_at IS NULL AND archived = 0 GROUP BY k`,
+    )
+    .all(type);
+  return new Map(rows.filter((r) => r.k !== null).map((r) => [String(r.k), r.n]));
+}
+
+/** All live records of a type matching one attribute (small child lists: fields of a type). */
+export function recordsWhere(store: OpenedStore, f: RecordFilter, max = 500): RecordRow[] {
+  const w = where(f);
+  return store.store.db
+    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(
+      `SELECT rowid, itglue_id, org_id, name, attrs, url, updated_at, archived FROM records WHERE ${w.sql} ORDER BY rowid LIMIT ?`,
+    )
+    .all(...w.params, max)
+    .map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 }));
+}
