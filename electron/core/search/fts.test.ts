@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSearchContext, search, type SearchContext } from './search';
+import { buildFtsQuery, ftsSearch } from './fts';
+import { passwordValues, seedDemoTemp, type SeededStore } from '../testing/seed-demo';
+
+describe('FTS query safety and hybrid search (keyword mode)', () => {
+  let s: SeededStore & { dir: string };
+  let ctx: SearchContext;
+  beforeAll(() => {
+    s = seedDemoTemp();
+    ctx = createSearchContext(s.store);
+  });
+  afterAll(() => s.close());
+
+  it('turns FTS syntax, SQL, quotes, emoji, RTL and huge input into safe queries', () => {
+    for (const text of ['"', 'a*', 'NEAR(a b)', 'AND OR NOT', '"unbalanced', "'; DROP TABLE records; --", 'x'.repeat(10_000), '🔥🔥', 'שלום עולם', 'name:foo', '(a OR b)']) {
+      const q = buildFtsQuery(text, { prefixLast: true });
+      if (q) expect(() => ftsSearch(s.store.db, q, { limit: 5 })).not.toThrow();
+    }
+    expect(buildFtsQuery('   ')).toBeNull();
+    expect(buildFtsQuery('🔥')).toBeNull();
+  });
+
+  it('never throws, is deterministic, respects the org scope, never returns a password value (property)', async () => {
+    const secrets = passwordValues(s.dataset);
+    const orgs = ctx.orgs();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40 }), fc.option(fc.constantFrom(...orgs.map((o) => o.id)), { nil: undefined }), async (text, orgId) => {
+        const a = await search(ctx, { query: text, orgId, limit: 10 });
+        const b = await search(ctx, { query: text, orgId, limit: 10 });
+        expect(a.hits.map((h) => h.rowid)).toEqual(b.hits.map((h) => h.rowid));
+        if (orgId !== undefined) for (const h of a.hits) expect(h.org?.id).toBe(orgId);
+        const json = JSON.stringify(a);
+        for (const v of secrets) expect(json.includes(v)).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('boosts exact identifiers, reports keyword-only mode, and keeps secrets out of the FTS index', async () => {
+    const r = await search(ctx, { query: '10.20.0.10', limit: 5 });
+    expect(r.mode).toBe('keyword');
+    expect(r.note).toMatch(/Keyword search only/);
+    expect(r.hits[0]?.name).toBe('SRV-DC01');
+    expect(r.hits[0]?.matched).toContain('exact');
+    const prefix = await search(ctx, { query: 'firewall chan', prefix: true, orgId: ctx.orgs()[0]?.id, type: 'documents' });
+    expect(prefix.hits[0]?.name).toBe('Firewall change runbook');
+    const all = s.store.db.prepare<[], { name: string; body: string }>('SELECT name, body FROM records').all();
+    const indexed = JSON.stringify(all);
+    for (const v of passwordValues(s.dataset)) expect(indexed.includes(v)).toBe(false);
+  });
+});
