@@ -46,7 +46,7 @@ it('embedding throughput with the fixture model', async () => {
     if (!r.ok) throw new Error(r.error.message);
     console.log(
       `\nembeddings (FIXTURE model ${embedder.info.id}): ${r.value.embeddedRecords} records, ${r.value.embeddedChunks} chunks in ${s.toFixed(1)} s = ${(r.value.embeddedChunks / s).toFixed(0)} chunks/s` +
-        `\n  NOTE: the fixture is a tiny non-semantic graph; this is NOT the real MiniLM throughput (expect far fewer chunks/s with the real model).`,
+        `\n  NOTE: the fixture is a tiny non-semantic graph; this is NOT the real MiniLM throughput (6 transformer layers; measure it with the real model installed).`,
     );
   } finally {
     await embedder.close();
