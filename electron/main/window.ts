@@ -1,7 +1,7 @@
 // The one window: locked down (isolation, sandbox, no node), remembered bounds, no navigation.
 import { BrowserWindow, screen, shell, type Rectangle } from 'electron';
 import Store from 'electron-store';
-import { isAllowedExternalUrl } from './trust';
+import { lockNavigation } from './navigation';
 
 interface WindowState {
   bounds?: Rectangle;
@@ -43,13 +43,7 @@ export function createMainWindow(opts: { preload: string; load: (win: BrowserWin
   win.on('move', save);
   win.on('close', save);
 
-  // Nothing navigates away from our page or opens windows; IT Glue links go to the browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.on('will-redirect', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  lockNavigation(win.webContents, (url) => shell.openExternal(url));
   void opts.load(win);
   return win;
 }
