@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { applyClaudeConfig, buildServerEntry, claudeConfigPath, CLAUDE_SERVER_KEY } from '../../mcp/claude-config';
+import { applyClaudeConfig, buildServerEntry, claudeConfigPath, CLAUDE_SERVER_KEY } from '../../core/claude/claude-config';
 import { parseFlags } from '../args';
 import { UsageError, type Command } from '../io';
 

@@ -1,14 +1,69 @@
-// The one entry the Electron app (and later the web host door) take their API from. The
-// implementation is the lead's: this module must export `createGlueApi: CreateGlueApi`.
-// What the doors expect of the GlueApi it returns (see shared/ipc/contract.ts):
+// The one entry the Electron app, the web host (`glue web`, `glue demo`) and tests take their
+// API from. What the doors expect of the GlueApi it returns (see shared/ipc/contract.ts):
 // - each domain (sync, ask, org, vault, settings) is a plain object of closures, not a class
 //   instance: hosts wrap and spread domains (electron/main/clipboard-host.ts);
 // - methods never throw (dispatch turns a throw into INTERNAL) and return Result values;
 //   arguments arrive already parsed by the contract's zod schemas;
-// - vault.copy returns `{ copied: false, value, clearAfterSeconds }` (core has no clipboard);
-//   the Electron door writes the system clipboard and answers `{ copied: true }` instead;
+// - vault.copy returns `{ copied: false, value, clearAfterSeconds }` unless a ClipboardHost is
+//   given; the Electron door writes the system clipboard and answers `{ copied: true }`;
 // - vault.reveal/copy write the audit entry with the door given here ('app');
 // - events (sync.onDidProgress/onDidFinish, settings.onDidChangeModel) return unsubscribe.
 import type { GlueApi } from '../../../shared/ipc';
+import { err, type Result } from '../../../shared/result';
+import { createAskApi } from './ask-api';
+import { createAppContext } from './context';
+import type { GlueApiOptions } from './options';
+import { createOrgApi } from './org-api';
+import { createSettingsApi } from './settings-api';
+import { createSyncApi } from './sync-api';
+import { createVaultApi } from './vault-api';
 
-export type CreateGlueApi = (opts: { profileDir: string; door: 'app' }) => Promise<GlueApi>;
+export type { ClipboardHost, GlueApiOptions } from './options';
+
+export type CreateGlueApi = (opts: GlueApiOptions) => Promise<GlueApi>;
+
+export interface GlueApp {
+  api: GlueApi;
+  /** The profile the API serves. */
+  profile: { name: string; dir: string; dataDir: string };
+  /** Cancels a running sync or download and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Like createGlueApi, with the profile it resolved and a close(); a bad folder is a Result. */
+export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>> {
+  const made = createAppContext(opts);
+  if (!made.ok) return made;
+  const ctx = made.value;
+  const sync = createSyncApi(ctx);
+  const api: GlueApi = {
+    sync: sync.api,
+    ask: createAskApi(ctx),
+    org: createOrgApi(ctx),
+    vault: createVaultApi(ctx),
+    settings: createSettingsApi(ctx, sync.stop),
+  };
+  return { ok: true, value: { api, profile: { name: ctx.paths.profile, dir: ctx.paths.profileDir, dataDir: ctx.paths.dataDir }, close: () => ctx.dispose() } };
+}
+
+/**
+ * Never rejects: when the profile folder cannot be used, every method answers with that error
+ * (the app still opens and can say what to do).
+ */
+export const createGlueApi: CreateGlueApi = async (opts) => {
+  const app = await openGlueApp(opts);
+  if (app.ok) return app.value.api;
+  return failingApi(app);
+};
+
+function failingApi(failure: Result<never>): GlueApi {
+  const answer = async (): Promise<Result<never>> => (failure.ok ? err('INTERNAL', 'Glue Desk could not start.') : failure);
+  const off = () => () => undefined;
+  return {
+    sync: { status: answer, start: answer, cancel: answer, onDidProgress: off, onDidFinish: off },
+    ask: { ask: answer, search: answer, suggestOrgs: answer },
+    org: { list: answer, records: answer, detail: answer },
+    vault: { list: answer, reveal: answer, copy: answer, audit: answer },
+    settings: { get: answer, update: answer, account: answer, connect: answer, connectClaude: answer, model: answer, downloadModel: answer, wipe: answer, onDidChangeModel: off },
+  };
+}

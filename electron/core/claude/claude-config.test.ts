@@ -100,7 +100,7 @@ describe('applyClaudeConfig', () => {
 });
 
 describe('glue connect-claude', () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const glue = (args: string[]) =>
     spawnSync(process.execPath, [join(root, 'bin', 'glue.js'), 'connect-claude', ...args], { encoding: 'utf8', timeout: 60_000 });
 

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
 import { z } from 'zod';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../shared/result';
 
 export const CLAUDE_SERVER_KEY = 'glue-desk';
 
