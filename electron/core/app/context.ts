@@ -1,0 +1,127 @@
+// Everything the five API domains share: the profile's paths, its keychain and store (opened
+// once, on first use), a search context over that store, settings, and the event hub. Opening
+// is lazy and retried after a failure, so a locked keychain at start-up does not brick the app
+// until restart.
+import { basename, dirname } from 'node:path';
+import type { SyncProgress } from '../../../shared/domain';
+import type { ModelStatus, SyncFinished } from '../../../shared/ipc';
+import { err, ok, type Result } from '../../../shared/result';
+import { ensureProfileDirs, profilePaths, resolvePaths, type ProfilePaths } from '../config/paths';
+import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
+import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
+import { createSearchContext, type SearchContext } from '../search/search';
+import { createReader, tryOpenStore, type Store, type StoreReader } from '../store/index';
+import { createEventHub, type EventHub } from './events';
+import type { GlueApiOptions } from './options';
+
+export type AppEvents = {
+  'sync.onDidProgress': SyncProgress;
+  'sync.onDidFinish': SyncFinished;
+  'settings.onDidChangeModel': ModelStatus;
+};
+
+export interface OpenStore {
+  store: Store;
+  reader: StoreReader;
+  search: SearchContext;
+}
+
+export interface AppContext {
+  readonly options: GlueApiOptions;
+  readonly env: Record<string, string | undefined>;
+  readonly paths: ProfilePaths;
+  readonly events: EventHub<AppEvents>;
+  keychain(): Promise<Result<ResolvedKeychain>>;
+  /** The profile's store (created on first use), with a reader and a search context. */
+  open(): Promise<Result<OpenStore>>;
+  /** Re-read every time: connect and wipe change them while the app runs. */
+  credentials(): Promise<Result<ItGlueCredentials | null>>;
+  /** Closes the store; the next open() opens it again (wipe, shutdown). */
+  closeStore(): void;
+  /** Work to cancel on dispose (a running sync, a model download). */
+  onDispose(fn: () => void | Promise<void>): void;
+  dispose(): Promise<void>;
+}
+
+/**
+ * `profileDir` is `<dataDir>/profiles/<name>` (the CLI's layout). Any other folder is taken as
+ * the data dir itself: Electron passes its userData folder, which is the CLI's data dir when
+ * the product name is "Glue Desk", so the app, CLI and MCP share the default profile.
+ */
+export function resolveProfilePaths(opts: GlueApiOptions, env: Record<string, string | undefined>): Result<ProfilePaths> {
+  if (opts.profileDir !== undefined) {
+    const parent = dirname(opts.profileDir);
+    if (basename(parent) === 'profiles') return profilePaths(dirname(parent), basename(opts.profileDir), env);
+    return profilePaths(opts.profileDir, opts.profile ?? 'default', env);
+  }
+  const r = resolvePaths({ dataDirFlag: opts.dataDir, profile: opts.profile, env });
+  return r.ok ? ok(r.value) : r;
+}
+
+export function createAppContext(options: GlueApiOptions): Result<AppContext> {
+  const env = options.env ?? process.env;
+  const resolved = resolveProfilePaths(options, env);
+  if (!resolved.ok) return resolved;
+  // A folder the user typed must have an existing parent; the OS default may create its parents.
+  const made = ensureProfileDirs(resolved.value, options.dataDir !== undefined ? 'flag' : 'os');
+  if (!made.ok) return made;
+  const paths = made.value;
+  const events = createEventHub<AppEvents>();
+  const disposers: (() => void | Promise<void>)[] = [];
+
+  let keychainP: Promise<Result<ResolvedKeychain>> | null = null;
+  const keychain = (): Promise<Result<ResolvedKeychain>> => {
+    keychainP ??= resolveKeychain({ env, profileDir: paths.profileDir, profile: paths.profile, passphrase: options.passphrase, service: options.keychainService }).then((r) => {
+      if (!r.ok) keychainP = null;
+      return r;
+    });
+    return keychainP;
+  };
+
+  let opened: OpenStore | null = null;
+  let opening: Promise<Result<OpenStore>> | null = null;
+  async function doOpen(): Promise<Result<OpenStore>> {
+    const kc = await keychain();
+    if (!kc.ok) return kc;
+    const keys = await loadKeys(kc.value.keychain, paths.profile);
+    if (!keys.ok) return keys;
+    const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
+    if (!store.ok) return store;
+    const embedder = options.embedder === undefined ? null : options.embedder;
+    opened = { store: store.value, reader: createReader(store.value), search: createSearchContext(store.value, { embedder }) };
+    return ok(opened);
+  }
+  const open = (): Promise<Result<OpenStore>> => {
+    if (opened && opened.store.db.open) return Promise.resolve(ok(opened));
+    opening ??= doOpen().finally(() => (opening = null));
+    return opening;
+  };
+
+  return ok({
+    options,
+    env,
+    paths,
+    events,
+    keychain,
+    open,
+    async credentials() {
+      const kc = await keychain();
+      if (!kc.ok) return kc;
+      return loadCredentials(kc.value.keychain, paths.profile);
+    },
+    closeStore() {
+      opened?.store.close();
+      opened = null;
+    },
+    onDispose: (fn) => void disposers.push(fn),
+    async dispose() {
+      for (const fn of disposers.splice(0)) await fn();
+      opened?.store.close();
+      opened = null;
+    },
+  });
+}
+
+/** For methods that cannot answer before a store exists. */
+export const notConnected = (): Result<never> =>
+  err('NOT_FOUND', 'Glue Desk is not connected to IT Glue yet. Open Settings → Account and paste an API key.');

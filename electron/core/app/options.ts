@@ -1,0 +1,34 @@
+import type { Embedder } from '../search/embedder';
+
+/** Where a host writes the system clipboard (Electron main); the web host has none. */
+export interface ClipboardHost {
+  writeText(text: string): void;
+  readText(): string;
+}
+
+export interface GlueApiOptions {
+  door: 'app';
+  /** `<dataDir>/profiles/<name>`, or a data dir (Electron's userData) whose default profile is used. */
+  profileDir?: string;
+  /** --data-dir; GLUE_DATA_DIR, then the OS folder, when neither this nor profileDir is given. */
+  dataDir?: string;
+  profile?: string;
+  /** Default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Passphrase mode instead of the OS keychain (GLUE_PASSPHRASE in env counts too). */
+  passphrase?: string;
+  /** Keychain service name (tests use their own). */
+  keychainService?: string;
+  /** When given, vault.copy writes it and answers `{ copied: true }`. */
+  clipboard?: ClipboardHost;
+  /** Semantic half of search; keyword-only when null/absent. */
+  embedder?: Embedder | null;
+  /** "Today" for expiry answers (tests pin it). */
+  today?: Date;
+  /** Other base URLs settings.connect asks when a key is rejected (default: the official regions). */
+  connectAlternates?: string[];
+  /** Claude Desktop: the config file and the command that starts `glue mcp`. */
+  claude?: { configPath?: string; execPath?: string; script?: string; electron?: boolean };
+  /** Schedules the clipboard clear (tests shorten it). */
+  schedule?: (fn: () => void, ms: number) => void;
+}

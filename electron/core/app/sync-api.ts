@@ -1,0 +1,143 @@
+// sync.*: one background run at a time per app, progress and the end as events. The engine's
+// own lock still guards against the CLI or another app syncing the same profile.
+import { z } from 'zod';
+import type { RecordType, SyncProgress } from '../../../shared/domain';
+import type { Counts, SyncApi, SyncFinished, SyncStatus } from '../../../shared/ipc';
+import { err, ok, type Result } from '../../../shared/result';
+import { loadSettings } from '../config/settings';
+import { createItGlueClient } from '../itglue/client';
+import { locateModel } from '../search/model-locator';
+import { META_ACTIVE_RUN, META_LAST_OK, META_NOTICES, META_PROBE, runSync, type SyncSummary } from '../sync/index';
+import { notConnected, type AppContext } from './context';
+import { modelStateOf } from './model-status';
+
+const strings = z.array(z.string());
+const probeSchema = z.object({ documents: z.boolean().optional(), flexibleAssets: z.boolean().optional() }).loose();
+
+function parse<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (!text) return null;
+  try {
+    const r = schema.safeParse(JSON.parse(text));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function countsOf(summary: SyncSummary): Counts {
+  const out: Counts = {};
+  for (const [type, c] of Object.entries(summary.counts) as [RecordType, SyncSummary['counts'][RecordType]][]) out[type] = c.written + c.unchanged;
+  return out;
+}
+
+interface Running {
+  abort: AbortController;
+  runId: string | null;
+  progress: SyncProgress | null;
+}
+
+export interface SyncDomain {
+  api: SyncApi;
+  /** Cancels a running sync and waits until it has let go of the store (wipe, shutdown). */
+  stop(): Promise<void>;
+}
+
+export function createSyncApi(ctx: AppContext): SyncDomain {
+  let running: (Running & { done: Promise<void> }) | null = null;
+  const stop = async (): Promise<void> => {
+    const r = running;
+    if (!r) return;
+    r.abort.abort();
+    await r.done;
+  };
+  ctx.onDispose(stop);
+
+  async function status(): Promise<Result<SyncStatus>> {
+    const creds = await ctx.credentials();
+    if (!creds.ok) return creds;
+    const opened = await ctx.open();
+    if (!opened.ok) return opened;
+    const { reader } = opened.value;
+    const all = reader.counts();
+    const counts: Counts = {};
+    for (const [type, n] of Object.entries(all) as [RecordType, number][]) if (n > 0) counts[type] = n;
+    const last = reader.lastSync();
+    const lastOk = reader.getMeta(META_LAST_OK);
+    const lastSyncAt = lastOk ?? (last?.finishedAt && (last.status === 'ok' || last.status === 'partial') ? last.finishedAt : null);
+    const probe = parse(probeSchema, reader.getMeta(META_PROBE));
+    const skipped: SyncStatus['skipped'] = [];
+    if (probe?.documents === false) skipped.push({ type: 'documents', reason: 'Documents are not enabled for this IT Glue account.' });
+    if (probe?.flexibleAssets === false) skipped.push({ type: 'flexible-assets', reason: 'This account has no flexible asset types.' });
+    const { settings, warnings } = loadSettings(ctx.paths.profileDir);
+    const notes = [...warnings, ...(parse(strings, reader.getMeta(META_NOTICES)) ?? [])];
+    const invalid = reader.skippedCount();
+    if (invalid > 0) notes.push(`${invalid} record(s) failed validation and were skipped; they are listed in the sync log.`);
+    if (!running && reader.getMeta(META_ACTIVE_RUN)) notes.push('The last sync was interrupted; Sync now resumes it where it stopped.');
+    const model = locateModel(ctx.paths.modelsDir);
+    return ok({
+      configured: creds.value !== null,
+      lastSyncAt,
+      running: running !== null,
+      progress: running?.progress ?? null,
+      counts,
+      skipped,
+      storeBytes: reader.storeSizeBytes(),
+      model: { state: modelStateOf(model.state, settings.modelEnabled), name: model.id },
+      warnings: notes,
+    });
+  }
+
+  async function start({ full }: { full: boolean }): Promise<Result<{ runId: string }>> {
+    if (running) return err('SYNC_RUNNING', 'A sync is already running; wait for it to finish or cancel it.');
+    const creds = await ctx.credentials();
+    if (!creds.ok) return creds;
+    if (!creds.value) return notConnected();
+    const opened = await ctx.open();
+    if (!opened.ok) return opened;
+    const client = createItGlueClient({ baseUrl: creds.value.baseUrl, apiKey: creds.value.apiKey });
+    let finish: () => void = () => undefined;
+    const run = { abort: new AbortController(), runId: null as string | null, progress: null as SyncProgress | null, done: new Promise<void>((resolve) => (finish = resolve)) };
+    running = run;
+    // start answers with the engine's run id (from its first event) or with why it could not start.
+    let answer: (r: Result<{ runId: string }>) => void = () => undefined;
+    const answered = new Promise<Result<{ runId: string }>>((resolve) => (answer = resolve));
+    const onProgress = (p: SyncProgress): void => {
+      run.runId = p.runId;
+      run.progress = p;
+      answer(ok({ runId: p.runId }));
+      ctx.events.emit('sync.onDidProgress', p);
+    };
+    void runSync({ store: opened.value.store, client, full, signal: run.abort.signal, onProgress })
+      .catch((): Result<SyncSummary> => err('INTERNAL', 'The sync stopped on an unexpected error; run it again to resume.'))
+      .then((r) => {
+        running = null;
+        finish();
+        if (!r.ok && run.runId === null) return answer(r);
+        const runId = r.ok ? r.value.runId : (run.runId ?? 'unknown');
+        answer(ok({ runId }));
+        const finished: SyncFinished = {
+          runId,
+          outcome: r.ok ? (r.value.status === 'cancelled' ? 'cancelled' : r.value.status === 'failed' ? 'failed' : 'completed') : r.error.code === 'CANCELLED' ? 'cancelled' : 'failed',
+          error: r.ok ? r.value.error : r.error,
+          counts: r.ok ? countsOf(r.value) : {},
+          requestsUsed: r.ok ? r.value.requests : 0,
+          finishedAt: new Date().toISOString(),
+        };
+        ctx.events.emit('sync.onDidFinish', finished);
+      });
+    return answered;
+  }
+
+  const api: SyncApi = {
+    status: () => status(),
+    start: (arg) => start(arg),
+    cancel: async () => {
+      if (!running) return ok({ cancelled: false });
+      running.abort.abort();
+      return ok({ cancelled: true });
+    },
+    onDidProgress: (listener) => ctx.events.on('sync.onDidProgress', listener),
+    onDidFinish: (listener) => ctx.events.on('sync.onDidFinish', listener),
+  };
+  return { api, stop };
+}

@@ -1,0 +1,86 @@
+// vault.*: metadata lists, and the only two ways to a value — reveal and copy — both through
+// the store's revealSecret, which writes the audit row (door "app") before handing it out.
+import type { AuditEntry, CopyResult, VaultApi } from '../../../shared/ipc';
+import { err, ok, type Result } from '../../../shared/result';
+import { loadSettings } from '../config/settings';
+import { revealSecret } from '../store/index';
+import type { AppContext } from './context';
+import { listPasswords, passwordById } from './passwords';
+
+const ACTIONS: Record<string, Pick<AuditEntry, 'action' | 'field'>> = {
+  reveal: { action: 'reveal', field: null },
+  mcp_value: { action: 'reveal', field: 'password' },
+  copy_password: { action: 'copy', field: 'password' },
+  copy_username: { action: 'copy', field: 'username' },
+};
+
+const idOf = (id: string): number | null => (/^[1-9]\d{0,15}$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : null);
+const badId = (): Result<never> => err('NOT_FOUND', 'No such password in the local copy; sync again if it was added recently.');
+
+export function createVaultApi(ctx: AppContext): VaultApi {
+  const schedule = ctx.options.schedule ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms).unref());
+
+  function toHost(value: string, clearAfterSeconds: number): CopyResult {
+    const clipboard = ctx.options.clipboard;
+    if (!clipboard) return { copied: false, value, clearAfterSeconds };
+    clipboard.writeText(value);
+    // Clear only if it still holds our value: the user may have copied something else since.
+    schedule(() => {
+      if (clipboard.readText() === value) clipboard.writeText('');
+    }, clearAfterSeconds * 1000);
+    return { copied: true, clearAfterSeconds };
+  }
+
+  return {
+    list: async ({ orgId, query }) => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      return ok(listPasswords(opened.value.store.db, orgId, query));
+    },
+
+    reveal: async ({ id }) => {
+      const n = idOf(id);
+      if (n === null) return badId();
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      const r = revealSecret(opened.value.store, n, ctx.options.door, 'reveal');
+      if (!r.ok) return r;
+      return ok({ value: r.value.value, hideAfterSeconds: loadSettings(ctx.paths.profileDir).settings.revealSeconds });
+    },
+
+    copy: async ({ id, field }) => {
+      const n = idOf(id);
+      if (n === null) return badId();
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      const seconds = loadSettings(ctx.paths.profileDir).settings.clipboardClearSeconds;
+      if (field === 'password') {
+        const r = revealSecret(opened.value.store, n, ctx.options.door, 'copy_password');
+        return r.ok ? ok(toHost(r.value.value, seconds)) : r;
+      }
+      const meta = passwordById(opened.value.store.db, n);
+      if (!meta) return badId();
+      if (!meta.username) return err('NOT_FOUND', `"${meta.name}" has no username in IT Glue.`);
+      // A username is not a secret, but copying it from the vault is still worth a trace.
+      opened.value.store.db
+        .prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(new Date().toISOString(), ctx.options.door, 'copy_username', n, meta.org?.id ?? null, meta.name);
+      return ok(toHost(meta.username, seconds));
+    },
+
+    audit: async ({ limit }) => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      return ok(
+        opened.value.reader.auditList(limit).map((a) => ({
+          id: a.id,
+          at: a.at,
+          door: a.door,
+          ...(ACTIONS[a.action] ?? { action: 'reveal' as const, field: null }),
+          passwordId: String(a.passwordId),
+          passwordName: a.name,
+        })),
+      );
+    },
+  };
+}
