@@ -16,5 +16,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   logout: { summary: 'Forget the IT Glue key of a profile (--wipe: also its local store)', load: () => import('./commands/logout') },
   sync: { summary: 'Copy IT Glue into the local encrypted store (resumable)', load: () => import('./commands/sync') },
   status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status') },
+  web: { summary: 'Open the app UI in a browser (loopback web host) for a profile', load: () => import('./commands/web') },
   demo: { summary: 'Try Glue Desk on a generated demo IT Glue account', load: () => import('./commands/demo') },
 };

@@ -6,6 +6,7 @@ import { openProfile, openProfileKeychain } from '../../core/sync/index';
 import { intFlag, parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { explain, syncWithProgress } from './sync';
+import { serveWebApp } from './web';
 
 const HELP = `Usage: glue demo [--no-open] [--port N] [--data-dir DIR]
 
@@ -23,12 +24,12 @@ export interface DemoSession {
 }
 
 /**
- * Where the app / web host hooks in later: called once the demo profile is synced, while the
- * fake server keeps serving. Replace the body to open the app; today it only prints hints.
+ * Called once the demo profile is synced, while the fake server keeps serving: the real app UI
+ * over the web host (what `glue web --profile demo` does), closed on Ctrl-C.
  */
 export async function openDemoApp(session: DemoSession, io: CliIo): Promise<void> {
-  if (!session.open) return;
-  io.stderr.write('(The desktop app is not wired to `glue demo` yet; use the commands above.)\n');
+  const served = await serveWebApp({ dataDir: session.dataDir, profile: session.profile, open: session.open }, io, 'demo');
+  if (served) io.signal.addEventListener('abort', () => void served.close(), { once: true });
 }
 
 export const run: Command = async (argv, io) => {
@@ -84,7 +85,6 @@ export const run: Command = async (argv, io) => {
         `  glue ask "what is the firewall at Harbor Freight Logistics?" --profile demo${dd}`,
         `  glue status --profile demo${dd}`,
         `  glue mcp --profile demo${dd}     (for Claude Desktop: glue connect-claude --profile demo)`,
-        '  the desktop app: open Glue Desk and choose the "demo" profile',
         '',
         'Serving the demo IT Glue API until Ctrl-C.',
         '',
