@@ -6,6 +6,12 @@ export interface NormalName {
   tokens: string[];
   /** The words joined without spaces: "acme dental" and "acmedental" compare equal. */
   compact: string;
+  /**
+   * The same words with common abbreviations collapsed ("street" → "st", "company" → "co"), or
+   * null when there is nothing to collapse. Both sides are compared this way too, so "Maple St
+   * Bakery" finds Maple Street Bakery while "maple stre" (still typing) keeps matching the full form.
+   */
+  alt: Omit<NormalName, 'alt'> | null;
 }
 
 // Letters NFKD does not split into base + mark.
@@ -19,6 +25,16 @@ const LEGAL_SUFFIXES = new Set([
 ]);
 
 const MAX_INPUT = 200;
+
+// Each long form → its usual abbreviation. The short side wins, so "st" stays one token whether
+// the name says "Street" or "Saint", and "Co" and "Company" meet while "Corp" stays its own word.
+const ABBREVIATIONS: Record<string, string> = {
+  street: 'st', saint: 'st', avenue: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr', lane: 'ln',
+  mount: 'mt', fort: 'ft', center: 'ctr', centre: 'ctr', company: 'co', corporation: 'corp',
+  international: 'intl', department: 'dept', brothers: 'bros', manufacturing: 'mfg', associates: 'assoc',
+  association: 'assn', services: 'svcs', management: 'mgmt', university: 'univ', hospital: 'hosp',
+  laboratories: 'labs', laboratory: 'lab', technologies: 'tech', technology: 'tech', government: 'govt',
+};
 
 export function foldText(text: string): string {
   return text
@@ -47,5 +63,7 @@ export function normaliseName(text: string): NormalName {
   let tokens = merged;
   if (tokens.length > 1 && tokens[0] === 'the') tokens = tokens.slice(1);
   while (tokens.length > 1 && LEGAL_SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens = tokens.slice(0, -1);
-  return { tokens, compact: tokens.join('') };
+  const short = tokens.map((t) => ABBREVIATIONS[t] ?? t);
+  const alt = short.some((t, i) => t !== tokens[i]) ? { tokens: short, compact: short.join('') } : null;
+  return { tokens, compact: tokens.join(''), alt };
 }

@@ -207,3 +207,54 @@ describe('properties', () => {
     expect(plain('crop', 'corp')).toBe(1);
   });
 });
+
+describe('abbreviations in names', () => {
+  const LIST: OrgCandidate[] = [
+    { id: 1, name: 'Maple Street Bakery' },
+    { id: 2, name: 'Fifth Avenue Dental' },
+    { id: 3, name: 'Acme Company' },
+    { id: 4, name: 'Acme Corp' },
+    { id: 5, name: 'Globex International' },
+    { id: 6, name: 'St. Mary Hospital' },
+    { id: 7, name: 'County Dept of Roads' },
+    { id: 8, name: 'Acme Tech' },
+    { id: 9, name: 'Acme Technologies' },
+  ];
+  const m = (said: string): number | string => {
+    const r = matchOrg(said, LIST);
+    return r.kind === 'match' ? r.org.id : r.kind === 'ambiguous' ? `ambiguous ${ids(r.candidates).join(',')}` : 'none';
+  };
+
+  it.each([
+    ['maple st bakery', 1],
+    ['Maple St. Bakery', 1],
+    ['fifth ave dental', 2],
+    ['acme co', 3],
+    ['Acme Co.', 3],
+    ['acme corporation', 4],
+    ['globex intl', 5],
+    ['saint mary hospital', 6],
+    ['st mary hosp', 6],
+    ['county department of roads', 7],
+    // written as the name is, the full form wins over the abbreviation
+    ['acme tech', 8],
+    ['acme technologies', 9],
+  ])('%s → %s', (said, id) => {
+    expect(m(said)).toBe(id);
+  });
+
+  it('keeps prefixes of the full word working while typing', () => {
+    expect(m('maple stre')).toBe(1);
+    expect(rankOrgs('maple stree', LIST)[0]?.org.id).toBe(1);
+    expect(rankOrgs('fifth av', LIST)[0]?.org.id).toBe(2);
+  });
+
+  it('finds whole names and name starts through abbreviations', () => {
+    expect(ids(orgsNamedExactly('maple st bakery', LIST))).toEqual([1]);
+    expect(ids(orgsNamedExactly('Maple Street Bakery', LIST))).toEqual([1]);
+    expect(ids(orgsNamedExactly('acme co', LIST))).toEqual([3]);
+    expect(ids(orgsStartingWith('maple st', LIST))).toEqual([1]);
+    expect(ids(orgsStartingWith('globex intl', LIST))).toEqual([5]);
+    expect(orgsNamedExactly('maple st', LIST)).toEqual([]);
+  });
+});

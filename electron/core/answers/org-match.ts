@@ -86,8 +86,10 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
     const short = rawShort && rawShort.trim() !== '' ? normaliseName(rawShort) : null;
     entries.push({ rawName: org.name, rawShort, name, short });
     add(name.compact, i);
+    if (name.alt) add(name.alt.compact, i);
     if (short) add(short.compact, i);
     add(name.tokens[0] ?? '', i, byFirstWord);
+    if (name.alt) add(name.alt.tokens[0] ?? '', i, byFirstWord);
   });
   const index = { entries, byCompact, byFirstWord };
   cache.set(orgs, index);
@@ -113,7 +115,18 @@ function sameTokenSet(q: string[], n: string[]): boolean {
   return sorted(q) === sorted(n);
 }
 
+/** An abbreviation-only match ranks just below the same match as written ("Acme Tech" beats "Acme Technologies" for "acme tech"). */
+const ALT_PENALTY = 0.04;
+
 function scoreName(q: NormalName, n: NormalName): Scored | null {
+  const plain = scoreWords(q, n);
+  if (!q.alt && !n.alt) return plain;
+  const alt = scoreWords(q.alt ?? q, n.alt ?? n);
+  if (!alt || (plain && plain.score >= alt.score - ALT_PENALTY)) return plain;
+  return { score: alt.score - ALT_PENALTY, how: alt.how };
+}
+
+function scoreWords(q: Omit<NormalName, 'alt'>, n: Omit<NormalName, 'alt'>): Scored | null {
   if (q.compact === '' || n.compact === '') return null;
   if (q.compact === n.compact) return { score: 1, how: 'exact' };
   if (q.compact.length < 2) return null;
@@ -241,8 +254,11 @@ export function rankOrgs<T extends OrgCandidate>(prefix: string, orgs: readonly 
  */
 export function orgsNamedExactly<T extends OrgCandidate>(words: string, orgs: readonly T[]): T[] {
   const q = normaliseName(words);
-  const positions = indexOf(orgs).byCompact.get(q.compact) ?? [];
-  return positions.map((i) => orgs[i]).filter((o): o is T => o !== undefined);
+  const index = indexOf(orgs);
+  const positions = [...(index.byCompact.get(q.compact) ?? []), ...(q.alt ? (index.byCompact.get(q.alt.compact) ?? []) : [])];
+  // An abbreviation hit is exact only when both sides collapse to the same words.
+  const exact = positions.filter((i, k) => positions.indexOf(i) === k && sameName(q, index.entries[i]));
+  return exact.map((i) => orgs[i]).filter((o): o is T => o !== undefined);
 }
 
 /**
@@ -252,14 +268,22 @@ export function orgsNamedExactly<T extends OrgCandidate>(words: string, orgs: re
 export function orgsStartingWith<T extends OrgCandidate>(words: string, orgs: readonly T[]): T[] {
   const q = normaliseName(words);
   const index = indexOf(orgs);
-  const positions = index.byFirstWord.get(q.tokens[0] ?? '') ?? [];
+  const starts = (qt: string[], name: string[]): boolean => qt.length <= name.length && qt.every((t, j) => name[j] === t);
+  const positions = [...new Set([...(index.byFirstWord.get(q.tokens[0] ?? '') ?? []), ...(q.alt ? (index.byFirstWord.get(q.alt.tokens[0] ?? '') ?? []) : [])])].sort((a, b) => a - b);
   return positions
     .filter((i) => {
-      const name = index.entries[i]?.name.tokens ?? [];
-      return q.tokens.length <= name.length && q.tokens.every((t, j) => name[j] === t);
+      const e = index.entries[i];
+      if (!e) return false;
+      return starts(q.tokens, e.name.tokens) || starts((q.alt ?? q).tokens, (e.name.alt ?? e.name).tokens);
     })
     .map((i) => orgs[i])
     .filter((o): o is T => o !== undefined);
+}
+
+function sameName(q: NormalName, e: IndexedOrg | undefined): boolean {
+  if (!e) return false;
+  if (q.compact === e.name.compact || q.compact === e.short?.compact) return true;
+  return (q.alt ?? q).compact === (e.name.alt ?? e.name).compact;
 }
 
 /** A lowercase everyday word ("night", "office") that should not be read as a client's name. */

@@ -31,6 +31,17 @@ function pushUnique<T>(list: T[], item: T, key: (x: T) => string): boolean {
   return true;
 }
 
+const SERIAL_CUE = /^(?:serial|serial#|s\/n|sn|tag|number|no|#)$/i;
+
+/** True when the token follows "serial", "s/n", "service tag", "asset tag" or "serial number". */
+function afterSerialCue(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.core.toLowerCase() ?? '';
+  if (!SERIAL_CUE.test(prev)) return false;
+  if (prev === 'serial' || prev === 'serial#' || prev === 's/n' || prev === 'sn') return true;
+  const before = tokens[i - 2]?.core.toLowerCase() ?? '';
+  return prev === 'tag' ? before === 'service' || before === 'asset' : before === 'serial';
+}
+
 export function findExact(tokens: Token[]): ExactFound {
   const exact: ExactTerms = { ips: [], cidrs: [], macs: [], hostnames: [], serials: [] };
   const addressTokens = new Set<number>();
@@ -66,7 +77,8 @@ export function findExact(tokens: Token[]): ExactFound {
       return;
     }
     const host = isHostnameLike(core);
-    const serial = isSerialLike(core);
+    // Service tags can be letters only ("QVCDZDJ"): written in capitals right after a serial cue, they count.
+    const serial = isSerialLike(core) || (afterSerialCue(tokens, i) && /^[A-Z0-9][A-Z0-9-]{4,23}$/.test(core) && !/^(?:NUMBERS?|TAGS?)$/.test(core));
     if (host) pushUnique(exact.hostnames, core, lower);
     if (serial) pushUnique(exact.serials, core, lower);
     if (host || serial) termAt.set(i, core);

@@ -63,6 +63,10 @@ const TABLE: Row[] = [
   { q: 'SRV-DC01', intent: 'exact_lookup', hostnames: ['SRV-DC01'], serials: ['SRV-DC01'] },
   { q: 'which device is 192.168.1.10:3389', intent: 'exact_lookup', ips: ['192.168.1.10'] },
   { q: '5CD1234XYZ', intent: 'exact_lookup', serials: ['5CD1234XYZ'], hostnames: [] },
+  // Letters-only service tags count only in capitals right after a serial cue.
+  { q: 'serial QVCDZDJ', intent: 'configuration', serials: ['QVCDZDJ'], hostnames: [] },
+  { q: 'service tag QVCDZDJ', intent: 'exact_lookup', serials: ['QVCDZDJ'] },
+  { q: 'serial number for the firewall', intent: 'configuration', serials: [] },
   { q: 'who is using 10.0.0.77', intent: 'exact_lookup', ips: ['10.0.0.77'] },
   { q: '001A2B3C4D5E', intent: 'exact_lookup', macs: ['001a2b3c4d5e'], serials: ['001A2B3C4D5E'] },
   { q: '[fe80::1]:443', intent: 'exact_lookup', ips: ['fe80::1'] },
