@@ -21,6 +21,7 @@ export function createBaseDeps(
     version: pkg.version,
     storeStatus: core.storeStatus,
     store: core.store,
+    search: core.search,
     modelStatus: () => modelFileStatus(profile),
     settings: () => readSettings(profile, logger),
     ...overrides,

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/result';
 import type { ProfilePaths } from '../core/config/paths';
+import type { SearchContext } from '../core/search/search';
 import { lazy, type OpenedStore, type StoreState, type StoreStatus } from './deps';
 import { ToolError } from './errors';
 
@@ -22,8 +23,20 @@ const STATE_OF: Partial<Record<ErrorCode, StoreState>> = {
 export function createStoreDeps(profile: ProfilePaths, env: Record<string, string | undefined>): {
   store: () => Promise<OpenedStore>;
   storeStatus: () => Promise<StoreStatus>;
+  search: () => Promise<SearchContext>;
 } {
   const store = lazy(() => openProfileStore(profile, env));
+  const search = lazy(async () => {
+    const opened = await store();
+    const [{ createSearchContext }, { createEmbedder }, { locateModel }] = await Promise.all([
+      import('../core/search/search'),
+      import('../core/search/embedder'),
+      import('../core/search/model-locator'),
+    ]);
+    // No model on disk: keyword search only (the result's note says so) rather than a failure.
+    const embedder = locateModel(profile.modelsDir).state === 'missing' ? null : createEmbedder({ modelsDir: profile.modelsDir });
+    return createSearchContext(opened.store, { embedder });
+  });
 
   async function storeStatus(): Promise<StoreStatus> {
     const { storeFileStatus } = await import('./base-deps');
@@ -39,7 +52,7 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     }
   }
 
-  return { store, storeStatus };
+  return { store, storeStatus, search };
 }
 
 function lastCompletedSync(reader: OpenedStore['reader']): string | null {

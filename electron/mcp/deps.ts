@@ -4,6 +4,7 @@ import type { ProfilePaths } from '../core/config/paths';
 import type { Store } from '../core/store/open';
 import type { StoreReader } from '../core/store/reader';
 import type { OpenedProfile } from '../core/sync/service';
+import type { SearchContext } from '../core/search/search';
 
 // What the MCP door needs from core. Every getter is lazy: tools/list must answer without
 // opening the store or loading the embedding model, so nothing here runs at startup.
@@ -50,6 +51,12 @@ export interface McpDeps {
    * whose message says what to do (never synced, locked, corrupt, wrong key).
    */
   store(): Promise<OpenedStore>;
+  /**
+   * Hybrid search (and the answer engine on top of it) over that store. The embedding model is
+   * located on first use and its worker starts on the first query; with no model on disk the
+   * search is keyword-only and says so.
+   */
+  search(): Promise<SearchContext>;
 }
 
 export interface OpenedStore {

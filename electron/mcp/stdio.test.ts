@@ -80,7 +80,8 @@ describe('glue mcp over stdio', () => {
       expect(t.outputSchema, `${t.name} outputSchema`).toBeDefined();
       expect(undescribed(SchemaZ.parse(t.inputSchema), `${t.name}.input`)).toEqual([]);
       expect(undescribed(SchemaZ.parse(t.outputSchema), `${t.name}.output`)).toEqual([]);
-      expect(t.annotations?.readOnlyHint).toBe(true);
+      // sync_data writes the local copy (never IT Glue); every other tool only reads.
+      expect(t.annotations?.readOnlyHint, t.name).toBe(t.name !== 'sync_data');
     }
   });
 

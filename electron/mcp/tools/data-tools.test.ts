@@ -4,7 +4,12 @@ import { PROMPT_INJECTION } from '../../core/itglue/fake/catalog';
 import type { FakeResource } from '../../core/itglue/fake/dataset';
 import { createReader } from '../../core/store/reader';
 import { UNTRUSTED_TAG } from '../untrusted';
-import { seedProfile, spawnServer, textOf, type SeededProfile, type SpawnedServer } from './test-harness';
+import { join } from 'node:path';
+import { DEMO_API_KEY, startFakeItGlue } from '../../core/itglue/fake/server';
+import { saveCredentials } from '../../core/secrets/key-manager';
+import { createPassphraseVault, VAULT_FILE_NAME } from '../../core/secrets/passphrase-vault';
+import { acquireSyncLock } from '../../core/sync/lock';
+import { PASSPHRASE, seedProfile, spawnServer, textOf, type SeededProfile, type SpawnedServer } from './test-harness';
 
 let profile: SeededProfile;
 let server: SpawnedServer;
@@ -205,6 +210,56 @@ describe('passwords', () => {
   });
 });
 
+describe('answers and search (core engines)', () => {
+  const hfl = () => items('organizations').find((o) => attr(o, 'name') === 'Harbor Freight Logistics')!;
+  const Answer = z.object({ answer: z.string(), noData: z.boolean(), intent: z.string(), sources: z.array(z.object({ url: z.string(), snippet: z.string(), name: z.string() })) });
+
+  it('query answers a question with sources that link to IT Glue', async () => {
+    const fw = items('configurations').find((c) => attr(c, 'configuration-type-name') === 'Firewall' && attr(c, 'organization-id') === Number(hfl().id))!;
+    const a = Answer.parse((await ok('query', { question: 'what is the firewall?', org: 'Harbor Freight Logistics' })).data);
+    expect(a.noData).toBe(false);
+    expect(a.sources.length).toBeGreaterThan(0);
+    expect(a.sources.every((s) => s.url.startsWith('https://'))).toBe(true);
+    expect(a.sources.map((s) => s.name)).toContain(attr(fw, 'name'));
+    for (const src of a.sources) if (src.snippet) expect(src.snippet.startsWith(`<${UNTRUSTED_TAG}`)).toBe(true);
+  });
+
+  it('query says "No data available" when nothing matches', async () => {
+    const r = await ok('query', { question: 'qwxzv plorbfrazzle' });
+    const a = Answer.parse(r.data);
+    expect(a.noData).toBe(true);
+    expect(a.answer).toBe('No data available');
+    expect(r.text).toMatch(/^No data available/);
+  });
+
+  it('search ranks a device by name, filters by type and org, and pages', async () => {
+    const cfg = items('configurations').find((c) => attr(c, 'organization-id') === Number(hfl().id))!;
+    const r = z.object({ items: z.array(z.object({ id: z.string(), type: z.string() })), mode: z.string(), nextCursor: z.string().nullable() }).parse((await ok('search', { query: String(attr(cfg, 'name')), org: hfl().id, type: ['configurations'] })).data);
+    expect(r.items[0]?.id).toBe(cfg.id);
+    expect(r.items.every((i) => i.type === 'configurations')).toBe(true);
+    const p1 = z.object({ items: z.array(z.object({ id: z.string() })), nextCursor: z.string().nullable() }).parse((await ok('search', { query: 'server', limit: 2 })).data);
+    expect(p1.nextCursor).not.toBeNull();
+    const p2 = z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await ok('search', { query: 'server', limit: 2, cursor: p1.nextCursor })).data);
+    expect(p2.items.map((i) => i.id)).not.toEqual(p1.items.map((i) => i.id));
+  });
+
+  it('find_similar_issues returns documents and notes about the problem', async () => {
+    const r = z.object({ items: z.array(z.object({ type: z.string(), url: z.string() })) }).parse((await ok('find_similar_issues', { description: 'VPN users cannot connect to the firewall' })).data);
+    expect(r.items.length).toBeGreaterThan(0);
+    expect(r.items.every((i) => ['documents', 'document-sections', 'configurations', 'flexible-assets'].includes(i.type))).toBe(true);
+  });
+
+  it('compliance_check and document_infrastructure cite their records', async () => {
+    const c = Answer.parse((await ok('compliance_check', { org: hfl().id })).data);
+    expect(c.intent).toBe('compliance');
+    if (!c.noData) expect(c.sources.length).toBeGreaterThan(0);
+    const d = z.object({ markdown: z.string(), noData: z.boolean(), sources: z.array(z.object({ url: z.string() })) }).parse((await ok('document_infrastructure', { org: 'Harbor Freight' })).data);
+    expect(d.noData).toBe(false);
+    expect(d.markdown).toMatch(/^## Harbor Freight Logistics infrastructure/);
+    expect(d.sources.length).toBeGreaterThan(0);
+  });
+});
+
 describe('errors and fuzzing', () => {
   it('answers unknown ids with isError and a way forward', async () => {
     for (const [tool, args] of [
@@ -265,4 +320,42 @@ describe('errors and fuzzing', () => {
     for (const out of outputs) for (const secret of profile.secrets) if (secret !== revealed || !out.includes('"revealed"')) expect(out.includes(secret), 'a password value leaked').toBe(false);
     expect(server.protocolErrors).toEqual([]);
   });
+});
+
+describe('sync_data', () => {
+  it('refuses politely while another process holds the sync lock', async () => {
+    const lock = acquireSyncLock(profile.paths.profileDir);
+    if (!lock.ok) throw new Error(lock.error.message);
+    try {
+      // Credentials so the refusal comes from the lock, not from a missing login.
+      const keychain = createPassphraseVault({ file: join(profile.paths.profileDir, VAULT_FILE_NAME), passphrase: PASSPHRASE });
+      const saved = await saveCredentials(keychain, profile.paths.profile, { apiKey: 'ITG.test', baseUrl: 'http://127.0.0.1:9' });
+      expect(saved.ok).toBe(true);
+      const r = await ok('sync_data', {});
+      expect(z.object({ status: z.string() }).parse(r.data).status).toBe('busy');
+      expect(r.text).toMatch(/already|Another/);
+    } finally {
+      lock.value.release();
+    }
+  });
+
+  it('runs an incremental sync against IT Glue with progress notifications', async () => {
+    const fake = await startFakeItGlue({ dataset: profile.dataset });
+    try {
+      const keychain = createPassphraseVault({ file: join(profile.paths.profileDir, VAULT_FILE_NAME), passphrase: PASSPHRASE });
+      expect((await saveCredentials(keychain, profile.paths.profile, { apiKey: DEMO_API_KEY, baseUrl: fake.url })).ok).toBe(true);
+      const seen: number[] = [];
+      const r = await server.client.callTool({ name: 'sync_data', arguments: { waitSeconds: 120 } }, undefined, { onprogress: (p) => seen.push(p.progress), timeout: 120_000 });
+      const d = z.object({ status: z.string(), summary: z.object({ status: z.string(), requests: z.number() }).nullable() }).parse(r.structuredContent);
+      expect(d.status, textOf(r.content)).toBe('finished');
+      expect(d.summary?.status).toBe('ok');
+      expect(d.summary?.requests).toBeGreaterThan(0);
+      expect(seen.length).toBeGreaterThan(0);
+      const h = z.object({ store: z.object({ state: z.string(), lastSyncAt: z.string().nullable() }) }).parse((await ok('health')).data);
+      expect(h.store.state).toBe('ready');
+      expect(Date.now() - Date.parse(h.store.lastSyncAt ?? '')).toBeLessThan(5 * 60_000);
+    } finally {
+      await fake.close();
+    }
+  }, 150_000);
 });

@@ -1,4 +1,10 @@
 import type { McpTool } from '../tool';
+import { syncDataTool } from './sync-data';
+import { searchTool } from './search';
+import { queryTool } from './query';
+import { findSimilarIssuesTool } from './find-similar-issues';
+import { documentInfrastructureTool } from './document-infrastructure';
+import { complianceCheckTool } from './compliance-check';
 import { discoverAssetTypesTool } from './discover-asset-types';
 import { findIpAddressTool } from './find-ip-address';
 import { getConfigurationTool } from './get-configuration';
@@ -19,6 +25,8 @@ import { queryOrganizationsTool } from './query-organizations';
 // Adding a tool: one file in this folder exporting defineTool(...), and one entry here.
 export const TOOLS: readonly McpTool[] = [
   healthTool,
+  queryTool,
+  searchTool,
   queryOrganizationsTool,
   getOrganizationTool,
   queryConfigurationsTool,
@@ -34,4 +42,8 @@ export const TOOLS: readonly McpTool[] = [
   listExpirationsTool,
   listPasswordsTool,
   getPasswordTool,
+  findSimilarIssuesTool,
+  complianceCheckTool,
+  documentInfrastructureTool,
+  syncDataTool,
 ];
