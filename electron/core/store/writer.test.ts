@@ -120,6 +120,15 @@ describe('writer.applyPage', () => {
     ]);
   });
 
+  it('flags an archived domain as archived, and clears the flag when it is restored', () => {
+    const { w, r, runId } = setup();
+    const domain = (archived: boolean) => ({ id: '60', type: 'domains', attributes: { name: 'acme.com', 'organization-id': 1, archived } });
+    w.applyPage({ type: 'domains', resources: [domain(true)], runId });
+    expect(r.getRecord('domains', '60')).toMatchObject({ archived: true, deletedAt: null });
+    w.applyPage({ type: 'domains', resources: [domain(false)], runId });
+    expect(r.getRecord('domains', '60')?.archived).toBe(false);
+  });
+
   it('fills an interface org from its configuration', () => {
     const { w, r, runId } = setup();
     w.applyPage({ type: 'configurations', runId, resources: [config(10, 4, 'SRV')] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyOf, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
+import { bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
 const attrs = z.object({
@@ -8,6 +8,7 @@ const attrs = z.object({
   'expires-on': str,
   notes: str,
   'organization-id': idNum,
+  archived: bool,
   'updated-at': str,
 });
 
@@ -24,7 +25,7 @@ export const mapDomain: Mapper = (resource) => {
       attrs: storedAttrs(resource),
       url: resourceUrl(resource),
       updatedAt: a['updated-at'],
-      archived: false,
+      archived: a.archived,
     },
     typed: {
       table: 'domains',
