@@ -45,7 +45,18 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     try {
       const { reader } = await store();
       const counts = reader.counts();
-      return { state: 'ready', lastSyncAt: lastCompletedSync(reader), counts, message: null };
+      const run = reader.lastSync();
+      return {
+        state: 'ready',
+        lastSyncAt: lastCompletedSync(reader),
+        counts,
+        message: null,
+        details: {
+          sizeBytes: reader.storeSizeBytes(),
+          lastRun: run ? { kind: run.kind, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, warnings: run.warnings.slice(0, 10) } : null,
+          skipped: reader.skippedCount(),
+        },
+      };
     } catch (e) {
       if (e instanceof ToolError) return { state: STATE_OF[e.code] ?? 'corrupt', lastSyncAt: null, counts: {}, message: e.message };
       return { state: 'corrupt', lastSyncAt: null, counts: {}, message: 'The local store could not be opened. Open Glue Desk to check it, or run `glue sync`.' };

@@ -20,6 +20,16 @@ export interface StoreStatus {
   counts: Partial<Record<RecordType, number>>;
   /** What to do about a non-ready state, in the user's words. */
   message: string | null;
+  /** Facts read from an opened store; absent when it could not be opened. */
+  details?: StoreDetails;
+}
+
+export interface StoreDetails {
+  sizeBytes: number;
+  /** The newest sync run, finished or not. */
+  lastRun: { kind: 'full' | 'incremental'; status: string; startedAt: string; finishedAt: string | null; warnings: string[] } | null;
+  /** Items IT Glue returned that could not be stored (see `glue status`). */
+  skipped: number;
 }
 
 /** fixture: the tiny test model, which is not semantic; never served as a real model. */

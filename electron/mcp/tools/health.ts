@@ -23,6 +23,18 @@ export const healthTool = defineTool({
         state: StoreState.describe('missing: never synced; present: file exists; ready: open and usable; locked/corrupt/wrong_key/too_new: needs the user.'),
         lastSyncAt: z.string().nullable().describe('RFC 3339 time of the last completed sync, or null.'),
         counts: z.record(z.string(), z.number().int()).describe('Records per IT Glue type in the local copy.'),
+        ageHours: z.number().nullable().describe('Hours since the last completed sync, or null.'),
+        sizeBytes: z.number().int().nullable().describe('Size of the store on disk (with its write-ahead log), when it could be opened.'),
+        lastRun: z
+          .object({
+            kind: z.enum(['full', 'incremental']).describe('Run kind.'),
+            status: z.string().describe('running, ok, partial, failed or cancelled.'),
+            startedAt: z.string().describe('When it started.'),
+            finishedAt: z.string().nullable().describe('When it finished, or null.'),
+          })
+          .nullable()
+          .describe('The newest sync run, finished or not.'),
+        skipped: z.number().int().nullable().describe('Items IT Glue returned that could not be stored.'),
       })
       .describe('The encrypted local copy of IT Glue.'),
     model: z
@@ -64,6 +76,13 @@ export const healthTool = defineTool({
         warnings.push(store.message ?? `The store cannot be read (${store.state}). Open Glue Desk to repair or re-sync it.`);
         break;
       case 'ready':
+        if (store.details?.lastRun?.status === 'running') warnings.push('A sync is running now; answers may change when it finishes.');
+        if (store.details?.lastRun && (store.details.lastRun.status === 'failed' || store.details.lastRun.status === 'cancelled' || store.details.lastRun.status === 'partial')) {
+          raise('warning');
+          warnings.push(`The last sync ended ${store.details.lastRun.status}: run \`glue sync\` to finish it (it resumes where it stopped).`);
+        }
+        for (const w of store.details?.lastRun?.warnings ?? []) warnings.push(`Last sync: ${w}`);
+        if (store.details && store.details.skipped > 0) warnings.push(`${store.details.skipped} item(s) from IT Glue could not be stored; \`glue status\` lists them.`);
         if (!store.lastSyncAt) {
           raise('warning');
           warnings.push('No sync has completed yet: run `glue sync` to finish one.');
@@ -89,7 +108,15 @@ export const healthTool = defineTool({
     const data = {
       status,
       profile: deps.profile.profile,
-      store: { state: store.state, lastSyncAt: store.lastSyncAt, counts: { ...store.counts } },
+      store: {
+        state: store.state,
+        lastSyncAt: store.lastSyncAt,
+        counts: { ...store.counts },
+        ageHours: store.lastSyncAt ? Math.round(((Date.now() - Date.parse(store.lastSyncAt)) / 3_600_000) * 10) / 10 : null,
+        sizeBytes: store.details?.sizeBytes ?? null,
+        lastRun: store.details?.lastRun ? { kind: store.details.lastRun.kind, status: store.details.lastRun.status, startedAt: store.details.lastRun.startedAt, finishedAt: store.details.lastRun.finishedAt } : null,
+        skipped: store.details?.skipped ?? null,
+      },
       model: { state: model.state, name: model.name },
       passwordValues: settings.allowPasswordValues ? ('allowed' as const) : ('withheld' as const),
       warnings,
@@ -110,7 +137,7 @@ async function safely<T>(get: () => Promise<T>, fallback: () => T): Promise<T> {
 function renderHealth(h: {
   status: string;
   profile: string;
-  store: { state: string; lastSyncAt: string | null; counts: Record<string, number> };
+  store: { state: string; lastSyncAt: string | null; counts: Record<string, number>; ageHours: number | null; sizeBytes: number | null };
   model: { state: string; name: string | null };
   passwordValues: string;
   warnings: string[];
@@ -120,7 +147,7 @@ function renderHealth(h: {
     .join(', ');
   const lines = [
     `Glue Desk: ${h.status.toUpperCase()} (profile ${h.profile})`,
-    `Store: ${h.store.state}${h.store.lastSyncAt ? `, last sync ${h.store.lastSyncAt}` : ''}${counts ? ` — ${counts}` : ''}`,
+    `Store: ${h.store.state}${h.store.lastSyncAt ? `, last sync ${h.store.lastSyncAt} (${h.store.ageHours ?? '?'} h ago)` : ''}${h.store.sizeBytes !== null ? `, ${(h.store.sizeBytes / 1_048_576).toFixed(1)} MB` : ''}${counts ? ` — ${counts}` : ''}`,
     `Search model: ${h.model.state}`,
     `Password values: ${h.passwordValues}`,
     ...h.warnings.map((w) => `Warning: ${w}`),
