@@ -32,7 +32,7 @@ export interface SeededProfile {
   cleanup(): void;
 }
 
-export async function seedProfile(opts: { seed?: boolean } = {}): Promise<SeededProfile> {
+export async function seedProfile(opts: { seed?: boolean; scale?: number } = {}): Promise<SeededProfile> {
   const dataDir = mkdtempSync(join(tmpdir(), 'glue-mcp-data-'));
   const r = resolvePaths({ env: { GLUE_DATA_DIR: dataDir } });
   if (!r.ok) throw new Error(r.error.message);
@@ -43,7 +43,7 @@ export async function seedProfile(opts: { seed?: boolean } = {}): Promise<Seeded
   const keys = await loadKeys(keychain, paths.profile);
   if (!keys.ok) throw new Error(keys.error.message);
   // Dates relative to the real today, so "expires within 30 days" holds for the server's clock.
-  const dataset = generateDemoTenant({ today: new Date().toISOString().slice(0, 10) });
+  const dataset = generateDemoTenant({ today: new Date().toISOString().slice(0, 10), ...(opts.scale ? { scale: opts.scale } : {}) });
   const open = () => openStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
   if (opts.seed !== false) {
     const store = open();
@@ -67,6 +67,8 @@ export interface SpawnedServer {
   /** Protocol errors the client saw (a stray stdout line shows up here). */
   protocolErrors: string[];
   allowPasswords(on: boolean): void;
+  /** The server's process id (for RSS figures). */
+  pid: number | null;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function spawnServer(profile: SeededProfile): Promise<SpawnedServer
     client,
     stderr: () => stderr,
     protocolErrors,
+    pid: transport.pid,
     allowPasswords: (on) => {
       const r = updateSettings(profile.paths.profileDir, { mcpAllowPasswordValues: on });
       if (!r.ok) throw new Error(r.error.message);
