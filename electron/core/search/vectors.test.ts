@@ -70,6 +70,53 @@ describe('updateEmbeddings', () => {
     }
   });
 
+  it('re-embeds only the chunks whose text changed and keeps the float copy in step', async () => {
+    const t = openTestDb();
+    try {
+      const paragraphs = Array.from({ length: 30 }, (_, i) => `Step ${i}: ${WORDS.map((w, j) => `${w}${(i * 7 + j) % 13}`).join(' ')} ${'detail '.repeat(8)}`);
+      const doc = { type: 'documents', itglueId: 'runbook', orgId: 101, name: 'Runbook' };
+      const id = upsertRecord(t.db, { ...doc, body: paragraphs.join('\n\n') });
+      const first = await update(t);
+      const total = count(t, 'SELECT count(*) AS n FROM chunks');
+      expect(total).toBeGreaterThan(4);
+      expect(first).toMatchObject({ embeddedChunks: total, reusedChunks: 0 });
+      const vectorsByText = () =>
+        new Map(
+          t.db
+            .prepare('SELECT c.text_hash, f.embedding FROM chunks c JOIN chunk_floats f ON f.chunk_rowid = c.rowid WHERE c.record_rowid = ?')
+            .all(id)
+            .map((r) => {
+              const row = z.object({ text_hash: z.string(), embedding: z.instanceof(Buffer) }).parse(r);
+              return [row.text_hash, row.embedding.toString('hex')] as const;
+            }),
+        );
+      const before = vectorsByText();
+
+      // An edit to the last paragraph changes the last chunk or two, not the start of the document.
+      upsertRecord(t.db, { ...doc, body: [...paragraphs.slice(0, -1), 'Step 29: call the ISP about the circuit.'].join('\n\n') });
+      const second = await update(t);
+      expect(second.embeddedRecords).toBe(1);
+      expect(second.reusedChunks).toBeGreaterThan(0);
+      expect(second.embeddedChunks).toBeLessThanOrEqual(2);
+      expect(second.embeddedChunks + second.reusedChunks).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
+      const after = vectorsByText();
+      for (const [hash, v] of after) if (before.has(hash)) expect(v).toBe(before.get(hash));
+      for (const table of ['chunk_vectors', 'chunk_bits', 'chunk_floats']) {
+        expect(count(t, `SELECT count(*) AS n FROM ${table}`)).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
+      }
+
+      // A change outside the text (same body, new content hash) costs no inference at all.
+      t.db.prepare("UPDATE records SET content_hash = 'attrs-changed' WHERE rowid = ?").run(id);
+      expect(await update(t)).toMatchObject({ embeddedRecords: 1, embeddedChunks: 0, reusedChunks: after.size });
+
+      upsertRecord(t.db, { ...doc, body: 'x', deleted: true });
+      await update(t);
+      expect(count(t, 'SELECT count(*) AS n FROM chunk_floats')).toBe(0);
+    } finally {
+      t.close();
+    }
+  });
+
   it('drops every vector and re-embeds when the stored model differs', async () => {
     const t = openTestDb();
     try {
@@ -161,6 +208,21 @@ describe('vectorSearch', () => {
       expect(hits).toHaveLength(10);
       expect(hits[0]!.recordRowid).toBe(long);
       expect(new Set(hits.map((h) => h.recordRowid)).size).toBe(10);
+    }
+  });
+
+  it('hides a deleted record from unscoped results before its vectors are swept', async () => {
+    const [q] = await embedder.embed(['Configuration: device-11 (Org 104)\nnotes 11']);
+    const top = vectorSearch(t.db, q!, { k: 5 });
+    const victim = top[0]!.recordRowid;
+    t.db.prepare("UPDATE records SET deleted_at = '2026-01-01T00:00:00Z' WHERE rowid = ?").run(victim);
+    try {
+      const hits = vectorSearch(t.db, q!, { k: 5 });
+      expect(hits.map((h) => h.recordRowid)).not.toContain(victim);
+      expect(hits).toHaveLength(5);
+      expect(hits.slice(0, 4)).toEqual(top.slice(1));
+    } finally {
+      t.db.prepare('UPDATE records SET deleted_at = NULL WHERE rowid = ?').run(victim);
     }
   });
 

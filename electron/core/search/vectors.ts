@@ -12,6 +12,12 @@ type Db = Database.Database;
 const CHUNKER_VERSION = 'c1';
 /** vec0 refuses larger k. */
 const MAX_K = 4096;
+/**
+ * Bit-scan candidates per wanted result for unscoped search. Measured on the bench's clustered
+ * 384-d set at 100k (bench/embeddings.bench.ts): recall@10 against the exact scan was 44 % at
+ * ×10; see that bench for the figures behind this default.
+ */
+export const DEFAULT_OVERSAMPLE = 60;
 
 export interface EmbedProgress {
   /** Records embedded so far in this run, of `total` that needed it. */
@@ -32,8 +38,12 @@ export interface UpdateStats {
   modelId: string;
   /** True when stored vectors came from another model and were all dropped first. */
   rebuilt: boolean;
+  /** Records whose chunks were (re)written. */
   embeddedRecords: number;
+  /** Chunks that went through the model. */
   embeddedChunks: number;
+  /** Chunks of changed records whose text was unchanged: their stored vector was kept. */
+  reusedChunks: number;
   removedRecords: number;
 }
 
@@ -50,6 +60,7 @@ type WorkRow = z.infer<typeof workRow>;
 const hashRow = z.object({ record_rowid: z.number(), source_hash: z.string() });
 const bodyRow = z.object({ body: z.string(), content_hash: z.string(), deleted_at: z.string().nullable() });
 const countRow = z.object({ n: z.number() });
+const storedRow = z.object({ text_hash: z.string(), embedding: z.instanceof(Buffer) });
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
@@ -116,7 +127,9 @@ interface Pending {
   row: WorkRow;
   hash: string;
   contentHash: string;
-  chunks: Chunk[];
+  chunks: (Chunk & { textHash: string })[];
+  /** Per chunk: the stored vector to keep, or null when the text is new and must be embedded. */
+  kept: (Buffer | null)[];
 }
 
 /**
@@ -132,7 +145,7 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   const rebuilt = ensureModel(db, modelId, dim);
   const removedRecords = removeGone(db);
   const work = staleRecords(db, modelId);
-  const stats: UpdateStats = { modelId, rebuilt, embeddedRecords: 0, embeddedChunks: 0, removedRecords };
+  const stats: UpdateStats = { modelId, rebuilt, embeddedRecords: 0, embeddedChunks: 0, reusedChunks: 0, removedRecords };
   const t0 = performance.now();
   const report = () =>
     opts.onProgress?.({
@@ -148,26 +161,34 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   const insChunk = db.prepare('INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
   const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
+  const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
+  // Vectors of the record's current chunks by text: an edit to one part of a long document
+  // re-embeds only the chunks whose text changed.
+  const stored = db.prepare('SELECT c.text_hash, f.embedding FROM chunks c JOIN chunk_floats f ON f.chunk_rowid = c.rowid WHERE c.record_rowid = ? AND c.model_id = ?');
 
   const write = db.transaction((batch: Pending[], vectors: Float32Array[]) => {
     let i = 0;
     for (const p of batch) {
-      const vs = vectors.slice(i, i + p.chunks.length);
-      i += p.chunks.length;
+      const vs = p.kept.map((k) => k ?? blob(vectors[i++]!));
       // A sync may have changed or deleted the record while we embedded: leave it to the next run.
       const now = getBody.get(p.row.rowid);
       const current = now === undefined ? null : bodyRow.parse(now);
       if (!current || current.deleted_at !== null || current.content_hash !== p.contentHash) continue;
+      // Rewritten whole (the kept vectors were read above), so seq, org partition and the three
+      // vector tables can never disagree.
       delChunks.run(p.row.rowid);
       const org = p.row.org_id === null ? null : BigInt(p.row.org_id);
       p.chunks.forEach((c, j) => {
-        const id = BigInt(insChunk.run(p.row.rowid, c.seq, p.row.org_id, sha256(c.text), p.hash, modelId).lastInsertRowid);
-        const v = blob(vs[j]!);
+        const id = BigInt(insChunk.run(p.row.rowid, c.seq, p.row.org_id, c.textHash, p.hash, modelId).lastInsertRowid);
+        const v = vs[j]!;
         insVec.run(id, org, v);
         insBits.run(id, v);
+        insFloats.run(id, v);
       });
+      const reused = p.kept.filter((k) => k !== null).length;
       stats.embeddedRecords++;
-      stats.embeddedChunks += p.chunks.length;
+      stats.embeddedChunks += p.chunks.length - reused;
+      stats.reusedChunks += reused;
     }
   });
 
@@ -175,10 +196,10 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   let batchChunks = 0;
   const flush = async (): Promise<Result<void>> => {
     if (batch.length === 0) return ok(undefined);
-    const texts = batch.flatMap((p) => p.chunks.map((c) => c.text));
-    let vectors: Float32Array[];
+    const texts = batch.flatMap((p) => p.chunks.filter((_, j) => p.kept[j] === null).map((c) => c.text));
+    let vectors: Float32Array[] = [];
     try {
-      vectors = await embedder.embed(texts, opts.signal);
+      if (texts.length > 0) vectors = await embedder.embed(texts, opts.signal);
     } catch (e) {
       if (e instanceof EmbedError) return err(e.code, e.message);
       return err('INTERNAL', `Embedding failed: ${(e as Error).message}`);
@@ -197,10 +218,17 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
     if (raw === undefined) continue;
     const current = bodyRow.parse(raw);
     if (current.deleted_at !== null) continue;
-    const chunks = chunkRecord({ type: row.type, name: row.name, body: current.body, orgName: row.org_name });
-    batch.push({ row, hash, contentHash: current.content_hash, chunks });
-    batchChunks += chunks.length;
-    if (batchChunks >= batchSize) {
+    const chunks = chunkRecord({ type: row.type, name: row.name, body: current.body, orgName: row.org_name }).map((c) => ({ ...c, textHash: sha256(c.text) }));
+    const have = new Map<string, Buffer>();
+    for (const r of stored.all(row.rowid, modelId)) {
+      const s = storedRow.parse(r);
+      if (s.embedding.byteLength === dim * 4) have.set(s.text_hash, s.embedding);
+    }
+    const kept = chunks.map((c) => have.get(c.textHash) ?? null);
+    batch.push({ row, hash, contentHash: current.content_hash, chunks, kept });
+    batchChunks += kept.filter((k) => k === null).length;
+    // Records whose chunks are all kept cost no inference but still a write: bound the transaction.
+    if (batchChunks >= batchSize || batch.length >= batchSize * 4) {
       const r = await flush();
       if (!r.ok) return r;
     }
@@ -229,8 +257,6 @@ export interface VectorSearchOptions {
 }
 
 const knnRow = z.object({ chunk: z.number(), record_rowid: z.number(), seq: z.number(), distance: z.number() });
-const coarseRow = z.object({ rowid: z.number() });
-const rescoreRow = z.object({ record_rowid: z.number(), seq: z.number(), distance: z.number(), deleted_at: z.string().nullable() });
 
 function bestPerRecord(rows: { record_rowid: number; seq: number; distance: number; chunk: number }[], k: number): VectorHit[] {
   const best = new Map<number, VectorHit & { chunk: number }>();
@@ -250,7 +276,8 @@ function bestPerRecord(rows: { record_rowid: number; seq: number; distance: numb
  * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
  * by distance then record rowid. Scoped: exact KNN inside the org's partition. Unscoped: a
  * hamming-distance scan of the bit vectors picks k×oversample chunks, which are re-scored with
- * their float vectors (see architecture.md: a full float scan of an encrypted file is ~780 ms).
+ * their float copies in chunk_floats (see architecture.md: a full float scan of an encrypted
+ * file is ~780 ms).
  */
 export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOptions): VectorHit[] {
   const k = Math.max(1, Math.min(Math.trunc(opts.k), MAX_K));
@@ -274,24 +301,33 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
   }
 
-  const coarseStmt = db.prepare('SELECT rowid FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?');
-  // Point lookups by rowid: each reads one vector, never a scan.
-  const rescore = db.prepare(
-    `SELECT c.record_rowid, c.seq, vec_distance_cosine(v.embedding, ?) AS distance, r.deleted_at
-     FROM chunk_vectors v JOIN chunks c ON c.rowid = v.rowid JOIN records r ON r.rowid = c.record_rowid
-     WHERE v.rowid = ?`,
+  // One statement: the hamming scan picks candidates, each is re-scored from chunk_floats (one
+  // b-tree page per vector, not vec0's large blobs). Records are checked for deletion only for
+  // the few that make the result, since reading deleted_at may walk a long record's overflow pages.
+  const candidates = db.prepare(
+    `WITH coarse AS MATERIALIZED (SELECT rowid FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?)
+     SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
+     FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
   );
-  const scored = new Map<number, { chunk: number; record_rowid: number; seq: number; distance: number } | null>();
-  // Long documents fill the candidates with their own chunks: widen until k records are found.
-  for (let want = Math.min(k * Math.max(1, opts.oversample ?? 10), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
-    const coarse = coarseStmt.all(q, want).map((r) => coarseRow.parse(r).rowid);
-    for (const chunk of coarse) {
-      if (scored.has(chunk)) continue;
-      const raw = rescore.get(q, BigInt(chunk));
-      const r = raw === undefined ? null : rescoreRow.parse(raw);
-      scored.set(chunk, r && r.deleted_at === null ? { chunk, record_rowid: r.record_rowid, seq: r.seq, distance: r.distance } : null);
+  const live = db.prepare('SELECT deleted_at IS NULL AS live FROM records WHERE rowid = ?').pluck();
+  const liveness = new Map<number, boolean>();
+  const isLive = (record: number): boolean => {
+    let v = liveness.get(record);
+    if (v === undefined) {
+      v = live.get(record) === 1;
+      liveness.set(record, v);
     }
-    const hits = bestPerRecord([...scored.values()].filter((x) => x !== null), k);
-    if (hits.length >= k || coarse.length < want || want === MAX_K) return hits;
+    return v;
+  };
+  // Long documents fill the candidates with their own chunks: widen until k records are found.
+  for (let want = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? DEFAULT_OVERSAMPLE)), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
+    const rows = candidates.all(q, want, q).map((r) => knnRow.parse(r));
+    const ranked = bestPerRecord(rows, rows.length);
+    const hits: VectorHit[] = [];
+    for (const h of ranked) {
+      if (hits.length >= k) break;
+      if (isLive(h.recordRowid)) hits.push(h);
+    }
+    if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
   }
 }
