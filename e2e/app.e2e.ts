@@ -145,8 +145,8 @@ describe('the app on a synced demo profile', () => {
     await page.getByLabel(`Password of ${pwName}`, { exact: true }).waitFor();
     await shot(page, 'passwords');
     await page.getByRole('button', { name: `Copy password of ${pwName}` }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).not.toBe('');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000, interval: 500 }).toBe('');
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()'), { timeout: 5_000 }).not.toBe('');
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()'), { timeout: 15_000, interval: 500 }).toBe('');
     await page.getByRole('button', { name: 'Settings' }).click();
     const log = page.getByRole('region', { name: 'Password access log' }).or(page.locator('[aria-labelledby="h-audit"]')).first();
     await log.getByText(pwName).first().waitFor();

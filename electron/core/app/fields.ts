@@ -9,8 +9,10 @@ const HIDDEN = new Set(['name', 'organization-id', 'organization-name', 'archive
 const ACRONYMS: Record<string, string> = { ip: 'IP', mac: 'MAC', url: 'URL', os: 'OS', vpn: 'VPN', isp: 'ISP', dns: 'DNS', dhcp: 'DHCP', otp: 'OTP', id: 'ID', wan: 'WAN', lan: 'LAN' };
 const MULTILINE = new Set(['notes', 'quick-notes', 'description', 'operating-system-notes', 'vpn-notes', 'diagram-notes', 'alert']);
 
+// "configuration-type-name" reads as "Configuration type": IT Glue's -name suffix says nothing.
 export const labelOf = (key: string): string =>
   key
+    .replace(/^(.+)-name$/, '$1')
     .split(/[-_\s]+/)
     .filter(Boolean)
     .map((w, i) => ACRONYMS[w.toLowerCase()] ?? (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
