@@ -8,7 +8,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Its own file next to index.js: embed-worker-url.ts starts it as a worker_thread.
+          'embed-worker': resolve(__dirname, 'electron/core/search/embed-worker.ts'),
+        },
+        // Fixed names, no hash: the worker is found by name at run time.
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {

@@ -6,8 +6,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /**
  * Where the embedding worker's JavaScript is.
  *
- * Bundled (out/cli/*.js): scripts/build-cli.js emits `embed-worker.js` next to the chunk that
- * holds this code, so a URL relative to import.meta.url finds it.
+ * Bundled: scripts/build-cli.js emits out/cli/embed-worker.js and electron-vite (a second main
+ * input in electron.vite.config.ts) emits out/main/embed-worker.js, each next to its entry. The
+ * code here lands in the entry file or in a shared chunk one folder down (out/main/chunks/), so
+ * the worker is looked for beside this file, then one folder up.
  *
  * From TypeScript source (vitest, benches): Node 20 cannot run .ts in a worker, so the worker is
  * bundled on the fly with esbuild (already a dependency) into node_modules/.cache. Packages stay
@@ -16,7 +18,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * avoids loader hooks, whose registration inside workers changes between Node versions.
  */
 export async function embedWorkerUrl(from: string = import.meta.url): Promise<URL> {
-  if (!from.endsWith('.ts')) return new URL('./embed-worker.js', from);
+  if (!from.endsWith('.ts')) {
+    const beside = new URL('./embed-worker.js', from);
+    const above = new URL('../embed-worker.js', from);
+    // In a packaged app these paths are inside app.asar, which Electron's fs (and its workers) read.
+    return !existsSync(fileURLToPath(beside)) && existsSync(fileURLToPath(above)) ? above : beside;
+  }
   const here = dirname(fileURLToPath(from));
   const entry = join(here, 'embed-worker.ts');
   const sources = ['embed-worker.ts', 'embed-protocol.ts'].map((f) => readFileSync(join(here, f)));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -123,5 +123,23 @@ describe('installModel', () => {
     expect(readdirSync(dir).sort()).toEqual(['config.json', 'onnx', 'tokenizer.json', 'tokenizer_config.json']);
     expect(readdirSync(join(dir, 'onnx'))).toEqual([]);
     expect(locateModel(modelsDir)).toMatchObject({ state: 'missing', missing: ['onnx/model_quantized.onnx'] });
+  });
+  it('finds the tokenizer files a packaged app ships under process.resourcesPath', async () => {
+    const repoCopy = findBundledModels();
+    expect(repoCopy).not.toBeNull();
+    // The packaged layout electron-builder.yml produces: <resourcesPath>/resources/models/<id>/…
+    const resourcesPath = tmp();
+    const shipped = join(resourcesPath, 'resources', 'models');
+    cpSync(repoCopy!, shipped, { recursive: true });
+    const elsewhere = tmp(); // an install folder with no resources/ above it
+    expect(findBundledModels({ start: elsewhere })).toBeNull();
+    expect(findBundledModels({ resourcesPath, start: elsewhere })).toBe(shipped);
+    // Electron may also be pointed straight at the models' parent.
+    expect(findBundledModels({ resourcesPath: join(resourcesPath, 'resources'), start: elsewhere })).toBe(shipped);
+
+    const modelsDir = tmp();
+    const r = await installModel({ modelsDir, resourcesPath, from: `${base}/good` });
+    expect(r.ok ? null : r.error.code).toBe('BAD_RESPONSE');
+    expect(readdirSync(join(modelsDir, ...MINILM.id.split('/'))).sort()).toEqual(['config.json', 'onnx', 'tokenizer.json', 'tokenizer_config.json']);
   });
 });

@@ -94,15 +94,34 @@ async function fileMatches(path: string, f: Pick<ModelFile, 'bytes' | 'sha256'>)
   return hash.digest('hex') === f.sha256;
 }
 
+const hasModelFiles = (dir: string) => existsSync(join(dir, ...MINILM.id.split('/'), 'tokenizer.json'));
+
+export interface BundledModelsOptions {
+  /**
+   * The packaged app's resources folder (Electron's `process.resourcesPath`, passed in by main:
+   * core never imports electron). electron-builder.yml ships resources/models there as
+   * `<resourcesPath>/resources/models`. Looked at first.
+   */
+  resourcesPath?: string;
+  /** Where to start walking up (default: this module's folder, for the repo and the CLI bundle). */
+  start?: string;
+}
+
 /**
- * Walks up from this module to the `resources/models` folder the repo (or the CLI bundle next to
- * it) ships; null when there is none (then the small files are downloaded too).
+ * The `resources/models` folder shipped with the app (packaged: under resourcesPath) or the
+ * repo (walking up from this module, which also covers out/cli and out/main); null when there
+ * is none (then the small files are downloaded too).
  */
-export function findBundledModels(start: string = dirname(fileURLToPath(import.meta.url))): string | null {
-  let dir = start;
+export function findBundledModels(opts: BundledModelsOptions = {}): string | null {
+  if (opts.resourcesPath) {
+    for (const candidate of [join(opts.resourcesPath, 'resources', 'models'), join(opts.resourcesPath, 'models')]) {
+      if (hasModelFiles(candidate)) return candidate;
+    }
+  }
+  let dir = opts.start ?? dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'resources', 'models');
-    if (existsSync(join(candidate, ...MINILM.id.split('/'), 'tokenizer.json'))) return candidate;
+    if (hasModelFiles(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
@@ -115,6 +134,8 @@ export interface InstallOptions extends VerifyOptions {
   from?: string;
   /** Folder holding shipped copies (`<bundledDir>/<id>/<path>`); default: found by findBundledModels. */
   bundledDir?: string | null;
+  /** Electron's process.resourcesPath when running packaged; where findBundledModels looks first. */
+  resourcesPath?: string;
   manifest?: ModelManifest;
 }
 
@@ -125,7 +146,7 @@ export interface InstallOptions extends VerifyOptions {
 export async function installModel(opts: InstallOptions): Promise<Result<LocatedModel>> {
   const manifest = opts.manifest ?? MINILM;
   const target = join(opts.modelsDir, ...manifest.id.split('/'));
-  const bundled = opts.bundledDir === undefined ? findBundledModels() : opts.bundledDir;
+  const bundled = opts.bundledDir === undefined ? findBundledModels({ resourcesPath: opts.resourcesPath }) : opts.bundledDir;
   for (const file of manifest.files) {
     const dest = join(target, ...file.path.split('/'));
     if (await fileMatches(dest, file)) continue;
