@@ -1,15 +1,25 @@
 import { z } from 'zod';
 import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
-import { NO_DATA, openStore, orgField, orgIndex, resolveOrg } from './common';
+import { NO_DATA, openStore, orgField, orgIndex, orgRef, resolveOrg } from './common';
+import { certificateAssets, certificateExpiry } from './records-query';
+
+interface Expiring {
+  what: 'domain' | 'warranty' | 'ssl';
+  type: 'domains' | 'configurations' | 'flexible-assets';
+  id: string;
+  name: string;
+  org: { id: number; name: string } | null;
+  expiresOn: string;
+}
 
 export const listExpirationsTool = defineTool({
   name: 'list_expirations',
   title: 'Expiring soon',
-  description: 'Domains and device warranties that expire within the next N days (today included), soonest first, optionally for one organization.',
+  description: 'Domains, device warranties and SSL certificates (flexible assets of a certificate type with an expiry field) that expire within the next N days (today included), soonest first, optionally for one organization.',
   input: {
     days: z.number().int().optional().describe('Look-ahead window in days, 0-3650 (default 30).'),
     org: orgField(),
-    what: z.enum(['all', 'domain', 'warranty']).optional().describe('Only domains, only warranties, or all (default).'),
+    what: z.enum(['all', 'domain', 'warranty', 'ssl']).optional().describe('Only domains, warranties or SSL certificates, or all (default).'),
     limit: limitField(),
     cursor: cursorField(),
   },
@@ -17,8 +27,8 @@ export const listExpirationsTool = defineTool({
     items: z
       .array(
         z.object({
-          what: z.enum(['domain', 'warranty']).describe('domain registration or device warranty.'),
-          type: z.string().describe('IT Glue record type (domains or configurations).'),
+          what: z.enum(['domain', 'warranty', 'ssl']).describe('domain registration, device warranty or SSL certificate.'),
+          type: z.string().describe('IT Glue record type (domains, configurations or flexible-assets).'),
           id: z.string().describe('IT Glue id.'),
           name: z.string().describe('Domain or device name.'),
           org: z.object({ id: z.number().int().describe('Organization id.'), name: z.string().describe('Organization name.') }).nullable().describe('Organization.'),
@@ -38,16 +48,26 @@ export const listExpirationsTool = defineTool({
     const orgId = org ? (await resolveOrg(index, org)).id : null;
     const today = new Date();
     const todayMs = Date.parse(today.toISOString().slice(0, 10));
-    const all = store.reader
+    const from = today.toISOString().slice(0, 10);
+    const to = new Date(todayMs + window * 86_400_000).toISOString().slice(0, 10);
+    const stored = store.reader
       .expirations(window, today)
-      .filter((e) => (orgId === null || e.orgId === orgId) && (!what || what === 'all' || e.what === what));
+      .filter((e) => orgId === null || e.orgId === orgId)
+      .map((e): Expiring => ({ what: e.what, type: e.type, id: e.id, name: e.name, org: e.orgId !== null ? { id: e.orgId, name: e.orgName ?? `organization ${e.orgId}` } : null, expiresOn: e.expiresOn }));
+    const certs = certificateAssets(store, orgId).flatMap((r) => {
+      const expiresOn = certificateExpiry(r.attrs);
+      return expiresOn && expiresOn >= from && expiresOn <= to ? [{ what: 'ssl' as const, type: 'flexible-assets' as const, id: r.id, name: r.name, org: orgRef(index, r.orgId), expiresOn }] : [];
+    });
+    const all = [...stored, ...certs]
+      .filter((e) => !what || what === 'all' || e.what === what)
+      .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
     const page = paginate(all, cursor, limit, `exp:${window}:${orgId}:${what}`);
     const items = page.items.map((e) => ({
       what: e.what,
       type: e.type,
       id: e.id,
       name: e.name,
-      org: e.orgId !== null ? { id: e.orgId, name: e.orgName ?? `organization ${e.orgId}` } : null,
+      org: e.org,
       expiresOn: e.expiresOn,
       daysLeft: Math.round((Date.parse(e.expiresOn) - todayMs) / 86_400_000),
       url: store.reader.getRecord(e.type, e.id)?.url ?? null,

@@ -114,3 +114,36 @@ export function recordsWhere(store: OpenedStore, f: RecordFilter, max = 500): Re
     .all(...w.params, max)
     .map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 }));
 }
+
+/**
+ * Live flexible assets whose type reads like an SSL/TLS certificate. IT Glue has no certificate
+ * resource of its own, so tenants record them as a flexible asset type with an expiry field.
+ */
+export function certificateAssets(store: OpenedStore, orgId: number | null): RecordRow[] {
+  const params: (string | number)[] = [];
+  let sql = `SELECT rowid, itglue_id, org_id, name, attrs, url, updated_at, archived FROM records
+      WHERE type = 'flexible-assets' AND deleted_at IS NULL AND archived = 0
+        AND (lower(json_extract(attrs, '$."flexible-asset-type-name"')) LIKE '%ssl%'
+          OR lower(json_extract(attrs, '$."flexible-asset-type-name"')) LIKE '%certificate%'
+          OR lower(json_extract(attrs, '$."flexible-asset-type-name"')) LIKE '%tls%')`;
+  if (orgId !== null) {
+    sql += ' AND org_id = ?';
+    params.push(orgId);
+  }
+  return store.store.db
+    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(`${sql} LIMIT 5000`)
+    .all(...params)
+    .map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 }));
+}
+
+/** The first expiry-looking date in a certificate asset's traits (YYYY-MM-DD), or null. */
+export function certificateExpiry(attrs: Record<string, unknown>): string | null {
+  const traits = attrs.traits;
+  if (typeof traits !== 'object' || traits === null || Array.isArray(traits)) return null;
+  for (const [key, value] of Object.entries(traits)) {
+    if (!/expir|valid[-_ ]?(to|until)|not[-_ ]?after/i.test(key) || typeof value !== 'string') continue;
+    const m = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import { VAULT_FILE_NAME } from '../../core/secrets/passphrase-vault';
+import { createWriter } from '../../core/store/writer';
 import { createBaseDeps } from '../base-deps';
 import { createLogger } from '../logger';
 import { createMcpServer } from '../server';
@@ -94,4 +95,40 @@ it('health on a synced store reports age, size, counts and the last run', async 
   expect(h.store.sizeBytes).toBeGreaterThan(100_000);
   expect(h.store.lastRun?.status).toBe('ok');
   expect(h.store.counts.organizations).toBeGreaterThan(0);
+});
+
+it('list_expirations includes SSL certificates kept as flexible assets, within the window only', async () => {
+  const p = await profileWith({ seed: true });
+  const store = await p.openStore();
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const org = p.dataset.organizations?.data[0];
+  if (!org) throw new Error('demo has organizations');
+  const asset = (id: string, name: string, expires: string) => ({
+    id,
+    type: 'flexible-assets',
+    attributes: {
+      'organization-id': Number(org.id),
+      name,
+      'flexible-asset-type-id': 9901,
+      'flexible-asset-type-name': 'SSL Certificate',
+      traits: { name, 'expiration-date': expires, issuer: 'Example CA' },
+      'resource-url': `https://demo.itglue.com/${org.id}/assets/records/${id}`,
+      'updated-at': new Date().toISOString(),
+    },
+  });
+  try {
+    const writer = createWriter(store);
+    const runId = writer.startRun('incremental');
+    writer.applyPage({ type: 'flexible-assets', resources: [asset('99000001', 'www.example.test', day(10)), asset('99000002', 'old.example.test', day(400))], runId });
+    writer.finishRun(runId, { status: 'ok', requests: 0, warnings: [] });
+  } finally {
+    store.close();
+  }
+  const call = await connect(p);
+  const r = await call('list_expirations', { days: 30, what: 'ssl', org: org.id });
+  expect(r.isError, r.text).toBe(false);
+  const e = z.object({ items: z.array(z.object({ what: z.string(), name: z.string(), daysLeft: z.number(), url: z.string().nullable() })) }).parse(r.data);
+  expect(e.items.map((i) => i.name)).toEqual(['www.example.test']);
+  expect(e.items[0]).toMatchObject({ what: 'ssl', daysLeft: 10 });
+  expect(e.items[0]?.url).toMatch(/99000001$/);
 });
