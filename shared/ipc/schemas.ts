@@ -3,6 +3,7 @@
 // No defaults or transforms, so a schema's input and output types are the same type.
 import { z } from 'zod';
 import { RECORD_TYPES } from '../domain';
+import { numberSettingSchema } from '../settings';
 import { REGIONS } from './types';
 
 export const none = z.object({}).strict();
@@ -26,9 +27,9 @@ export const baseUrl = z
 
 export const settingsPatch = z
   .object({
-    syncIntervalMinutes: z.number().int().min(0).max(24 * 60).optional(),
-    clipboardClearSeconds: z.number().int().min(5).max(600).optional(),
-    revealSeconds: z.number().int().min(3).max(300).optional(),
+    syncIntervalMinutes: numberSettingSchema('syncIntervalMinutes').optional(),
+    clipboardClearSeconds: numberSettingSchema('clipboardClearSeconds').optional(),
+    revealSeconds: numberSettingSchema('revealSeconds').optional(),
     mcpAllowPasswordValues: z.boolean().optional(),
   })
   .strict();

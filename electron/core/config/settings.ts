@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
+import { boundsRule, numberSettingSchema } from '../../../shared/settings';
 
 export const SETTINGS_FILE = 'settings.json';
 export const REGIONS = ['us', 'eu', 'au', 'custom'] as const;
@@ -32,13 +33,9 @@ const baseUrlSchema = z
 
 /** One validator and one human description per key; the description is what errors quote. */
 const FIELDS = {
-  syncIntervalMinutes: {
-    schema: z.number().int().refine((v) => v === 0 || (v >= 5 && v <= 1440)),
-    rule: '0 (manual) or a whole number of minutes from 5 to 1440',
-    kind: 'number',
-  },
-  clipboardClearSeconds: { schema: z.number().int().min(5).max(300), rule: 'a whole number of seconds from 5 to 300', kind: 'number' },
-  revealSeconds: { schema: z.number().int().min(5).max(300), rule: 'a whole number of seconds from 5 to 300', kind: 'number' },
+  syncIntervalMinutes: { schema: numberSettingSchema('syncIntervalMinutes'), rule: boundsRule('syncIntervalMinutes'), kind: 'number' },
+  clipboardClearSeconds: { schema: numberSettingSchema('clipboardClearSeconds'), rule: boundsRule('clipboardClearSeconds'), kind: 'number' },
+  revealSeconds: { schema: numberSettingSchema('revealSeconds'), rule: boundsRule('revealSeconds'), kind: 'number' },
   mcpAllowPasswordValues: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
   region: { schema: z.enum(REGIONS), rule: `one of ${REGIONS.join(', ')}`, kind: 'string' },
   baseUrl: {

@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
 import type { Settings } from '../../../shared/ipc';
+import { isWithinBounds, SETTING_BOUNDS, type NumberSettingKey } from '../../../shared/settings';
 import { bytes, relativeTime, typeLabel } from '../lib/format';
 import { useSettings, useStores, useSync, useVault } from '../context';
 import { Empty, ErrorNote, ProgressBar, Spinner } from './common';
 
-type NumberKey = 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds';
-const NUMBERS: { key: NumberKey; label: string; unit: string; min: number; max: number; help: string }[] = [
-  { key: 'syncIntervalMinutes', label: 'Sync every', unit: 'minutes', min: 0, max: 1440, help: '0 turns background sync off.' },
-  { key: 'clipboardClearSeconds', label: 'Clear copied passwords after', unit: 'seconds', min: 5, max: 600, help: 'Only if the clipboard still holds the copied value.' },
-  { key: 'revealSeconds', label: 'Hide revealed passwords after', unit: 'seconds', min: 3, max: 300, help: '' },
+// Limits come from shared/settings (the same ones core enforces).
+const NUMBERS: { key: NumberSettingKey; label: string; help: string }[] = [
+  { key: 'syncIntervalMinutes', label: 'Sync every', help: '0 turns background sync off.' },
+  { key: 'clipboardClearSeconds', label: 'Clear copied passwords after', help: 'Only if the clipboard still holds the copied value.' },
+  { key: 'revealSeconds', label: 'Hide revealed passwords after', help: '' },
 ];
 
 function NumberSetting({ spec, value }: { spec: (typeof NUMBERS)[number]; value: number }) {
@@ -19,8 +20,9 @@ function NumberSetting({ spec, value }: { spec: (typeof NUMBERS)[number]; value:
   useEffect(() => {
     setText(String(value));
   }, [value]);
+  const bounds: { min: number; max: number; off?: number; unit: string } = SETTING_BOUNDS[spec.key];
   const n = Number(text);
-  const valid = Number.isInteger(n) && n >= spec.min && n <= spec.max;
+  const valid = text.trim() !== '' && isWithinBounds(spec.key, n);
   const id = `set-${spec.key}`;
   return (
     <div className="setting">
@@ -29,18 +31,18 @@ function NumberSetting({ spec, value }: { spec: (typeof NUMBERS)[number]; value:
         <input
           id={id}
           type="number"
-          min={spec.min}
-          max={spec.max}
+          min={bounds.off ?? bounds.min}
+          max={bounds.max}
           value={text}
           aria-invalid={!valid}
           aria-describedby={`${id}-help`}
           onChange={(e) => setText(e.target.value)}
           onBlur={() => valid && n !== value && void settings.getState().update({ [spec.key]: n })}
         />
-        <span className="muted">{spec.unit}</span>
+        <span className="muted">{bounds.unit}</span>
       </div>
       <small id={`${id}-help`} className={valid ? 'muted' : 'error-text'}>
-        {valid ? spec.help : `Between ${spec.min} and ${spec.max}.`}
+        {valid ? spec.help : bounds.off !== undefined ? `${bounds.off} (off), or between ${bounds.min} and ${bounds.max}.` : `Between ${bounds.min} and ${bounds.max}.`}
       </small>
     </div>
   );

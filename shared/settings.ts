@@ -1,0 +1,36 @@
+// The one place the numeric settings' limits live. Core's settings file validator, the IPC
+// input schema and the settings screen's inputs all read them here, so the UI never offers a
+// value core would refuse.
+import { z } from 'zod';
+
+export interface NumberBounds {
+  min: number;
+  max: number;
+  /** A value outside [min, max] that is still allowed and means "off" (manual sync). */
+  off?: number;
+  unit: 'minutes' | 'seconds';
+}
+
+export const SETTING_BOUNDS = {
+  syncIntervalMinutes: { min: 5, max: 1440, off: 0, unit: 'minutes' },
+  clipboardClearSeconds: { min: 5, max: 300, unit: 'seconds' },
+  revealSeconds: { min: 5, max: 300, unit: 'seconds' },
+} as const satisfies Record<string, NumberBounds>;
+
+export type NumberSettingKey = keyof typeof SETTING_BOUNDS;
+
+export function isWithinBounds(key: NumberSettingKey, value: number): boolean {
+  const b: NumberBounds = SETTING_BOUNDS[key];
+  return Number.isInteger(value) && (value === b.off || (value >= b.min && value <= b.max));
+}
+
+/** "a whole number of seconds from 5 to 300"; what errors and help texts quote. */
+export function boundsRule(key: NumberSettingKey): string {
+  const b: NumberBounds = SETTING_BOUNDS[key];
+  const range = `a whole number of ${b.unit} from ${b.min} to ${b.max}`;
+  return b.off === undefined ? range : `${b.off} (manual) or ${range}`;
+}
+
+/** The zod check for one numeric setting (no transform: input and output types stay number). */
+export const numberSettingSchema = (key: NumberSettingKey) =>
+  z.number().refine((v) => isWithinBounds(key, v), { message: `must be ${boundsRule(key)}` });
