@@ -11,7 +11,7 @@ import type { ProfilePaths } from '../core/config/paths';
 export function createBaseDeps(
   profile: ProfilePaths,
   logger: Logger,
-  overrides: Partial<Omit<McpDeps, 'profile' | 'logger'>> = {},
+  overrides: Partial<Omit<McpDeps, 'profile' | 'logger' | 'env'>> = {},
   env: Record<string, string | undefined> = process.env,
 ): McpDeps {
   const core = createStoreDeps(profile, env);
@@ -19,6 +19,7 @@ export function createBaseDeps(
     profile,
     logger,
     version: pkg.version,
+    env,
     storeStatus: core.storeStatus,
     store: core.store,
     search: core.search,

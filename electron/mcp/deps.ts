@@ -50,6 +50,8 @@ export interface McpDeps {
   readonly profile: ProfilePaths;
   readonly logger: Logger;
   readonly version: string;
+  /** The server's environment (GLUE_PASSPHRASE, GLUE_DATA_DIR …), for opening the profile. */
+  readonly env: Record<string, string | undefined>;
   /** Must not throw: a broken store is a status, not an exception. */
   storeStatus(): Promise<StoreStatus>;
   /** Must not load the model; it reports what a later load would find. */

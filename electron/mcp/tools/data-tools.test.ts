@@ -294,6 +294,22 @@ describe('errors and fuzzing', () => {
     expect((await ok('health')).text).toMatch(/Glue Desk: /);
   }, 120_000);
 
+  it('keeps answering while another process holds a write transaction (WAL)', async () => {
+    const store = await profile.openStore();
+    try {
+      store.db.prepare('BEGIN IMMEDIATE').run();
+      store.db.prepare("INSERT INTO meta (key, value) VALUES ('mcp-test-writer', 'x') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+      const t0 = performance.now();
+      const r = await ok('query_organizations', { limit: 3 });
+      expect(Page.parse(r.data).items).toHaveLength(3);
+      expect(performance.now() - t0).toBeLessThan(4000); // not waiting out the busy timeout
+      await ok('search', { query: 'firewall' });
+    } finally {
+      if (store.db.inTransaction) store.db.prepare('ROLLBACK').run();
+      store.close();
+    }
+  });
+
   it('serves org and document resources and lists them', async () => {
     const listed = await server.client.listResources();
     expect(listed.resources.some((r) => r.uri.startsWith('itglue://org/'))).toBe(true);
