@@ -90,7 +90,9 @@ interface RecordRow {
 const SNIPPET_CHARS = 200;
 
 export function plainSnippet(body: string): string {
-  const flat = body.replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ').trim();
+  // A field that repeats another (hostname = name) is said once.
+  const parts = body.split(/\s*\n\s*/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const flat = [...new Set(parts)].join(' · ');
   return flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS - 1)}…` : flat;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Source } from '../../../shared/domain';
-import { typeSingular } from '../lib/format';
+import { snippetBesides, typeSingular } from '../lib/format';
 
 const isHttps = (url: string) => /^https:\/\//i.test(url);
 
@@ -24,6 +24,7 @@ export function CopyText({ text, label, caption = 'Copy' }: { text: string; labe
 }
 
 export function SourceCard({ source, onOpen }: { source: Source; onOpen?: (s: Source) => void }) {
+  const snippet = snippetBesides(source.name, source.snippet);
   return (
     <article className="source-card" aria-label={`${typeSingular(source.type)} ${source.name}`}>
       <div className="source-head">
@@ -37,7 +38,7 @@ export function SourceCard({ source, onOpen }: { source: Source; onOpen?: (s: So
       ) : (
         <div className="source-name">{source.name}</div>
       )}
-      {source.snippet && <p className="source-snippet">{source.snippet}</p>}
+      {snippet && <p className="source-snippet">{snippet}</p>}
       <div className="source-actions">
         {isHttps(source.url) && (
           <a className="btn btn-small btn-quiet" href={source.url} target="_blank" rel="noopener noreferrer" aria-label={`Open ${source.name} in IT Glue`}>

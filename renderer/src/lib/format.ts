@@ -60,3 +60,12 @@ const SINGULAR: Record<string, string> = {
   organizations: 'Organization',
 };
 export const typeSingular = (t: string): string => SINGULAR[t] ?? typeLabel(t);
+
+/** A card shows the name above its snippet: drop the snippet's leading segments that only repeat it. */
+export function snippetBesides(name: string, snippet: string): string {
+  const parts = snippet.split(' · ');
+  const same = (p: string) => p.trim().toLowerCase() === name.trim().toLowerCase();
+  let i = 0;
+  while (i < parts.length - 1 && same(parts[i] ?? '')) i++;
+  return i === parts.length - 1 && same(parts[i] ?? '') ? '' : parts.slice(i).join(' · ');
+}
