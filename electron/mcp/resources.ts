@@ -49,7 +49,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
       try {
         const id = idOf(vars.id);
         const store = await deps.store();
-        const index = orgIndex(store);
+        const index = orgIndex(store, { counts: true });
         const org = index.byId.get(id);
         if (!org) throw new ToolError('NOT_FOUND', `No organization with id ${id} in the local copy. Use query_organizations to find its id.`);
         const overview = organizationOverview(store, org, org.parentId !== null ? (index.byId.get(org.parentId)?.name ?? null) : null);

@@ -63,8 +63,19 @@ export interface OrgIndex {
   byId: Map<number, OrganizationSummary>;
 }
 
-export function orgIndex(store: OpenedStore): OrgIndex {
-  const all = store.reader.listOrganizations();
+/**
+ * Organizations for naming and resolving. Record counts need a pass over every record (tens of
+ * ms on a 100k store), so only the tools that show them ask for them.
+ */
+export function orgIndex(store: OpenedStore, opts: { counts?: boolean } = {}): OrgIndex {
+  const all: OrganizationSummary[] = opts.counts
+    ? store.reader.listOrganizations()
+    : store.store.db
+        .prepare<[], { id: number; name: string; short_name: string | null; type_name: string | null; status_name: string | null; parent_id: number | null }>(
+          'SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
+        )
+        .all()
+        .map((o) => ({ id: o.id, name: o.name, shortName: o.short_name, typeName: o.type_name, statusName: o.status_name, parentId: o.parent_id, counts: {} }));
   return { all, byId: new Map(all.map((o) => [o.id, o])) };
 }
 

@@ -52,7 +52,7 @@ export const getOrganizationTool = defineTool({
   output: organizationOverviewShape,
   handler: async ({ org }, { deps }) => {
     const store = await openStore(deps);
-    const index = orgIndex(store);
+    const index = orgIndex(store, { counts: true });
     const found = await resolveOrg(index, org);
     const data = organizationOverview(store, found, found.parentId !== null ? (index.byId.get(found.parentId)?.name ?? null) : null);
     return { data, text: renderOverview(data) };

@@ -28,7 +28,7 @@ export const queryOrganizationsTool = defineTool({
   },
   handler: async ({ query, limit, cursor }, { deps }) => {
     const store = await openStore(deps);
-    const index = orgIndex(store);
+    const index = orgIndex(store, { counts: true });
     let list = index.all;
     if (query) {
       const { rankOrgs } = await import('../../core/answers/org-match');
