@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { CancelledError } from './errors';
 
 export interface PacerOptions {
@@ -74,7 +75,12 @@ export class Pacer {
           this.pump();
         },
       };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      if (signal) {
+        // A sync queues hundreds of requests on one run signal by design; each listener is
+        // removed when its request is admitted, so Node's leak warning would be a false alarm.
+        setMaxListeners(0, signal);
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
       this.waiters.push(waiter);
       this.pump();
     });
