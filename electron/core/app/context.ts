@@ -9,6 +9,9 @@ import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, profilePaths, resolvePaths, type ProfilePaths } from '../config/paths';
 import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
+import { loadSettings } from '../config/settings';
+import { createEmbedder, type Embedder } from '../search/embedder';
+import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
 import { createReader, tryOpenStore, type Store, type StoreReader } from '../store/index';
 import { createEventHub, type EventHub } from './events';
@@ -36,6 +39,14 @@ export interface AppContext {
   open(): Promise<Result<OpenStore>>;
   /** Re-read every time: connect and wipe change them while the app runs. */
   credentials(): Promise<Result<ItGlueCredentials | null>>;
+  /**
+   * The embedder search and indexing use, or null (keyword-only): the one given in the options,
+   * else one made from the installed model when semantic search is on. Its worker starts on
+   * the first embed, not here.
+   */
+  embedder(): Embedder | null;
+  /** Looks at the model again (after a download); an open store's search follows. */
+  refreshEmbedder(): void;
   /** Closes the store; the next open() opens it again (wipe, shutdown). */
   closeStore(): void;
   /** Work to cancel on dispose (a running sync, a model download). */
@@ -78,6 +89,21 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
     return keychainP;
   };
 
+  // Made from the model on disk unless the host passed one (tests, a host with its own).
+  let auto: { modelId: string | null; embedder: Embedder | null } | null = null;
+  const embedder = (): Embedder | null => {
+    if (options.embedder !== undefined) return options.embedder;
+    auto ??= pickEmbedder(null);
+    return auto.embedder;
+  };
+  function pickEmbedder(previous: Embedder | null): { modelId: string | null; embedder: Embedder | null } {
+    const model = locateModel(paths.modelsDir);
+    const wanted = model.state !== 'missing' && loadSettings(paths.profileDir).settings.modelEnabled ? model.id : null;
+    if (previous && previous.info.id === wanted) return { modelId: wanted, embedder: previous };
+    if (previous) void previous.close();
+    return { modelId: wanted, embedder: wanted === null ? null : createEmbedder({ modelsDir: paths.modelsDir }) };
+  }
+
   let opened: OpenStore | null = null;
   let opening: Promise<Result<OpenStore>> | null = null;
   async function doOpen(): Promise<Result<OpenStore>> {
@@ -87,8 +113,7 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
     if (!keys.ok) return keys;
     const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
     if (!store.ok) return store;
-    const embedder = options.embedder === undefined ? null : options.embedder;
-    opened = { store: store.value, reader: createReader(store.value), search: createSearchContext(store.value, { embedder }) };
+    opened = { store: store.value, reader: createReader(store.value), search: createSearchContext(store.value, { embedder: embedder() }) };
     return ok(opened);
   }
   const open = (): Promise<Result<OpenStore>> => {
@@ -109,6 +134,13 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
       if (!kc.ok) return kc;
       return loadCredentials(kc.value.keychain, paths.profile);
     },
+    embedder,
+    refreshEmbedder() {
+      if (options.embedder !== undefined) return;
+      const before = auto?.embedder ?? null;
+      auto = pickEmbedder(before);
+      if (opened && auto.embedder !== before) opened.search = createSearchContext(opened.store, { embedder: auto.embedder });
+    },
     closeStore() {
       opened?.store.close();
       opened = null;
@@ -118,6 +150,8 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
       for (const fn of disposers.splice(0)) await fn();
       opened?.store.close();
       opened = null;
+      await auto?.embedder?.close();
+      auto = null;
     },
   });
 }

@@ -41,8 +41,17 @@ export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>
     ask: createAskApi(ctx),
     org: createOrgApi(ctx),
     vault: createVaultApi(ctx),
-    settings: createSettingsApi(ctx, sync.stop),
+    settings: createSettingsApi(ctx, {
+      stopSync: sync.stop,
+      intervalChanged: sync.scheduler.rearm,
+      modelInstalled: () => {
+        ctx.refreshEmbedder();
+        sync.indexer.run('model-installed', 0);
+      },
+    }),
   };
+  // A model installed earlier (or a store synced by the CLI) may have records without vectors.
+  if (ctx.embedder()) sync.indexer.run('startup', 0);
   return { ok: true, value: { api, profile: { name: ctx.paths.profile, dir: ctx.paths.profileDir, dataDir: ctx.paths.dataDir }, close: () => ctx.dispose() } };
 }
 

@@ -1,4 +1,5 @@
 import type { Embedder } from '../search/embedder';
+import type { SchedulerClock } from './scheduler';
 
 /** Where a host writes the system clipboard (Electron main); the web host has none. */
 export interface ClipboardHost {
@@ -21,7 +22,10 @@ export interface GlueApiOptions {
   keychainService?: string;
   /** When given, vault.copy writes it and answers `{ copied: true }`. */
   clipboard?: ClipboardHost;
-  /** Semantic half of search; keyword-only when null/absent. */
+  /**
+   * Semantic half of search. Absent: made from the installed model (keyword-only while none is
+   * installed or semantic search is off). null: keyword-only.
+   */
   embedder?: Embedder | null;
   /** "Today" for expiry answers (tests pin it). */
   today?: Date;
@@ -29,6 +33,8 @@ export interface GlueApiOptions {
   connectAlternates?: string[];
   /** Claude Desktop: the config file and the command that starts `glue mcp`. */
   claude?: { configPath?: string; execPath?: string; script?: string; electron?: boolean };
+  /** Timers of the background sync (tests drive it by hand). */
+  clock?: SchedulerClock;
   /** Schedules the clipboard clear (tests shorten it). */
   schedule?: (fn: () => void, ms: number) => void;
 }

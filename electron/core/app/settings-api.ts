@@ -46,7 +46,16 @@ function passwordAccessOf(text: string | null): boolean | null {
   return null;
 }
 
-export function createSettingsApi(ctx: AppContext, stopSync: () => Promise<void>): SettingsApi {
+export interface SettingsHooks {
+  /** Cancels a running sync and indexing (wipe). */
+  stopSync(): Promise<void>;
+  /** The sync interval may have changed. */
+  intervalChanged(): void;
+  /** A model was installed: search and the index follow it. */
+  modelInstalled(): void;
+}
+
+export function createSettingsApi(ctx: AppContext, hooks: SettingsHooks): SettingsApi {
   const profileDir = ctx.paths.profileDir;
   let download: Promise<unknown> | null = null;
   const abort = new AbortController();
@@ -59,6 +68,7 @@ export function createSettingsApi(ctx: AppContext, stopSync: () => Promise<void>
 
     update: async (patch) => {
       const r = updateSettings(profileDir, patch);
+      if (r.ok && patch.syncIntervalMinutes !== undefined) hooks.intervalChanged();
       return r.ok ? ok(pick(r.value)) : r;
     },
 
@@ -122,6 +132,7 @@ export function createSettingsApi(ctx: AppContext, stopSync: () => Promise<void>
         },
       }).then((r) => {
         download = null;
+        if (r.ok) hooks.modelInstalled();
         const after = currentModel();
         emit(r.ok ? after : { ...after, message: r.error.message });
       });
@@ -131,7 +142,7 @@ export function createSettingsApi(ctx: AppContext, stopSync: () => Promise<void>
     },
 
     wipe: async () => {
-      await stopSync();
+      await hooks.stopSync();
       ctx.closeStore();
       const kc = await ctx.keychain();
       if (kc.ok) {

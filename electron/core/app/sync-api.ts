@@ -9,7 +9,9 @@ import { createItGlueClient } from '../itglue/client';
 import { locateModel } from '../search/model-locator';
 import { META_ACTIVE_RUN, META_LAST_OK, META_NOTICES, META_PROBE, runSync, type SyncSummary } from '../sync/index';
 import { notConnected, type AppContext } from './context';
+import { createIndexer, type Indexer } from './indexer';
 import { modelStateOf } from './model-status';
+import { createSyncScheduler, systemClock, type SyncScheduler } from './scheduler';
 
 const strings = z.array(z.string());
 const probeSchema = z.object({ documents: z.boolean().optional(), flexibleAssets: z.boolean().optional() }).loose();
@@ -38,19 +40,34 @@ interface Running {
 
 export interface SyncDomain {
   api: SyncApi;
-  /** Cancels a running sync and waits until it has let go of the store (wipe, shutdown). */
+  /** Cancels a running sync and indexing and waits until they let go of the store (wipe, shutdown). */
   stop(): Promise<void>;
+  /** Embeddings catch up with the records in the background (after a sync, a model download). */
+  indexer: Indexer;
+  /** Background sync from settings.syncIntervalMinutes. */
+  scheduler: SyncScheduler;
 }
 
 export function createSyncApi(ctx: AppContext): SyncDomain {
   let running: (Running & { done: Promise<void> }) | null = null;
+  const indexer = createIndexer(ctx);
   const stop = async (): Promise<void> => {
     const r = running;
-    if (!r) return;
-    r.abort.abort();
-    await r.done;
+    if (r) {
+      r.abort.abort();
+      await r.done;
+    }
+    await indexer.stop();
   };
   ctx.onDispose(stop);
+  const scheduler = createSyncScheduler({
+    clock: ctx.options.clock ?? systemClock,
+    intervalMinutes: () => loadSettings(ctx.paths.profileDir).settings.syncIntervalMinutes,
+    isSyncing: () => running !== null,
+    startSync: () => start({ full: false }),
+  });
+  scheduler.rearm();
+  ctx.onDispose(() => scheduler.stop());
 
   async function status(): Promise<Result<SyncStatus>> {
     const creds = await ctx.credentials();
@@ -78,7 +95,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       configured: creds.value !== null,
       lastSyncAt,
       running: running !== null,
-      progress: running?.progress ?? null,
+      progress: running?.progress ?? indexer.progress(),
       counts,
       skipped,
       storeBytes: reader.storeSizeBytes(),
@@ -94,6 +111,8 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     if (!creds.value) return notConnected();
     const opened = await ctx.open();
     if (!opened.ok) return opened;
+    // The pass after this sync covers whatever the current one has not reached.
+    await indexer.stop();
     const client = createItGlueClient({ baseUrl: creds.value.baseUrl, apiKey: creds.value.apiKey });
     let finish: () => void = () => undefined;
     const run = { abort: new AbortController(), runId: null as string | null, progress: null as SyncProgress | null, done: new Promise<void>((resolve) => (finish = resolve)) };
@@ -124,6 +143,8 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
           finishedAt: new Date().toISOString(),
         };
         ctx.events.emit('sync.onDidFinish', finished);
+        scheduler.rearm();
+        if (finished.outcome === 'completed') indexer.run(runId, finished.requestsUsed);
       });
     return answered;
   }
@@ -139,5 +160,5 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     onDidProgress: (listener) => ctx.events.on('sync.onDidProgress', listener),
     onDidFinish: (listener) => ctx.events.on('sync.onDidFinish', listener),
   };
-  return { api, stop };
+  return { api, stop, indexer, scheduler };
 }

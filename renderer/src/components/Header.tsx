@@ -17,6 +17,7 @@ export function Header({ view, onView }: { view: View; onView: (v: View) => void
   const status = useSync((s) => s.status);
   const latest = useSync((s) => s.latest);
   const offline = useSync((s) => s.offline);
+  const indexing = useSync((s) => s.indexing);
   const [, tick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => tick((n) => n + 1), 30_000);
@@ -50,6 +51,11 @@ export function Header({ view, onView }: { view: View; onView: (v: View) => void
           </>
         ) : (
           <>
+            {indexing && (
+              <span className="muted indexing" title={indexing.message}>
+                Indexing{indexing.total ? ` ${Math.floor((indexing.done / indexing.total) * 100)}%` : '…'}
+              </span>
+            )}
             <Tooltip.Root>
               <Tooltip.Trigger asChild>
                 <span className="muted" tabIndex={0}>

@@ -29,6 +29,21 @@ describe('sync store', () => {
     expect(t.listenerCount()).toBe(0);
   });
 
+  it('shows indexing after a sync as background work that does not make the sync look running', async () => {
+    const t = createTestApi({ sync: { status: async () => ok(status()) } });
+    const store = createSyncStore({ api: t.api });
+    const off = store.getState().attach();
+    await store.getState().load();
+    const p = { runId: 'r', resourceType: null, orgId: null, requestsUsed: 3, etaSeconds: 5, message: 'Indexing' };
+    t.emit('sync', 'onDidProgress', { ...p, phase: 'index', done: 10, total: 100 });
+    expect(store.getState().indexing?.done).toBe(10);
+    expect(store.getState().status?.running).toBe(false);
+    t.emit('sync', 'onDidProgress', { ...p, phase: 'done', done: 100, total: 100 });
+    expect(store.getState().indexing).toBeNull();
+    expect(store.getState().status?.running).toBe(false);
+    off();
+  });
+
   it('marks the app offline when the host is unreachable', async () => {
     const t = createTestApi({ sync: { status: async () => err('NETWORK', 'Cannot reach Glue Desk.') } });
     const store = createSyncStore({ api: t.api });

@@ -11,6 +11,8 @@ export interface SyncState {
   /** Latest progress per resource type of the running sync, for the per-type view. */
   byType: Record<string, SyncProgress>;
   latest: SyncProgress | null;
+  /** Embeddings catching up after a sync: background work that never blocks the app. */
+  indexing: SyncProgress | null;
   lastFinish: SyncFinished | null;
   /** The host cannot be reached (web host gone, network error). */
   offline: boolean;
@@ -28,12 +30,17 @@ export const createSyncStore = ({ api }: Pick<StoreDeps, 'api'>) =>
     error: null,
     byType: {},
     latest: null,
+    indexing: null,
     lastFinish: null,
     offline: false,
     async load() {
       set({ loading: true });
       const r = await api.sync.status({});
-      if (r.ok) set({ status: r.value, loading: false, error: null, offline: false, latest: r.value.progress ?? get().latest });
+      if (r.ok) {
+        const p = r.value.progress;
+        const indexing = p?.phase === 'index' ? p : r.value.running ? get().indexing : null;
+        set({ status: r.value, loading: false, error: null, offline: false, latest: p && p.phase !== 'index' ? p : get().latest, indexing });
+      }
       else set({ loading: false, error: r.error, offline: r.error.code === 'NETWORK' });
     },
     async start(full) {
@@ -52,6 +59,8 @@ export const createSyncStore = ({ api }: Pick<StoreDeps, 'api'>) =>
     },
     attach() {
       const offProgress = api.sync.onDidProgress((p) => {
+        if (p.phase === 'index') return set({ indexing: p });
+        if (p.phase === 'done') set({ indexing: null });
         const byType = p.resourceType ? { ...get().byType, [p.resourceType]: p } : get().byType;
         const status = get().status;
         set({ latest: p, byType, status: status ? { ...status, running: p.phase !== 'done', progress: p } : status });
