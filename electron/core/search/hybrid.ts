@@ -73,7 +73,8 @@ interface TypeRow {
 export function nearestRecords(db: Database.Database, vector: Float32Array, opts: { k: number; orgId?: number; types?: readonly RecordType[]; modelId: string }): VectorRanked[] {
   const wantTypes = opts.types && opts.types.length > 0 ? new Set(opts.types) : null;
   const k = wantTypes ? opts.k * 4 : opts.k;
-  const hits = vectorSearch(db, vector, { k, orgId: opts.orgId, modelId: opts.modelId });
+  // With a type filter k is already widened 4x, so the coarse bit scan needs less oversampling.
+  const hits = vectorSearch(db, vector, { k, orgId: opts.orgId, modelId: opts.modelId, oversample: wantTypes ? 4 : 10 });
   if (hits.length === 0) return [];
   const ids = hits.map((h) => h.recordRowid);
   const rows = db

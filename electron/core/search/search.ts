@@ -88,6 +88,8 @@ interface RecordRow {
 }
 
 const SNIPPET_CHARS = 200;
+/** Fewest vector neighbours fused, however small the page. */
+const VECTOR_MIN_K = 10;
 
 export function plainSnippet(body: string): string {
   // A field that repeats another (hostname = name) is said once.
@@ -133,7 +135,9 @@ export async function search(ctx: SearchContext, input: SearchInput): Promise<Se
     try {
       const qe: QueryEmbedder = { embedder: ctx.embedder, cache: ctx.queryCache };
       const vec = await embedQuery(qe, input.query.slice(0, 1000));
-      vector = nearestRecords(ctx.db, vec, { k: want, orgId: input.orgId, types, modelId: ready.modelId });
+      // RRF only needs the vector list's head; every extra unscoped neighbour costs a float re-score.
+      const k = Math.min(want, Math.max(VECTOR_MIN_K, offset + limit));
+      vector = nearestRecords(ctx.db, vec, { k, orgId: input.orgId, types, modelId: ready.modelId });
       mode = 'hybrid';
     } catch {
       note = 'Keyword search only: the embedding model could not run.';

@@ -43,16 +43,17 @@ export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; aske
     asked.push(m.match(/../g)?.join(':') ?? m);
     hits.push(...reader.findByMac(m));
   }
-  const seen = new Set<string>();
+  const asHost = new Set<string>();
   for (const h of e.hostnames) {
-    seen.add(h.toLowerCase());
+    asHost.add(h.toLowerCase());
     asked.push(h);
     hits.push(...reader.findByHostname(h));
   }
-  // A bare 12-hex token is listed as a MAC and a serial: the MAC lookup already ran.
+  // A bare 12-hex token is listed as a MAC and a serial: the MAC lookup already ran. A token
+  // shaped like both a hostname and a serial ("DQ405V5") is looked up as both, asked once.
   for (const s of e.serials) {
-    if (e.macs.includes(s.toLowerCase()) || seen.has(s.toLowerCase())) continue;
-    asked.push(s);
+    if (e.macs.includes(s.toLowerCase())) continue;
+    if (!asHost.has(s.toLowerCase())) asked.push(s);
     hits.push(...reader.findBySerial(s));
   }
   const scoped = input.org ? hits.filter((h) => h.orgId === input.org?.id) : hits;
