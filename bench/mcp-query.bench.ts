@@ -68,6 +68,25 @@ it('prints cold start, query latency and idle RSS', async () => {
     times.push(performance.now() - t);
     if (r.isError) console.log(`query failed: ${q}`);
   }
+  // Other tools, for scale: each the median of 5 calls.
+  const other: string[] = [];
+  const ip = ifaces[7]?.attributes['ip-address'];
+  for (const [tool, args] of [
+    ['search', { query: 'backup server', limit: 20 }],
+    ['query_configurations', { text: 'server', limit: 50 }],
+    ['query_configurations', { org: String(orgs[3]?.id ?? ''), limit: 50 }],
+    ['find_ip_address', { value: typeof ip === 'string' ? ip : '10.0.0.1' }],
+    ['list_expirations', { days: 30, limit: 50 }],
+    ['query_organizations', { query: name(orgs[5]).slice(0, 8) }],
+  ] as const) {
+    const ts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await server.client.callTool({ name: tool, arguments: args });
+      ts.push(performance.now() - t);
+    }
+    other.push(`${tool} ${JSON.stringify(args).slice(0, 50)}: median ${pct(ts, 50).toFixed(0)} ms`);
+  }
   await new Promise((r) => setTimeout(r, 1000));
   const idleAfter = rssMb(server.pid);
   await server.close();
@@ -79,6 +98,7 @@ it('prints cold start, query latency and idle RSS', async () => {
       `query, first call (opens the store): ${first.toFixed(0)} ms`,
       `query over ${times.length} questions: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
       `RSS idle: ${idleBefore} MB after tools/list, ${idleAfter} MB after the queries`,
+      ...other,
     ].join('\n'),
   );
 });

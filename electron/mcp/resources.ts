@@ -38,7 +38,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
       list: async () => {
         try {
           const store = await deps.store();
-          return { resources: store.reader.listOrganizations().slice(0, LIST_MAX).map((o) => ({ uri: `itglue://org/${o.id}`, name: o.name, mimeType: 'text/markdown' })) };
+          return { resources: orgIndex(store).all.slice(0, LIST_MAX).map((o) => ({ uri: `itglue://org/${o.id}`, name: o.name, mimeType: 'text/markdown' })) };
         } catch {
           return { resources: [] }; // never synced or locked: nothing to list, health explains why
         }
@@ -49,7 +49,7 @@ export function registerResources(server: McpServer, deps: McpDeps): void {
       try {
         const id = idOf(vars.id);
         const store = await deps.store();
-        const index = orgIndex(store, { counts: true });
+        const index = orgIndex(store);
         const org = index.byId.get(id);
         if (!org) throw new ToolError('NOT_FOUND', `No organization with id ${id} in the local copy. Use query_organizations to find its id.`);
         const overview = organizationOverview(store, org, org.parentId !== null ? (index.byId.get(org.parentId)?.name ?? null) : null);

@@ -4,6 +4,7 @@ import { untrusted } from '../untrusted';
 import { orgSummaryShape } from './query-organizations';
 import { liveRecord, openStore, orgIndex, resolveOrg, str } from './common';
 import type { OpenedStore } from '../deps';
+import { orgCounts } from './records-query';
 import type { OrganizationSummary } from '../../core/store/reader';
 
 export const organizationOverviewShape = {
@@ -19,7 +20,7 @@ export function organizationOverview(store: OpenedStore, org: OrganizationSummar
   const r = liveRecord(store, 'organizations', String(org.id), 'query_organizations');
   const label = `organizations/${org.id}`;
   return {
-    organization: { id: org.id, name: org.name, shortName: org.shortName, type: org.typeName, status: org.statusName, counts: { ...org.counts }, url: r.url },
+    organization: { id: org.id, name: org.name, shortName: org.shortName, type: org.typeName, status: org.statusName, counts: orgCounts(store, [org.id]).get(org.id) ?? {}, url: r.url },
     description: untrusted(str(r.attrs, 'description'), `${label} description`),
     quickNotes: untrusted(str(r.attrs, 'quick-notes'), `${label} quick notes`),
     alert: untrusted(str(r.attrs, 'alert'), `${label} alert`),
@@ -52,7 +53,7 @@ export const getOrganizationTool = defineTool({
   output: organizationOverviewShape,
   handler: async ({ org }, { deps }) => {
     const store = await openStore(deps);
-    const index = orgIndex(store, { counts: true });
+    const index = orgIndex(store);
     const found = await resolveOrg(index, org);
     const data = organizationOverview(store, found, found.parentId !== null ? (index.byId.get(found.parentId)?.name ?? null) : null);
     return { data, text: renderOverview(data) };

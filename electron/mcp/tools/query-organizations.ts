@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
 import { NO_DATA, openStore, orgIndex, urlField } from './common';
+import { orgCounts } from './records-query';
 
 export const orgSummaryShape = z.object({
   id: z.number().int().describe('IT Glue organization id.'),
@@ -28,20 +29,21 @@ export const queryOrganizationsTool = defineTool({
   },
   handler: async ({ query, limit, cursor }, { deps }) => {
     const store = await openStore(deps);
-    const index = orgIndex(store, { counts: true });
+    const index = orgIndex(store);
     let list = index.all;
     if (query) {
       const { rankOrgs } = await import('../../core/answers/org-match');
       list = rankOrgs(query, index.all, 200).map((r) => r.org);
     }
     const page = paginate(list, cursor, limit, `orgs:${query ?? ''}`);
+    const counts = orgCounts(store, page.items.map((o) => o.id));
     const items = page.items.map((o) => ({
       id: o.id,
       name: o.name,
       shortName: o.shortName,
       type: o.typeName,
       status: o.statusName,
-      counts: { ...o.counts },
+      counts: counts.get(o.id) ?? {},
       url: store.reader.getRecord('organizations', String(o.id))?.url ?? null,
     }));
     const text = items.length ? items.map((o) => `${o.name} (id ${o.id})${o.shortName ? ` [${o.shortName}]` : ''}`).join('\n') : NO_DATA;

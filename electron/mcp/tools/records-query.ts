@@ -147,3 +147,19 @@ export function certificateExpiry(attrs: Record<string, unknown>): string | null
   }
   return null;
 }
+
+/** Live record counts per type for a few organizations (one page), not the whole tenant. */
+export function orgCounts(store: OpenedStore, orgIds: readonly number[]): Map<number, Record<string, number>> {
+  const out = new Map<number, Record<string, number>>(orgIds.map((id) => [id, {}]));
+  if (orgIds.length === 0) return out;
+  const rows = store.store.db
+    .prepare<number[], { org_id: number; type: string; n: number }>(
+      `SELECT org_id, type, count(*) AS n FROM records WHERE deleted_at IS NULL AND type <> 'organizations' AND org_id IN (${orgIds.map(() => '?').join(',')}) GROUP BY org_id, type`,
+    )
+    .all(...orgIds);
+  for (const r of rows) {
+    const entry = out.get(r.org_id);
+    if (entry) entry[r.type] = r.n;
+  }
+  return out;
+}
