@@ -24,6 +24,10 @@ function newestMtime(dir) {
 function stale() {
   if (!existsSync(bundle)) return true;
   if (!existsSync(join(root, 'electron'))) return false; // installed app: no sources to compare
+  // `glue mcp` is started by Claude Desktop on every launch and its cold start is a product
+  // figure: it runs the existing bundle without walking the sources (npm test, `npm run
+  // build` and every other glue command keep the bundle fresh).
+  if (process.argv[2] === 'mcp') return false;
   const built = statSync(bundle).mtimeMs;
   return ['electron', 'shared', 'resources'].some((d) => existsSync(join(root, d)) && newestMtime(join(root, d)) > built);
 }
