@@ -120,6 +120,23 @@ describe('writer.applyPage', () => {
     ]);
   });
 
+  it('keeps the full-text index exactly in step: changes, a resource twice in a page, deletion and return', () => {
+    const { w, db, runId } = setup();
+    const match = (q: string): number => count(db, `SELECT count(*) AS n FROM records_fts WHERE records_fts MATCH '${q}'`);
+    w.applyPage({ type: 'configurations', resources: [config(10, 1, 'ALPHA-01'), config(11, 1, 'BRAVO-01')], runId });
+    w.applyPage({ type: 'configurations', resources: [config(10, 1, 'CHARLIE-01'), config(12, 1, 'DELTA-01'), config(12, 1, 'ECHO-01')], runId });
+    expect([match('alpha01'), match('charlie01'), match('delta01'), match('echo01'), match('bravo01')]).toEqual([0, 1, 0, 1, 1]);
+    w.markDeletedExcept('configurations', '*', ['10', '12'], runId);
+    expect(match('bravo01')).toBe(0);
+    w.applyPage({ type: 'configurations', resources: [config(11, 1, 'BRAVO-01')], runId });
+    expect(match('bravo01')).toBe(1);
+    // Another writer (no fts_deferred row) still gets the triggers.
+    db.prepare("UPDATE records SET name = 'FOXTROT' WHERE type = 'configurations' AND itglue_id = '12'").run();
+    expect(match('foxtrot')).toBe(1);
+    expect(count(db, 'SELECT count(*) AS n FROM fts_deferred')).toBe(0);
+    db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)").run();
+  });
+
   it('flags an archived domain as archived, and clears the flag when it is restored', () => {
     const { w, r, runId } = setup();
     const domain = (archived: boolean) => ({ id: '60', type: 'domains', attributes: { name: 'acme.com', 'organization-id': 1, archived } });

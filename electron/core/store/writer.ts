@@ -60,6 +60,8 @@ export function contentHashOf(name: string, body: string, attrsJson: string): st
 
 interface ExistingRow {
   rowid: number;
+  name: string;
+  body: string;
   content_hash: string;
   deleted_at: string | null;
 }
@@ -88,7 +90,18 @@ export function createWriter(store: Store): StoreWriter {
   const db = store.db;
   const secretsKey = secretsKeyOf(store);
 
-  const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
+  const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
+  // FTS upkeep inside applyPage (see migration 0001): triggers off for the transaction, the old
+  // text of a rewritten row leaves the index before the row changes, and every new or rewritten
+  // row enters it with one INSERT … SELECT per page.
+  const deferFts = db.prepare('INSERT OR IGNORE INTO fts_deferred (id) VALUES (1)');
+  const resumeFts = db.prepare('DELETE FROM fts_deferred');
+  const ftsDelete = db.prepare<[number, string, string]>("INSERT INTO records_fts(records_fts, rowid, name, body) VALUES ('delete', ?, ?, ?)");
+  const ftsFill = db.prepare<[string]>(
+    'INSERT INTO records_fts(rowid, name, body) SELECT rowid, name, body FROM records WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+  );
+  /** Rows of the current page whose text must (re-)enter the index at the end of the page. */
+  const ftsPending = new Set<number>();
   const touchRecord = db.prepare<[string, number]>('UPDATE records SET last_seen_run = ? WHERE rowid = ?');
   const upsertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string], { rowid: number }>(
     `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, url, updated_at, archived, content_hash, last_seen_run)
@@ -175,8 +188,13 @@ export function createWriter(store: Store): StoreWriter {
       touchRecord.run(runId, existing.rowid);
       outcome = 'unchanged';
     } else {
+      // The index holds the old text of a live row unless this page already queued it (a
+      // resource twice in one page): that text never reached the index.
+      const reindex = !existing || existing.deleted_at !== null || existing.name !== r.name || existing.body !== r.body;
+      if (existing && reindex && existing.deleted_at === null && !ftsPending.has(existing.rowid)) ftsDelete.run(existing.rowid, existing.name, existing.body);
       const row = upsertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
       if (!row) throw new Error('upsert returned no row');
+      if (reindex) ftsPending.add(row.rowid);
       typedUpsert(mapped.typed.table, mapped.typed.row, row.rowid);
       if (mapped.relations.length > 0 || ATTR_RELATION_TYPES.has(r.type)) deleteAttrRelations.run(r.type, r.itglueId);
       for (const rel of mapped.relations) insertRelation.run(r.type, r.itglueId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'attrs');
@@ -192,6 +210,8 @@ export function createWriter(store: Store): StoreWriter {
     const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
     skippedOfType.clear();
     for (const row of skippedTypes.all()) skippedOfType.add(row.type);
+    ftsPending.clear();
+    deferFts.run();
     const mapper = MAPPERS[input.type];
     const kindsByType = new Map<number, Map<string, string>>();
     for (const raw of input.resources) {
@@ -228,6 +248,9 @@ export function createWriter(store: Store): StoreWriter {
       }
       result[writeMapped(mapped, input.runId)]++;
     }
+    if (ftsPending.size > 0) ftsFill.run(JSON.stringify([...ftsPending]));
+    ftsPending.clear();
+    resumeFts.run();
     if (input.checkpoint) {
       const c = input.checkpoint;
       upsertCheckpoint.run(c.resource, c.scope, c.cursor, c.lastUpdatedAt, input.runId, null);
@@ -258,11 +281,11 @@ export function createWriter(store: Store): StoreWriter {
       )
       .all(...params);
     const table = TYPED_TABLE_OF[type];
-    const dropTyped = db.prepare<[number]>(`DELETE FROM ${table} WHERE record_rowid = ?`);
+    const dropTyped = db.prepare<[number, number]>(`DELETE FROM ${table} WHERE id = ? AND record_rowid = ?`);
     const dropSecret = db.prepare<[number]>('DELETE FROM secrets WHERE password_id = ?');
     const dropRelations = db.prepare<[string, string]>('DELETE FROM relations WHERE from_type = ? AND from_id = ?');
     for (const g of gone) {
-      dropTyped.run(g.rowid);
+      if (/^\d+$/.test(g.itglue_id)) dropTyped.run(Number(g.itglue_id), g.rowid);
       dropRelations.run(type, g.itglue_id);
       if (type === 'passwords' && /^\d+$/.test(g.itglue_id)) dropSecret.run(Number(g.itglue_id));
     }

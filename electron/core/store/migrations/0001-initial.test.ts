@@ -55,7 +55,7 @@ describe('migration 0001-initial', () => {
     db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)").run();
   });
 
-  it('cascades typed rows with their record', () => {
+  it('deletes typed rows with their record (by trigger, not a foreign key) and leaves other types alone', () => {
     const t = createTempStore();
     temps.push(t);
     const db = t.store.db;
@@ -63,7 +63,28 @@ describe('migration 0001-initial', () => {
       .prepare<[], { rowid: number }>("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('organizations', '5', 5, 'Acme', 'Acme', '{}', 'h') RETURNING rowid")
       .get() ?? { rowid: 0 };
     db.prepare("INSERT INTO organizations (id, record_rowid, name) VALUES (5, ?, 'Acme')").run(rowid);
+    const other = db
+      .prepare<[], { rowid: number }>("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('configurations', '5', 5, 'PC', 'PC', '{}', 'h') RETURNING rowid")
+      .get() ?? { rowid: 0 };
+    db.prepare("INSERT INTO configurations (id, record_rowid, name) VALUES (5, ?, 'PC')").run(other.rowid);
     db.prepare('DELETE FROM records WHERE rowid = ?').run(rowid);
     expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM organizations').get()?.n).toBe(0);
+    expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM configurations').get()?.n).toBe(1);
+  });
+
+  it('uses the partial lookup indexes for equality and range lookups', () => {
+    const t = createTempStore();
+    temps.push(t);
+    const plan = (sql: string): string => t.store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
+    expect(plan("SELECT id FROM configurations WHERE mac = '001a2b3c4d5e'")).toMatch(/configurations_mac/);
+    expect(plan("SELECT id FROM configurations WHERE serial = 'X'")).toMatch(/configurations_serial/);
+    expect(plan("SELECT id FROM configurations WHERE hostname_key = 'srvdc01'")).toMatch(/configurations_hostname_key/);
+    expect(plan("SELECT id FROM configurations WHERE asset_tag = 'a' COLLATE NOCASE")).toMatch(/configurations_asset_tag/);
+    expect(plan('SELECT id FROM configurations WHERE primary_ip_num BETWEEN 1 AND 9')).toMatch(/configurations_primary_ip_num/);
+    expect(plan("SELECT id FROM configurations WHERE warranty_expires_at >= '2026' AND warranty_expires_at < '2027'")).toMatch(/configurations_warranty/);
+    expect(plan('SELECT id FROM interfaces WHERE ip_num BETWEEN 1 AND 9')).toMatch(/interfaces_ip_num/);
+    expect(plan("SELECT id FROM interfaces WHERE ip6 = '::1'")).toMatch(/interfaces_ip6/);
+    expect(plan("SELECT id FROM interfaces WHERE mac = 'x'")).toMatch(/interfaces_mac/);
+    expect(plan("SELECT id FROM domains WHERE expires_on >= '2026' AND expires_on < '2027'")).toMatch(/domains_expires/);
   });
 });

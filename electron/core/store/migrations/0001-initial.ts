@@ -1,11 +1,15 @@
 import type { Migration } from '../migration';
 
-// Typed lookup tables hold derived data: every row points at its `records` row and goes with it
-// (ON DELETE CASCADE). IT Glue ids are numeric strings; typed tables key on them as integers.
+// Typed lookup tables hold derived data: every row points at its `records` row and goes with it.
+// IT Glue ids are numeric strings; typed tables key on them as integers. No foreign key and no
+// index on record_rowid: both cost every insert (~15 % of ingest) and only a records DELETE
+// needs them, which records_delete_typed below handles by primary key. Lookup indexes are
+// partial (IS NOT NULL): an `x = ?` or range term implies it, so the planner still uses them,
+// and the many records without a MAC, serial, asset tag or warranty cost no index entry.
 const TYPED = `
 CREATE TABLE organizations (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   name TEXT NOT NULL,
   short_name TEXT,
   type_name TEXT,
@@ -18,7 +22,7 @@ CREATE INDEX organizations_parent ON organizations(parent_id);
 
 CREATE TABLE configurations (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   name TEXT NOT NULL,
   hostname TEXT,
@@ -34,16 +38,16 @@ CREATE TABLE configurations (
   archived INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX configurations_org ON configurations(org_id);
-CREATE INDEX configurations_hostname_key ON configurations(hostname_key);
-CREATE INDEX configurations_primary_ip_num ON configurations(primary_ip_num);
-CREATE INDEX configurations_mac ON configurations(mac);
-CREATE INDEX configurations_serial ON configurations(serial);
-CREATE INDEX configurations_asset_tag ON configurations(asset_tag COLLATE NOCASE);
-CREATE INDEX configurations_warranty ON configurations(warranty_expires_at);
+CREATE INDEX configurations_hostname_key ON configurations(hostname_key) WHERE hostname_key IS NOT NULL;
+CREATE INDEX configurations_primary_ip_num ON configurations(primary_ip_num) WHERE primary_ip_num IS NOT NULL;
+CREATE INDEX configurations_mac ON configurations(mac) WHERE mac IS NOT NULL;
+CREATE INDEX configurations_serial ON configurations(serial) WHERE serial IS NOT NULL;
+CREATE INDEX configurations_asset_tag ON configurations(asset_tag COLLATE NOCASE) WHERE asset_tag IS NOT NULL;
+CREATE INDEX configurations_warranty ON configurations(warranty_expires_at) WHERE warranty_expires_at IS NOT NULL;
 
 CREATE TABLE interfaces (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   configuration_id INTEGER,
   org_id INTEGER,
   name TEXT,
@@ -54,14 +58,13 @@ CREATE TABLE interfaces (
   is_primary INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX interfaces_configuration ON interfaces(configuration_id);
-CREATE INDEX interfaces_ip ON interfaces(ip);
-CREATE INDEX interfaces_ip_num ON interfaces(ip_num);
-CREATE INDEX interfaces_ip6 ON interfaces(ip6);
-CREATE INDEX interfaces_mac ON interfaces(mac);
+CREATE INDEX interfaces_ip_num ON interfaces(ip_num) WHERE ip_num IS NOT NULL;
+CREATE INDEX interfaces_ip6 ON interfaces(ip6) WHERE ip6 IS NOT NULL;
+CREATE INDEX interfaces_mac ON interfaces(mac) WHERE mac IS NOT NULL;
 
 CREATE TABLE passwords (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   name TEXT NOT NULL,
   username TEXT,
@@ -78,14 +81,14 @@ CREATE INDEX passwords_resource ON passwords(resource_type, resource_id);
 
 CREATE TABLE flexible_asset_types (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   name TEXT NOT NULL,
   description TEXT
 ) STRICT;
 
 CREATE TABLE flexible_asset_fields (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   type_id INTEGER,
   name TEXT NOT NULL,
   name_key TEXT,
@@ -96,7 +99,7 @@ CREATE INDEX flexible_asset_fields_type ON flexible_asset_fields(type_id, sort);
 
 CREATE TABLE flexible_assets (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   type_id INTEGER
 ) STRICT;
@@ -105,7 +108,7 @@ CREATE INDEX flexible_assets_type ON flexible_assets(type_id);
 
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   name TEXT NOT NULL
 ) STRICT;
@@ -113,7 +116,7 @@ CREATE INDEX documents_org ON documents(org_id);
 
 CREATE TABLE document_sections (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   document_id INTEGER,
   kind TEXT,
   sort INTEGER,
@@ -124,7 +127,7 @@ CREATE INDEX document_sections_document ON document_sections(document_id, sort);
 
 CREATE TABLE contacts (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   first_name TEXT,
   last_name TEXT,
@@ -139,7 +142,7 @@ CREATE INDEX contacts_org ON contacts(org_id);
 
 CREATE TABLE locations (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   name TEXT NOT NULL,
   address TEXT,
@@ -152,14 +155,30 @@ CREATE INDEX locations_org ON locations(org_id);
 
 CREATE TABLE domains (
   id INTEGER PRIMARY KEY,
-  record_rowid INTEGER NOT NULL UNIQUE REFERENCES records(rowid) ON DELETE CASCADE,
+  record_rowid INTEGER NOT NULL,
   org_id INTEGER,
   name TEXT NOT NULL,
   registrar TEXT,
   expires_on TEXT
 ) STRICT;
 CREATE INDEX domains_org ON domains(org_id);
-CREATE INDEX domains_expires ON domains(expires_on);
+CREATE INDEX domains_expires ON domains(expires_on) WHERE expires_on IS NOT NULL;
+
+-- What ON DELETE CASCADE did, by primary key (the typed id is the record's itglue_id).
+CREATE TRIGGER records_delete_typed AFTER DELETE ON records BEGIN
+  DELETE FROM organizations WHERE old.type = 'organizations' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM configurations WHERE old.type = 'configurations' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM interfaces WHERE old.type = 'configuration-interfaces' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM passwords WHERE old.type = 'passwords' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM flexible_asset_types WHERE old.type = 'flexible-asset-types' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM flexible_asset_fields WHERE old.type = 'flexible-asset-fields' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM flexible_assets WHERE old.type = 'flexible-assets' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM documents WHERE old.type = 'documents' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM document_sections WHERE old.type = 'document-sections' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM contacts WHERE old.type = 'contacts' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM locations WHERE old.type = 'locations' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+  DELETE FROM domains WHERE old.type = 'domains' AND id = CAST(old.itglue_id AS INTEGER) AND record_rowid = old.rowid;
+END;
 `;
 
 const CORE = `
@@ -184,16 +203,21 @@ CREATE INDEX records_org_type ON records(org_id, type);
 -- External content: the text lives once, in records. Triggers keep the index in step so any
 -- writer (not only writer.ts) stays consistent, and an UPDATE that leaves name/body/deleted_at
 -- unchanged never touches the index. Deleted rows leave the index but stay in records.
+-- writer.applyPage fills the index itself, once per page (INSERT … SELECT): it puts a row in
+-- fts_deferred for the length of its transaction, which turns the insert/update triggers off,
+-- and removes it before commit, so no other connection ever sees the triggers off.
 CREATE VIRTUAL TABLE records_fts USING fts5(
   name, body,
   content='records', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER records_fts_insert AFTER INSERT ON records WHEN new.deleted_at IS NULL BEGIN
+CREATE TABLE fts_deferred (id INTEGER PRIMARY KEY CHECK (id = 1)) STRICT;
+CREATE TRIGGER records_fts_insert AFTER INSERT ON records
+WHEN new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM fts_deferred) BEGIN
   INSERT INTO records_fts(rowid, name, body) VALUES (new.rowid, new.name, new.body);
 END;
 CREATE TRIGGER records_fts_update AFTER UPDATE OF name, body, deleted_at ON records
-WHEN old.name IS NOT new.name OR old.body IS NOT new.body OR old.deleted_at IS NOT new.deleted_at BEGIN
+WHEN (old.name IS NOT new.name OR old.body IS NOT new.body OR old.deleted_at IS NOT new.deleted_at) AND NOT EXISTS (SELECT 1 FROM fts_deferred) BEGIN
   INSERT INTO records_fts(records_fts, rowid, name, body)
     SELECT 'delete', old.rowid, old.name, old.body WHERE old.deleted_at IS NULL;
   INSERT INTO records_fts(rowid, name, body)
