@@ -104,8 +104,12 @@ export interface DetailOutcome {
 }
 
 /**
- * Walks records in id order, fetching BATCH shows at once (the pacer bounds what is in
- * flight) and writing each batch with the pass's cursor in one transaction.
+ * Walks records in id order with a rolling window: a few workers (bounded by the client's
+ * pacer concurrency) each take the next id as soon as their last request ends, so one slow
+ * answer holds up one worker, not a batch. Finished results are written in groups of
+ * `detailBatch` (any order; every write is an idempotent upsert) with the pass's cursor in one
+ * transaction; the cursor is the highest id below which every record is written, so a resumed
+ * pass re-fetches at most the window.
  */
 export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<DetailOutcome> {
   const { writer, runId } = ctx;
@@ -143,22 +147,49 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
   });
 
   const phase = unit.kind === 'password-values' ? 'secrets' : 'details';
-  for (let i = 0; i < todo.length; i += ctx.detailBatch) {
-    checkCancelled(ctx.signal);
-    const ids = todo.slice(i, i + ctx.detailBatch);
-    let batch: Fetched[];
-    try {
-      batch = await Promise.all(ids.map((id) => fetchOne(ctx, unit, id)));
-    } catch (e) {
-      if (e instanceof NoPasswordAccessError) {
-        ctx.warnings.push(`${e.message} Password values were not synced (metadata only).`);
-        return { unit, complete: false, pending: new Set(ids) };
+  const done = new Uint8Array(todo.length);
+  let prefix = 0; // todo[0..prefix) are all written
+  let next = 0;
+  let written = 0;
+  let buffer: { index: number; fetched: Fetched }[] = [];
+  let stop: unknown = null;
+  let noAccess: NoPasswordAccessError | null = null;
+  const flush = (): void => {
+    if (buffer.length === 0) return;
+    for (const b of buffer) done[b.index] = 1;
+    while (prefix < todo.length && done[prefix] === 1) prefix++;
+    const last = prefix > 0 ? (todo[prefix - 1] ?? after) : after;
+    write.immediate(buffer.map((b) => b.fetched), last);
+    written += buffer.length;
+    ctx.progress.emit(phase, unit.parentType, null, buffer.length, `${unit.kind}: ${written}/${todo.length}`);
+    buffer = [];
+  };
+  const worker = async (): Promise<void> => {
+    while (stop === null && next < todo.length) {
+      const index = next++;
+      const id = todo[index] as number;
+      try {
+        checkCancelled(ctx.signal);
+        const fetched = await fetchOne(ctx, unit, id);
+        if (stop !== null) return;
+        buffer.push({ index, fetched });
+        if (buffer.length >= ctx.detailBatch) flush();
+      } catch (e) {
+        if (e instanceof NoPasswordAccessError) noAccess ??= e;
+        stop ??= e;
+        return;
       }
-      throw e;
     }
-    write.immediate(batch, ids[ids.length - 1] ?? after);
-    ctx.progress.emit(phase, unit.parentType, null, ids.length, `${unit.kind}: ${Math.min(i + ctx.detailBatch, todo.length)}/${todo.length}`);
+  };
+  const workers = Math.max(1, Math.min(todo.length, ctx.client.pacer.concurrency * 2));
+  await Promise.all(Array.from({ length: workers }, worker));
+  // Results that arrived before a failure are kept: the cursor still covers only the prefix.
+  flush();
+  if (noAccess !== null) {
+    ctx.warnings.push(`${(noAccess as NoPasswordAccessError).message} Password values were not synced (metadata only).`);
+    return { unit, complete: false, pending: new Set(todo.slice(prefix)) };
   }
+  if (stop !== null) throw stop;
   writer.setCheckpoint({ resource: key, scope: '*', cursor: null, lastUpdatedAt: w, runId, completedAt: ctx.now().toISOString() });
   return { unit, complete: true, pending: new Set(ids) };
 }

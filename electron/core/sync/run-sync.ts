@@ -10,7 +10,7 @@ import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext 
 import { runDetails, type DetailOutcome } from './details-runner';
 import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
-import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
+import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
@@ -167,8 +167,10 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (failedTypes.has('organizations')) failedTypes.add('documents');
       await sweepListings(ctx, outcomes, failedTypes);
 
-      for (const unit of detailUnits(caps)) {
-        if (failedTypes.has(unit.parentType)) continue;
+      // Detail passes are independent of each other and share the client's pacer, so they run
+      // together: a slow answer near the end of one pass no longer holds up the next.
+      const runUnit = async (unit: DetailUnit): Promise<void> => {
+        if (failedTypes.has(unit.parentType)) return;
         let outcome: DetailOutcome;
         try {
           outcome = await runDetails(ctx, unit);
@@ -176,11 +178,14 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
           if (isFatal(e)) throw e;
           ctx.warnings.push(`${unit.kind}: ${describeError(e)}`);
           failedTypes.add(unit.parentType);
-          continue;
+          return;
         }
         if (!outcome.complete) failedTypes.add(unit.parentType);
         else if (unit.kind === 'document-sections') sweepChildren(ctx, 'document-sections', 'document_sections', 'document_id', 'documents', outcome.pending);
-      }
+      };
+      const settled = await Promise.allSettled(detailUnits(caps).map(runUnit));
+      const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (fatal) throw fatal.reason;
       if (failedTypes.size > 0) status = 'partial';
     } catch (e) {
       const re = e instanceof ProbeFailed ? e.error : toError(e);
