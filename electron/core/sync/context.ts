@@ -21,6 +21,8 @@ export interface SyncContext {
   warnings: string[];
   passwordValues: number;
   relatedItems: number;
+  /** Milliseconds inside store write transactions, for the summary. */
+  dbMs: number;
   progress: ProgressTracker;
 }
 

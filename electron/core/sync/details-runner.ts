@@ -159,7 +159,9 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
     for (const b of buffer) done[b.index] = 1;
     while (prefix < todo.length && done[prefix] === 1) prefix++;
     const last = prefix > 0 ? (todo[prefix - 1] ?? after) : after;
+    const t0 = performance.now();
     write.immediate(buffer.map((b) => b.fetched), last);
+    ctx.dbMs += performance.now() - t0;
     written += buffer.length;
     ctx.progress.emit(phase, unit.parentType, null, buffer.length, `${unit.kind}: ${written}/${todo.length}`);
     buffer = [];

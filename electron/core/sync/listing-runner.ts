@@ -79,7 +79,9 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
     }
     max = maxUpdated(max, page.data);
     const next = page.meta.nextPage ?? page.meta.currentPage + 1;
+    const t0 = performance.now();
     tx.immediate(page.data, page.included, JSON.stringify({ page: next, max, full } satisfies ListingCursor));
+    ctx.dbMs += performance.now() - t0;
     ctx.progress.emit('list', unit.resource, unit.orgId, page.data.length, `${unit.resource}${unit.orgId !== null ? ` (org ${unit.orgId})` : ''}: page ${page.meta.currentPage}`);
   }
   const newMark = max !== null && (watermark === null || max > watermark) ? max : watermark;

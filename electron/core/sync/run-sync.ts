@@ -138,6 +138,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       warnings: [],
       passwordValues: 0,
       relatedItems: 0,
+      dbMs: 0,
       progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
     };
     const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -222,6 +223,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       requests,
       warnings: ctx.warnings,
       durationMs: Math.round(performance.now() - started),
+      dbMs: Math.round(ctx.dbMs),
       error,
     });
   } catch (e) {

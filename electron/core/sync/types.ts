@@ -45,6 +45,8 @@ export interface SyncSummary {
   requests: number;
   warnings: string[];
   durationMs: number;
+  /** Of durationMs, time spent in store write transactions (the database-only share). */
+  dbMs: number;
   /** Why the run stopped early (failed / cancelled), null otherwise. */
   error: ResultError | null;
 }
