@@ -101,7 +101,7 @@ describe('updateEmbeddings', () => {
       expect(second.embeddedChunks + second.reusedChunks).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       const after = vectorsByText();
       for (const [hash, v] of after) if (before.has(hash)) expect(v).toBe(before.get(hash));
-      for (const table of ['chunk_vectors', 'chunk_bits', 'chunk_floats']) {
+      for (const table of ['chunk_vectors', 'chunk_bits', 'chunk_floats', 'chunk_signs']) {
         expect(count(t, `SELECT count(*) AS n FROM ${table}`)).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       }
 
@@ -111,7 +111,7 @@ describe('updateEmbeddings', () => {
 
       upsertRecord(t.db, { ...doc, body: 'x', deleted: true });
       await update(t);
-      expect(count(t, 'SELECT count(*) AS n FROM chunk_floats')).toBe(0);
+      expect(count(t, 'SELECT count(*) AS n FROM chunk_floats') + count(t, 'SELECT count(*) AS n FROM chunk_signs')).toBe(0);
     } finally {
       t.close();
     }

@@ -40,6 +40,9 @@ describe('migration 0003-chunk-floats', () => {
     const rows = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats ORDER BY chunk_rowid').all().map((r) => floatsRow.parse(r));
     expect(rows.map((r) => r.chunk_rowid)).toEqual([10, 11, 12]);
     for (const r of rows) expect(r.embedding.equals(blob(seeded.get(r.chunk_rowid)!))).toBe(true);
+    const signs = db.prepare('SELECT chunk_rowid, bits FROM chunk_signs ORDER BY chunk_rowid').all().map((r) => z.object({ chunk_rowid: z.number(), bits: z.instanceof(Buffer) }).parse(r));
+    expect(signs.map((r) => r.chunk_rowid)).toEqual([10, 11, 12]);
+    for (const r of signs) expect(r.bits.byteLength).toBe(48);
   });
 
   it('drops a chunk\'s float copy with the chunk, also through the records cascade', () => {
@@ -54,6 +57,7 @@ describe('migration 0003-chunk-floats', () => {
     db.prepare('DELETE FROM records WHERE rowid = ?').run(a);
     db.prepare('DELETE FROM chunks WHERE rowid = 12').run();
     expect(db.prepare('SELECT chunk_rowid FROM chunk_floats').all()).toEqual([{ chunk_rowid: 11 }]);
+    expect(db.prepare('SELECT chunk_rowid FROM chunk_signs').all()).toEqual([{ chunk_rowid: 11 }]);
     expect(db.prepare('SELECT rowid FROM chunk_vectors').all()).toEqual([{ rowid: 11 }]);
   });
 });
