@@ -36,6 +36,17 @@ const maxUpdated = (current: string | null, records: readonly ItGlueResource[]):
 };
 
 /**
+ * Interfaces arrive only as `included` on configuration pages, and IT Glue does not always
+ * move a configuration's updated-at when one of its interfaces changes, so an incremental
+ * listing (which stops at the first unchanged configuration) can miss such a change. A listing
+ * that carries included records is therefore read in full once it has not been for this long:
+ * about one request per 1,000 configurations, once a week, unchanged rows cost only a touch.
+ */
+export const INCLUDED_FULL_READ_MS = 7 * 24 * 3600 * 1000;
+
+const fullReadKey = (unit: ListingUnit): string => `sync.fullRead:${unit.resource}:${unit.scope}`;
+
+/**
  * Runs one listing page by page. Each page, its included records and the checkpoint (next page,
  * running watermark) are written in ONE transaction, so a crash leaves whole pages only and a
  * resumed run starts at the next page. The watermark moves only when the listing completes.
@@ -46,7 +57,9 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
   const ours = previous?.runId === runId ? parseCursor(previous.cursor) : null;
   if (ours?.done) return { unit, complete: true, full: ours.full };
   const watermark = previous?.lastUpdatedAt ?? null;
-  const full = ours ? ours.full : ctx.kind === 'full' || watermark === null;
+  const lastFullRead = ctx.store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(fullReadKey(unit))?.value ?? '';
+  const includedStale = unit.includedType !== undefined && !(ctx.now().getTime() - Date.parse(lastFullRead) < INCLUDED_FULL_READ_MS);
+  const full = ours ? ours.full : ctx.kind === 'full' || watermark === null || includedStale;
   const startPage = ours?.page ?? 1;
   let max = ours?.max ?? null;
   const since = full || watermark === null ? undefined : new Date(Date.parse(watermark) - ctx.overlapMs).toISOString();
@@ -93,6 +106,7 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
     runId,
     completedAt: ctx.now().toISOString(),
   });
+  if (full) writer.setMeta(fullReadKey(unit), ctx.now().toISOString());
   return { unit, complete: true, full };
 }
 

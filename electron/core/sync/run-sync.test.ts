@@ -121,6 +121,19 @@ describe('runSync against the fake IT Glue server', () => {
     expect(contentHash(faulty.temp.store)).toBe(contentHash(clean.temp.store));
   });
 
+  it('picks up an interface changed without its configuration once the weekly full read of configurations is due', async () => {
+    const r = await rig({ dataset: smallDemoTenant(2) });
+    await sync(r, true);
+    const iface = r.fake.dataset.configuration_interfaces?.data[0];
+    if (!iface) throw new Error('no interface in the tenant');
+    // The fake moves only the interface's updated-at, as IT Glue may do.
+    r.fake.mutate.update('configuration-interfaces', iface.id, { 'ip-address': '10.77.7.7' });
+    const week = 8 * 24 * 3600 * 1000;
+    const res = await runSync({ store: r.temp.store, client: r.client, now: () => new Date(Date.now() + week) });
+    expect(res.ok && res.value).toMatchObject({ kind: 'incremental', status: 'ok' });
+    expect(createReader(r.temp.store).findByIp('10.77.7.7').map((h) => h.interfaceName)).toEqual([iface.attributes.name]);
+  });
+
   it('without Password Access stores metadata only and says so', async () => {
     const r = await rig({}, DEMO_API_KEY_NO_PASSWORDS);
     const s = await sync(r, true);
