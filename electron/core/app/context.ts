@@ -15,6 +15,7 @@ import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
 import { createReader, tryOpenStore, type Store, type StoreReader } from '../store/index';
 import { createEventHub, type EventHub } from './events';
+import { createStoreMemo, type StoreMemo } from './store-memo';
 import type { GlueApiOptions } from './options';
 
 export type AppEvents = {
@@ -34,6 +35,8 @@ export interface AppContext {
   readonly env: Record<string, string | undefined>;
   readonly paths: ProfilePaths;
   readonly events: EventHub<AppEvents>;
+  /** Whole-store aggregates kept until the records change. */
+  readonly memo: StoreMemo;
   keychain(): Promise<Result<ResolvedKeychain>>;
   /** The profile's store (created on first use), with a reader and a search context. */
   open(): Promise<Result<OpenStore>>;
@@ -127,6 +130,7 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
     env,
     paths,
     events,
+    memo: createStoreMemo(),
     keychain,
     open,
     async credentials() {

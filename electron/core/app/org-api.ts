@@ -112,7 +112,8 @@ export function createOrgApi(ctx: AppContext): OrgApi {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
       const q = query?.trim().toLowerCase() ?? '';
-      const orgs = opened.value.reader.listOrganizations().filter((o) => !q || o.name.toLowerCase().includes(q) || (o.shortName ?? '').toLowerCase().includes(q));
+      const all = ctx.memo.get('organizations', opened.value.store.db, () => opened.value.reader.listOrganizations());
+      const orgs = all.filter((o) => !q || o.name.toLowerCase().includes(q) || (o.shortName ?? '').toLowerCase().includes(q));
       return ok(orgs.map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, typeName: o.typeName, counts: o.counts })));
     },
 

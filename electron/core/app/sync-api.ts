@@ -75,7 +75,8 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     const opened = await ctx.open();
     if (!opened.ok) return opened;
     const { reader } = opened.value;
-    const all = reader.counts();
+    // Mid-sync counts move with every page: read them fresh then.
+    const all = running ? reader.counts() : ctx.memo.get('counts', opened.value.store.db, () => reader.counts());
     const counts: Counts = {};
     for (const [type, n] of Object.entries(all) as [RecordType, number][]) if (n > 0) counts[type] = n;
     const last = reader.lastSync();
@@ -123,6 +124,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     const onProgress = (p: SyncProgress): void => {
       run.runId = p.runId;
       run.progress = p;
+      ctx.memo.bump();
       answer(ok({ runId: p.runId }));
       ctx.events.emit('sync.onDidProgress', p);
     };
@@ -130,6 +132,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       .catch((): Result<SyncSummary> => err('INTERNAL', 'The sync stopped on an unexpected error; run it again to resume.'))
       .then((r) => {
         running = null;
+        ctx.memo.bump();
         finish();
         if (!r.ok && run.runId === null) return answer(r);
         const runId = r.ok ? r.value.runId : (run.runId ?? 'unknown');

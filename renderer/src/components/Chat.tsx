@@ -23,6 +23,10 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   const [active, setActive] = useState(0);
   const bottom = useRef<HTMLDivElement>(null);
 
+  // The app opens ready to type a question.
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, [inputRef]);
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [turns.length]);

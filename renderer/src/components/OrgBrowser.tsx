@@ -85,14 +85,12 @@ function RecordList() {
   const { org } = useStores();
   const records = useOrg((s) => s.records);
   const detailId = useOrg((s) => s.detail.data?.id);
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const id = setTimeout(() => void org.getState().searchRecords(q), 200);
-    return () => clearTimeout(id);
-  }, [q, org]);
+  const q = useOrg((s) => s.recordQuery);
+  // No debounce: each key asks at once (a keyed lookup in one org), and the store drops
+  // answers that arrive after a newer one was asked.
   return (
     <>
-      <input className="search" type="search" aria-label="Filter records" placeholder="Filter" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input className="search" type="search" aria-label="Filter records" placeholder="Filter" value={q} onChange={(e) => void org.getState().searchRecords(e.target.value)} />
       {records.error && <ErrorNote error={records.error} onRetry={() => void org.getState().searchRecords(q)} />}
       {!records.loading && !records.error && records.data.length === 0 && <Empty title="Nothing here">No records of this type{q ? ' match' : ''}.</Empty>}
       {records.data.length > 0 && (
@@ -127,8 +125,7 @@ function PasswordRecords({ orgId }: { orgId: number }) {
   const detailId = useOrg((s) => s.detail.data?.id);
   const [q, setQ] = useState('');
   useEffect(() => {
-    const id = setTimeout(() => void vault.getState().load(orgId, q || undefined), 150);
-    return () => clearTimeout(id);
+    void vault.getState().load(orgId, q || undefined);
   }, [orgId, q, vault]);
   return (
     <>

@@ -27,6 +27,26 @@ describe('org store', () => {
     expect(store.getState().records.data.map((r) => r.type)).toEqual(['passwords']);
   });
 
+  it('keeps the rows on screen while a new filter text is asked, and drops an answer overtaken by a newer one', async () => {
+    const releases: (() => void)[] = [];
+    const t = createTestApi({
+      org: {
+        records: async ({ query }) => {
+          if (query === 'sl') await new Promise<void>((r) => releases.push(r));
+          return ok({ items: [{ type: 'configurations', id: query ?? 'all', name: query ?? 'all', org: null, subtitle: null, archived: false }], nextCursor: null });
+        },
+      },
+    });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().selectOrg(1);
+    const slow = store.getState().searchRecords('sl');
+    expect(store.getState().records.data.map((r) => r.id)).toEqual(['all']);
+    await store.getState().searchRecords('slo');
+    releases.forEach((r) => r());
+    await slow;
+    expect(store.getState().records.data.map((r) => r.id)).toEqual(['slo']);
+  });
+
   it('clicks through related items and back', async () => {
     const t = createTestApi({ org: { detail: async ({ id }) => ok(detail(id, ['2'])) } });
     const store = createOrgStore({ api: t.api });

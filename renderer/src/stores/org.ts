@@ -36,11 +36,14 @@ export const createOrgStore = ({ api }: Pick<StoreDeps, 'api'>) =>
     let recordsGen = 0;
     let detailGen = 0;
 
-    async function fetchRecords(append: boolean): Promise<void> {
+    // 'refine': a new filter text keeps the rows on screen until its answer replaces them, so
+    // typing never flashes an empty list; 'reset' (another org or type) clears them at once.
+    async function fetchRecords(mode: 'append' | 'refine' | 'reset'): Promise<void> {
+      const append = mode === 'append';
       const { orgId, type, recordQuery, records } = get();
       if (orgId === null) return;
       const gen = append ? recordsGen : ++recordsGen;
-      set({ records: { ...records, loading: true, error: null, ...(append ? {} : { data: [], nextCursor: null }) } });
+      set({ records: { ...records, loading: true, error: null, ...(mode === 'reset' ? { data: [], nextCursor: null } : {}) } });
       const cursor = append ? get().records.nextCursor : null;
       const r = await api.org.records({ orgId, type, limit: PAGE, ...(recordQuery ? { query: recordQuery } : {}), ...(cursor ? { cursor } : {}) });
       if (gen !== recordsGen) return;
@@ -75,20 +78,21 @@ export const createOrgStore = ({ api }: Pick<StoreDeps, 'api'>) =>
       },
       async selectOrg(orgId) {
         set({ orgId, recordQuery: '', trail: [], detail: { data: null, loading: false, error: null } });
-        await fetchRecords(false);
+        await fetchRecords('reset');
       },
       async selectType(type) {
         set({ type, recordQuery: '' });
-        await fetchRecords(false);
+        await fetchRecords('reset');
       },
       async searchRecords(query) {
+        if (query === get().recordQuery) return;
         set({ recordQuery: query });
-        await fetchRecords(false);
+        await fetchRecords('refine');
       },
       async loadMore() {
         const { records } = get();
         if (records.loading || !records.nextCursor) return;
-        await fetchRecords(true);
+        await fetchRecords('append');
       },
       async open(type, id) {
         const current = get().detail.data;
