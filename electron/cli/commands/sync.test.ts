@@ -102,6 +102,26 @@ describe('glue login / sync / status (child processes)', () => {
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ kind: 'incremental', status: 'ok' });
   }, 60_000);
 
+  it('Ctrl-C (SIGINT) stops the sync with exit 130 and says how to resume', async () => {
+    const dataDir = join(tmp, 'interrupted');
+    expect((await cli(['login', '--base-url', fake.url], envFor(dataDir, { ITGLUE_API_KEY: DEMO_API_KEY }))).status).toBe(0);
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [glue, 'sync', '--json'], { env: envFor(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let lines = 0;
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        lines += d.toString().split('\n').length - 1;
+        if (lines >= 3 && child.exitCode === null && !child.killed) child.kill('SIGINT');
+      });
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    expect(r.status).toBe(130);
+    expect(r.stderr).toMatch(/^Sync cancelled; run `glue sync` to resume\./m);
+    const resumed = await cli(['sync', '--json'], envFor(dataDir));
+    expect(JSON.parse(resumed.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ status: 'ok', resumed: true });
+  }, 60_000);
+
   it('kill -9 at random points, then resume: same content as a clean sync, no duplicates', async () => {
     const clean = join(tmp, 'clean');
     const killed = join(tmp, 'killed');

@@ -68,7 +68,7 @@ export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: 
   if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'summary', ...s })}\n`);
   else io.stdout.write(summaryLines(s));
   if (s.status === 'cancelled') {
-    io.stderr.write(`glue ${opts.command}: cancelled. Everything received so far is saved; run \`glue sync${profile.paths.profile === 'default' ? '' : ` --profile ${profile.paths.profile}`}\` to resume.\n`);
+    io.stderr.write(`Sync cancelled; run \`glue sync${profile.paths.profile === 'default' ? '' : ` --profile ${profile.paths.profile}`}\` to resume. Everything received so far is saved.\n`);
     return 130;
   }
   if (s.status === 'failed') {
