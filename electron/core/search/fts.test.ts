@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchContext, search, type SearchContext } from './search';
+import { createSearchContext, focusSnippet, search, type SearchContext } from './search';
 import { buildFtsQuery, ftsSearch } from './fts';
 import { passwordValues, seedDemoTemp, type SeededStore } from '../testing/seed-demo';
 
@@ -49,5 +49,15 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     const all = s.store.db.prepare<[], { name: string; body: string }>('SELECT name, body FROM records').all();
     const indexed = JSON.stringify(all);
     for (const v of passwordValues(s.dataset)) expect(indexed.includes(v)).toBe(false);
+  });
+
+  it('shows the matched words in the snippet and ignores filler words when no record holds every word', async () => {
+    const body = `${'Intro text about nothing much. '.repeat(12)}Rotate the tapes every Friday.`;
+    expect(focusSnippet(body, ['tapes'])).toMatch(/^….*tapes every Friday/);
+    expect(focusSnippet('Short body', ['zzz'])).toBe('Short body');
+    const org = ctx.orgs().find((o) => o.name === 'Acme Corp')!;
+    const r = await search(ctx, { query: 'how do I do the firewall change for the office', orgId: org.id, type: 'documents', limit: 3 });
+    expect(r.hits[0]?.name).toBe('Firewall change runbook');
+    expect(r.hits[0]?.snippet.toLowerCase()).toMatch(/firewall|change/);
   });
 });

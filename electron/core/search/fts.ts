@@ -73,16 +73,12 @@ export interface FtsHit {
   type: RecordType;
   /** bm25 with field weights, archived down-ranked; lower is better. */
   score: number;
-  snippet: string;
 }
 
-interface Row {
-  rowid: number;
-  type: RecordType;
-  score: number;
-  snippet: string;
-}
+type Row = FtsHit;
 
+// Result columns are computed for every row that reaches the sorter, so the ranking query
+// carries no snippet(): the caller cuts snippets for the page it shows.
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], Row>>>();
 
 function statement(db: Database.Database, orgScoped: boolean, typeCount: number): Database.Statement<(string | number)[], Row> {
@@ -99,8 +95,7 @@ function statement(db: Database.Database, orgScoped: boolean, typeCount: number)
   if (typeCount > 0) where.push(`r.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})`);
   const stmt = db.prepare<(string | number)[], Row>(
     `SELECT r.rowid AS rowid, r.type AS type,
-            bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score,
-            snippet(records_fts, 1, '', '', '…', 24) AS snippet
+            bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score
        FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
       WHERE ${where.join(' AND ')}
       ORDER BY score, r.type, r.rowid
@@ -124,11 +119,24 @@ export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFil
  * AND of all terms first; when that finds nothing, OR (ranked by bm25, so records with more of
  * the words still come first). Questions carry words no record holds.
  */
-export function keywordSearch(db: Database.Database, terms: readonly string[], filter: FtsFilter, opts: { prefixLast?: boolean } = {}): FtsHit[] {
+export function keywordSearch(db: Database.Database, terms: readonly string[], filter: FtsFilter, opts: { prefixLast?: boolean } = {}): KeywordResult {
   const all = buildFromTerms(terms, { ...opts, join: 'AND' });
-  if (!all) return [];
+  if (!all) return { hits: [], query: null };
   const hits = ftsSearch(db, all, filter);
-  if (hits.length > 0 || all.terms.length === 1) return hits;
-  const any = buildFromTerms(terms, { ...opts, join: 'OR' });
-  return any ? ftsSearch(db, any, filter) : [];
+  if (hits.length > 0 || all.terms.length === 1) return { hits, query: all };
+  // "for", "the", "how do I" match nearly every row: ranking all of them costs much and adds nothing.
+  const content = terms.filter((t) => !STOP_WORDS.has(t.toLowerCase()));
+  const any = buildFromTerms(content.length > 0 ? content : terms, { ...opts, join: 'OR' });
+  return any ? { hits: ftsSearch(db, any, filter), query: any } : { hits: [], query: null };
 }
+
+export interface KeywordResult {
+  hits: FtsHit[];
+  /** The query that produced the hits, null when nothing was searchable. */
+  query: FtsQuery | null;
+}
+
+/** Words that carry no subject; dropped from the OR fallback when other words remain. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be by can do does for from has have how i in is it me my of on or our the this to us was we what when where which who why will with you your'.split(' '),
+);

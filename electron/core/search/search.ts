@@ -3,11 +3,11 @@
 // boosted to the top. Keyword-only when no model/vectors are ready, and the result says so.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { OrgRef, RecordType } from '../../../shared/domain';
-import { understand } from '../answers/parse/intent';
+import { identifiersIn } from '../answers/parse/intent';
 import type { OrgCandidate } from '../answers/org-match';
 import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
-import { keywordSearch, ftsTerms } from './fts';
+import { ftsTerms, keywordSearch } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type QueryEmbedder } from './hybrid';
 import { BOOST, fuse, type Fused } from './rank';
 
@@ -88,6 +88,10 @@ interface RecordRow {
 }
 
 const SNIPPET_CHARS = 200;
+/** Characters shown before the first matched word. */
+const SNIPPET_LEAD = 60;
+/** Body characters loaded per hit: enough to find a matched word past the opening lines. */
+const BODY_CHARS = 2000;
 /** Fewest vector neighbours fused, however small the page. */
 const VECTOR_MIN_K = 10;
 
@@ -104,14 +108,14 @@ function typesOf(type: SearchInput['type']): RecordType[] {
 }
 
 /** Configuration record rowids (and their interfaces' rows) that an identifier in the text names. */
-export function exactHits(reader: StoreReader, text: string, orgs: readonly OrgCandidate[]): ConfigurationHit[] {
-  const q = understand(text, orgs);
+export function exactHits(reader: StoreReader, text: string): ConfigurationHit[] {
+  const e = identifiersIn(text);
   const out: ConfigurationHit[] = [];
-  for (const ip of q.exact.ips) out.push(...reader.findByIp(ip.address));
-  for (const c of q.exact.cidrs) if (c.version === 4) out.push(...reader.findByCidr(c.cidr));
-  for (const m of q.exact.macs) out.push(...reader.findByMac(m));
-  for (const h of q.exact.hostnames) out.push(...reader.findByHostname(h));
-  for (const s of q.exact.serials) out.push(...reader.findBySerial(s));
+  for (const ip of e.ips) out.push(...reader.findByIp(ip.address));
+  for (const c of e.cidrs) if (c.version === 4) out.push(...reader.findByCidr(c.cidr));
+  for (const m of e.macs) out.push(...reader.findByMac(m));
+  for (const h of e.hostnames) out.push(...reader.findByHostname(h));
+  for (const s of e.serials) out.push(...reader.findBySerial(s));
   return out;
 }
 
@@ -124,8 +128,7 @@ export async function search(ctx: SearchContext, input: SearchInput): Promise<Se
   const want = Math.min(1000, Math.max(50, (offset + limit) * 3));
   const filter = { orgId: input.orgId, types, limit: want };
 
-  const keyword = keywordSearch(ctx.db, terms, filter, { prefixLast: input.prefix === true });
-  const snippets = new Map(keyword.map((k) => [k.rowid, k.snippet]));
+  const { hits: keyword } = keywordSearch(ctx.db, terms, filter, { prefixLast: input.prefix === true });
 
   let vector: { rowid: number; type: RecordType }[] = [];
   let mode: SearchResult['mode'] = 'keyword';
@@ -148,7 +151,7 @@ export async function search(ctx: SearchContext, input: SearchInput): Promise<Se
 
   const boosts = new Map<number, { type: RecordType; boost: number }>();
   const orgs = ctx.orgs();
-  const exactRows = recordRowsOfConfigurations(ctx.db, exactHits(ctx.reader, input.query, orgs));
+  const exactRows = recordRowsOfConfigurations(ctx.db, exactHits(ctx.reader, input.query));
   for (const r of exactRows) {
     if (input.orgId !== undefined && r.org_id !== input.orgId) continue;
     if (types.length > 0 && !types.includes('configurations')) continue;
@@ -171,17 +174,34 @@ export async function search(ctx: SearchContext, input: SearchInput): Promise<Se
     }
   }
   const ordered = [...fused].sort((a, b) => b.score - a.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
-  const hits: SearchHit[] = [];
+  const page: { r: RecordRow; f: Fused }[] = [];
   for (const f of ordered.slice(offset)) {
     const r = rows.get(f.rowid);
     if (!r) continue;
-    hits.push(toHit(r, f, snippets.get(f.rowid)));
-    if (hits.length >= limit) break;
+    page.push({ r, f });
+    if (page.length >= limit) break;
   }
+  const hits = page.map((p) => toHit(p.r, p.f, terms));
   return { hits, mode, note, empty: false };
 }
 
-function toHit(r: RecordRow, f: Fused, ftsSnippet: string | undefined): SearchHit {
+/**
+ * The body from a little before the first searched word, so the snippet shows why it matched.
+ * Cut in JS from the loaded body: FTS5's snippet() per row costs a MATCH per hit.
+ */
+export function focusSnippet(body: string, terms: readonly string[]): string {
+  const lower = body.toLowerCase();
+  let at = -1;
+  for (const t of terms) {
+    const i = t.length >= 2 ? lower.indexOf(t.toLowerCase()) : -1;
+    if (i !== -1 && (at === -1 || i < at)) at = i;
+  }
+  if (at <= SNIPPET_LEAD) return plainSnippet(body);
+  const start = body.lastIndexOf(' ', at - SNIPPET_LEAD) + 1;
+  return `…${plainSnippet(body.slice(start))}`;
+}
+
+function toHit(r: RecordRow, f: Fused, terms: readonly string[]): SearchHit {
   const matched: MatchKind[] = [];
   if (f.keywordRank !== null) matched.push('keyword');
   if (f.vectorRank !== null) matched.push('vector');
@@ -194,7 +214,7 @@ function toHit(r: RecordRow, f: Fused, ftsSnippet: string | undefined): SearchHi
     name: r.name,
     org: r.org_id !== null && r.org_name !== null ? { id: r.org_id, name: r.org_name } : null,
     url: r.url ?? '',
-    snippet: ftsSnippet ? plainSnippet(ftsSnippet) : plainSnippet(r.body),
+    snippet: focusSnippet(r.body, terms),
     archived: r.archived === 1,
     score: f.score,
     matched,
@@ -207,7 +227,7 @@ export function loadRows(db: Database.Database, rowids: readonly number[]): Map<
     const ids = rowids.slice(i, i + 500);
     const rows = db
       .prepare<number[], RecordRow>(
-        `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, r.archived, substr(r.body, 1, 400) AS body
+        `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, r.archived, substr(r.body, 1, ${BODY_CHARS}) AS body
            FROM records r LEFT JOIN organizations o ON o.id = r.org_id
           WHERE r.deleted_at IS NULL AND r.rowid IN (${ids.map(() => '?').join(',')})`,
       )

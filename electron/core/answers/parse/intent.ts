@@ -119,6 +119,11 @@ function subjectOf(tokens: Token[], firstTerm: string | undefined): string | und
   return words.length > 0 ? words.slice(0, MAX_SUBJECT_WORDS).join(' ') : undefined;
 }
 
+/** Only the literal identifiers (IPs, CIDRs, MACs, hostnames, serials): no org matching, so cheap. */
+export function identifiersIn(question: string): ExactTerms {
+  return findExact(tokenize(cleanQuestion(typeof question === 'string' ? question : '').text)).exact;
+}
+
 export function understand<T extends OrgCandidate>(question: string, orgs: readonly T[], options: UnderstandOptions = {}): Query<T> {
   const raw = typeof question === 'string' ? question : '';
   const { text: cleaned, truncated } = cleanQuestion(raw);
