@@ -150,6 +150,7 @@ describe('the app on a synced demo profile', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const log = page.getByRole('region', { name: 'Password access log' }).or(page.locator('[aria-labelledby="h-audit"]')).first();
     await log.getByText(pwName).first().waitFor();
+    await log.scrollIntoViewIfNeeded();
     await shot(page, 'settings-audit');
     expect(problems).toEqual([]);
     await context.close();
