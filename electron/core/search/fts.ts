@@ -105,13 +105,57 @@ function statement(db: Database.Database, orgScoped: boolean, typeCount: number)
   return stmt;
 }
 
+const headCache = new WeakMap<Database.Database, Database.Statement<[string, number], { rowid: number; score: number }>>();
+const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { type: RecordType; org_id: number | null; archived: number; deleted_at: string | null }>>();
+
+/**
+ * The best `cap` matches by bm25 from the index alone, then filtered and re-weighted with their
+ * records rows. Joining every match to `records` reads each row's archived/deleted columns,
+ * which sit behind the body's overflow pages: for a common word in 100k records that is most
+ * of the cost. Null when the head may not hold `limit` rows that pass the filter.
+ */
+function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
+  let head = headCache.get(db);
+  if (!head) {
+    head = db.prepare(`SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
+    headCache.set(db, head);
+  }
+  let row = rowCache.get(db);
+  if (!row) {
+    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records WHERE rowid = ?');
+    rowCache.set(db, row);
+  }
+  const top = head.all(query.match, cap);
+  const out: FtsHit[] = [];
+  for (const h of top) {
+    const r = row.get(h.rowid);
+    if (!r || r.deleted_at !== null) continue;
+    if (filter.orgId !== undefined && r.org_id !== filter.orgId) continue;
+    if (types.length > 0 && !types.includes(r.type)) continue;
+    out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
+  }
+  out.sort((a, b) => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
+  // Exact when every match was seen, or when the page's last row beats anything unseen (an
+  // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
+  const last = top[top.length - 1];
+  const edge = out[limit - 1];
+  if (top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
+  return null;
+}
+
+/** How many index matches are re-checked against records before asking SQLite for all. */
+const HEAD_CAP = 2000;
+
 /** Runs a built query. Deleted rows never match (they leave the index) and are filtered anyway. */
 export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFilter): FtsHit[] {
   const types = [...new Set(filter.types ?? [])].sort();
+  const limit = Math.max(1, Math.min(1000, Math.trunc(filter.limit)));
+  const fast = rankedHead(db, query, filter, types, limit, Math.max(HEAD_CAP, limit * 4));
+  if (fast) return fast;
   const params: (string | number)[] = [query.match];
   if (filter.orgId !== undefined) params.push(filter.orgId);
   params.push(...types);
-  params.push(Math.max(1, Math.min(1000, Math.trunc(filter.limit))));
+  params.push(limit);
   return statement(db, filter.orgId !== undefined, types.length).all(...params);
 }
 
