@@ -33,7 +33,15 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
   // Only plain-text clipboard writes (copying non-secret fields from source cards) are allowed.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
 
-  const core = await createGlueApi({ profileDir: app.getPath('userData'), door: 'app' });
+  const core = await createGlueApi({
+    profileDir: app.getPath('userData'),
+    door: 'app',
+    ...(app.isPackaged && {
+      resourcesPath: process.resourcesPath,
+      // Claude Desktop starts the bundled CLI with this binary acting as Node.
+      claude: { execPath: process.execPath, script: join(process.resourcesPath, 'app.asar', 'out', 'cli', 'glue.js'), electron: true },
+    }),
+  });
   const api = withSystemClipboard(core, clipboard);
   registerIpcHandlers(ipcMain, api, (url) => isTrustedSenderUrl(url, origin));
 

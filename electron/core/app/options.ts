@@ -33,6 +33,8 @@ export interface GlueApiOptions {
   connectAlternates?: string[];
   /** Claude Desktop: the config file and the command that starts `glue mcp`. */
   claude?: { configPath?: string; execPath?: string; script?: string; electron?: boolean };
+  /** Packaged app: Electron's process.resourcesPath, where the model's tokenizer files ship. */
+  resourcesPath?: string;
   /** Timers of the background sync (tests drive it by hand). */
   clock?: SchedulerClock;
   /** Schedules the clipboard clear (tests shorten it). */

@@ -123,6 +123,7 @@ export function createSettingsApi(ctx: AppContext, hooks: SettingsHooks): Settin
       let last = 0;
       download = installModel({
         modelsDir: ctx.paths.modelsDir,
+        resourcesPath: ctx.options.resourcesPath,
         signal: abort.signal,
         onProgress: (p) => {
           const progress = p.total > 0 ? p.received / p.total : 0;
