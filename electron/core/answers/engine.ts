@@ -81,6 +81,8 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   let found: Found | null = null;
   // Identifiers always get a direct lookup first when the intent would otherwise search.
   const hasIdentifiers = q.exact.ips.length + q.exact.cidrs.length + q.exact.macs.length > 0;
+  // "warranty of HFL-FW01": a named device narrows an expiry question to that device's details.
+  if (intent === 'expirations' && q.exact.hostnames.length + q.exact.serials.length > 0) intent = 'configuration';
   if (intent !== 'search' && intent !== 'ambiguous_org') found = await HANDLERS[intent](input);
   if (!found && hasIdentifiers && intent !== 'exact_lookup') {
     found = exactLookup(input);

@@ -45,12 +45,30 @@ export function describeConfiguration(d: ConfigurationDetail): string {
   return `${d.record.name}${orgSuffix(d.orgName)}. ${facts.join('. ')}.`;
 }
 
+/**
+ * Words that name the field asked about ("firewall ip", "serial of the switch", "what OS does
+ * the DC run"), not the device: a device's record rarely contains the word "ip", so they must
+ * not count against a match. The answer states every field anyway.
+ */
+export const FIELD_WORDS = [
+  'ip', 'ips', 'ipv4', 'ipv6', 'address', 'addresses', 'addr', 'mac', 'serial', 'sn', 'model', 'make',
+  'manufacturer', 'os', 'version', 'firmware', 'warranty', 'hostname', 'host', 'spec', 'specs',
+  'type', 'status', 'primary', 'asset', 'tag', 'number', 'interface', 'interfaces', 'what', 'which',
+  'running', 'run', 'runs', 'installed', 'expire', 'expires', 'expiry',
+];
+
+/** The words that pick the device: field words dropped unless nothing else is left. */
+export function deviceTerms(keywords: readonly string[]): string[] {
+  const terms = contentTerms(keywords, FIELD_WORDS);
+  return terms.length > 0 ? terms : contentTerms(keywords);
+}
+
 export async function configurationAnswer(input: HandlerInput): Promise<Found | null> {
   const reader = input.ctx.search.reader;
   let ids = [...new Set(lookupAll(input).hits.map((h) => h.id))];
   let didYouMean;
   if (ids.length === 0) {
-    const terms = contentTerms(input.q.keywords);
+    const terms = deviceTerms(input.q.keywords);
     if (terms.length === 0) return null;
     const cands = byCoverage(await findCandidates(input, terms, ['configurations'], 10));
     ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5).map((c) => Number(c.hit.id));
