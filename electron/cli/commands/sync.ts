@@ -4,6 +4,7 @@ import type { ResultError } from '../../../shared/result';
 import { openProfile, runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
+import { indexAfterSync } from '../index-step';
 import { createProgressBar } from '../progress-bar';
 
 const HELP = `Usage: glue sync [--full] [--json] [--profile NAME] [--data-dir DIR]
@@ -75,6 +76,7 @@ export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: 
     if (s.error) io.stderr.write(explain(opts.command, s.error));
     return 1;
   }
+  await indexAfterSync(profile, io, { json: opts.json, runId: s.runId, requestsUsed: s.requests });
   return 0;
 }
 
