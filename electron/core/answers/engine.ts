@@ -5,6 +5,7 @@ import { NO_DATA, type Answer, type Intent, type OrgRef, type Source } from '../
 import type { AnswerContext, Found, Handler, HandlerInput } from './context';
 import { orgSource, present } from './context';
 import { complianceAnswer } from './handlers/compliance';
+import { inventoryAnswer } from './handlers/config-types';
 import { configurationAnswer } from './handlers/configuration';
 import { dependenciesAnswer } from './handlers/dependencies';
 import { documentsAnswer } from './handlers/documents';
@@ -36,6 +37,12 @@ const HANDLERS: Record<Exclude<Intent, 'ambiguous_org' | 'search'>, Handler> = {
   compliance: complianceAnswer,
   infrastructure: infrastructureAnswer,
 };
+
+/** Intents an inventory question (a configuration type, plural or "how many") may be read as. */
+const INVENTORY_INTENTS: ReadonlySet<Intent> = new Set(['configuration', 'search', 'documents', 'organization', 'infrastructure']);
+
+/** Intents whose "nothing of that kind" still lets any record that holds the words answer. */
+const FALL_THROUGH: ReadonlySet<Intent> = new Set(['documents', 'configuration']);
 
 const noData = (intent: Intent, org: OrgRef | null, didYouMean: Source[] = []): Answer => ({
   answer: NO_DATA,
@@ -83,7 +90,12 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   const hasIdentifiers = q.exact.ips.length + q.exact.cidrs.length + q.exact.macs.length > 0;
   // "warranty of HFL-FW01": a named device narrows an expiry question to that device's details.
   if (intent === 'expirations' && q.exact.hostnames.length + q.exact.serials.length > 0) intent = 'configuration';
-  if (intent !== 'search' && intent !== 'ambiguous_org') found = await HANDLERS[intent](input);
+  // "list servers at orion", "how many workstations": an inventory of a configuration type.
+  if (INVENTORY_INTENTS.has(intent)) {
+    found = inventoryAnswer(input);
+    if (found) intent = 'configuration';
+  }
+  if (!found && intent !== 'search' && intent !== 'ambiguous_org') found = await HANDLERS[intent](input);
   if (!found && hasIdentifiers && intent !== 'exact_lookup') {
     found = exactLookup(input);
     if (found) intent = 'exact_lookup';
@@ -99,6 +111,14 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
         found = exact;
         intent = 'exact_lookup';
       }
+    }
+  }
+  // "the vpn setup": no how-to document holds it, but a device's notes or an asset may.
+  if (found?.noData && FALL_THROUGH.has(intent) && !hasIdentifiers) {
+    const general = await searchAnswer(input);
+    if (general && !general.noData) {
+      found = general;
+      intent = 'search';
     }
   }
   if (!found) {

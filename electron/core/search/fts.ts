@@ -5,6 +5,7 @@
 // the way the store's bodies were tokenised.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
+import { GENERIC_WORDS, groupTerms, synonymsOf, variants } from './fts-synonyms';
 
 const MAX_TERMS = 32;
 const MAX_TERM_CHARS = 64;
@@ -51,13 +52,23 @@ export function buildFtsQuery(text: string, opts: FtsOptions = {}): FtsQuery | n
 }
 
 export function buildFromTerms(terms: readonly string[], opts: FtsOptions = {}): FtsQuery | null {
-  const clean = terms.flatMap((t) => ftsTerms(t)).slice(0, MAX_TERMS);
+  // A table phrase given as one term ("office 365") stays one term; other words are split.
+  const words = terms.flatMap((t) => (/\s/u.test(t.trim()) && synonymsOf(t) ? [t.trim().toLowerCase()] : ftsTerms(t)));
+  const clean = groupTerms(words).slice(0, MAX_TERMS);
   if (clean.length === 0) return null;
   const join = opts.join ?? 'AND';
   const parts = clean.map((t, i) => {
     // Only a last term that ends in a letter/digit can be a prefix ("10.0." is a finished phrase).
     const prefix = opts.prefixLast === true && i === clean.length - 1 && /[\p{L}\p{N}]$/u.test(t);
-    return prefix ? `${quote(t)}*` : quote(t);
+    // As typed first (quoted whole, so the tokenizer splits it exactly as it split the bodies),
+    // then its spellings, synonyms and a plural's stem: "servers" → ("servers" OR "server"*).
+    const alts = [prefix ? `${quote(t)}*` : quote(t)];
+    for (const v of variants(t).slice(1)) {
+      const phrase = quote(v.words.join(' '));
+      alts.push(v.prefix ? `${phrase}*` : phrase);
+    }
+    const unique = [...new Set(alts)];
+    return unique.length === 1 ? (unique[0] ?? quote(t)) : `(${unique.join(' OR ')})`;
   });
   return { match: parts.join(` ${join} `), terms: clean, join };
 }
@@ -182,5 +193,5 @@ export interface KeywordResult {
 
 /** Words that carry no subject; dropped from the OR fallback when other words remain. */
 const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be by can do does for from has have how i in is it me my of on or our the this to us was we what when where which who why will with you your'.split(' '),
+  [...'a an and are as at be by can do does for from has have how i in is it me my of on or our the this to us was we what when where which who why will with you your'.split(' '), ...GENERIC_WORDS],
 );

@@ -2,6 +2,7 @@
 // (names only) and related items, all from stored fields.
 import type { ConfigurationDetail } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { configurationsOfType, findConfigType, preferType, residual } from './config-types';
 import { lookupAll } from './exact';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 
@@ -70,9 +71,16 @@ export async function configurationAnswer(input: HandlerInput): Promise<Found | 
   if (ids.length === 0) {
     const terms = deviceTerms(input.q.keywords);
     if (terms.length === 0) return null;
-    const cands = byCoverage(await findCandidates(input, terms, ['configurations'], 10));
-    ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5).map((c) => Number(c.hit.id));
-    didYouMean = cands.slice(0, 3).map((c) => toSource(c.hit));
+    const db = input.ctx.search.db;
+    const kind = findConfigType(db, terms);
+    if (kind && input.org && residual(terms, kind).length === 0) {
+      // "the firewall at acme": that org's configurations of the type, not every record saying "firewall".
+      ids = configurationsOfType(db, kind.typeNames, input.org.id, 5).map((r) => r.id);
+    } else {
+      const cands = preferType(db, byCoverage(await findCandidates(input, terms, ['configurations'], 10)), kind);
+      ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5).map((c) => Number(c.hit.id));
+      didYouMean = cands.slice(0, 3).map((c) => toSource(c.hit));
+    }
   }
   const details = ids.slice(0, 5).map((id) => reader.configurationDetail(id)).filter(present);
   if (details.length === 0) return { noData: true, answer: '', sources: [], confidence: 0, didYouMean };

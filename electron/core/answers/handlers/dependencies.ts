@@ -5,6 +5,7 @@
 import type { RecordType } from '../../../../shared/domain';
 import type { DependencyNode } from '../../store/index';
 import { listText, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { configurationsOfType, findConfigType, preferType, residual } from './config-types';
 import { lookupAll } from './exact';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 
@@ -23,10 +24,18 @@ export async function dependenciesAnswer(input: HandlerInput): Promise<Found | n
   } else {
     const terms = contentTerms(input.q.keywords, DEP_WORDS);
     if (terms.length === 0) return null;
-    const cands = byCoverage(await findCandidates(input, terms, ['configurations', 'flexible-assets'], 10));
-    const best = cands[0];
-    didYouMean = cands.slice(0, 3).map((c) => toSource(c.hit));
-    if (best && best.coverage >= MIN_COVERAGE) subject = { type: best.hit.type, id: best.hit.id };
+    const db = ctx.search.db;
+    const kind = findConfigType(db, terms);
+    const ofType = kind && input.org && residual(terms, kind).length === 0 ? configurationsOfType(db, kind.typeNames, input.org.id, 1)[0] : undefined;
+    if (ofType) {
+      // "the firewall at acme": the org's device of that type, before any record that mentions one.
+      subject = { type: 'configurations', id: String(ofType.id) };
+    } else {
+      const cands = preferType(db, byCoverage(await findCandidates(input, terms, ['configurations', 'flexible-assets'], 10)), kind);
+      const best = cands[0];
+      didYouMean = cands.slice(0, 3).map((c) => toSource(c.hit));
+      if (best && best.coverage >= MIN_COVERAGE) subject = { type: best.hit.type, id: best.hit.id };
+    }
   }
   if (!subject) return { noData: true, answer: '', sources: [], confidence: 0, didYouMean };
   const me = sourceOf(ctx, subject.type, subject.id);

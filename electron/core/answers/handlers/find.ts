@@ -1,6 +1,7 @@
 // Record finding for handlers: hybrid search inside the scope, and the "is this really what was
 // asked" check that decides between an answer and "No data available".
 import type { RecordType, Source } from '../../../../shared/domain';
+import { GENERIC_WORDS, groupTerms, variants } from '../../search/fts-synonyms';
 import { search, type SearchHit } from '../../search/search';
 import type { HandlerInput } from '../context';
 
@@ -25,16 +26,25 @@ const sameStem = (a: string, b: string): boolean => {
   return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
 };
 
-/** Share of `terms` whose every word appears in `text` (as the FTS tokenizer splits it). */
+/**
+ * Share of `terms` found in `text` (as the FTS tokenizer splits it). A term is found when every
+ * word of it, or of one of its variants (spellings, MSP synonyms, a plural's stem: see
+ * search/fts-synonyms), is in the text. Generic words ("setup", "info") only count when nothing
+ * else was asked.
+ */
 export function coverage(terms: readonly string[], text: string): number {
-  if (terms.length === 0) return 0;
+  const grouped = groupTerms(terms);
+  const specific = grouped.filter((t) => !GENERIC_WORDS.includes(t.toLowerCase()));
+  const asked = specific.length > 0 ? specific : grouped;
+  if (asked.length === 0) return 0;
   const have = words(text);
-  const found = terms.filter((t) => {
-    const parts = [...words(t)];
+  const list = [...have];
+  const hasWord = (p: string): boolean => have.has(p) || list.some((h) => sameStem(p, h));
+  const found = asked.filter((t) =>
     // "dc01" in the question finds "dc01"; a prefix counts so "backups" finds "backup"
-    return parts.length > 0 && parts.every((p) => have.has(p) || [...have].some((h) => sameStem(p, h)));
-  });
-  return found.length / terms.length;
+    variants(t).some((v) => v.words.length > 0 && v.words.every((p) => hasWord(p))),
+  );
+  return found.length / asked.length;
 }
 
 export interface Candidate {
