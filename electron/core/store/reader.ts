@@ -321,7 +321,8 @@ export function createReader(store: Store): StoreReader {
         .all();
       const counts = db
         .prepare<[], { org_id: number; type: string; n: number }>(
-          "SELECT org_id, type, count(*) AS n FROM records WHERE deleted_at IS NULL AND org_id IS NOT NULL AND type <> 'organizations' GROUP BY org_id, type",
+          // record_counts (migration 4) is kept by triggers; org 0 stands for "no organization".
+          "SELECT org_id, type, live AS n FROM record_counts WHERE org_id <> 0 AND type <> 'organizations' AND live > 0",
         )
         .all();
       const byOrg = new Map<number, Partial<Record<RecordType, number>>>();
@@ -446,7 +447,7 @@ export function createReader(store: Store): StoreReader {
 
     counts() {
       const out = Object.fromEntries(RECORD_TYPES.map((t) => [t, 0])) as Record<RecordType, number>;
-      for (const row of db.prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY type').all()) {
+      for (const row of db.prepare<[], { type: string; n: number }>('SELECT type, sum(live) AS n FROM record_counts GROUP BY type HAVING sum(live) > 0').all()) {
         if (isRecordType(row.type)) out[row.type] = row.n;
       }
       return out;

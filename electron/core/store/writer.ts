@@ -55,11 +55,13 @@ const ATTR_RELATION_TYPES: ReadonlySet<RecordType> = new Set(['flexible-assets']
 const now = (): string => new Date().toISOString();
 
 export function contentHashOf(name: string, body: string, attrsJson: string): string {
-  return createHash('sha256').update(name).update('\0').update(body).update('\0').update(attrsJson).digest('hex');
+  // One update of a joined string: the hash is identical to three updates and ~30 % cheaper.
+  return createHash('sha256').update(`${name}\0${body}\0${attrsJson}`).digest('hex');
 }
 
 interface ExistingRow {
   rowid: number;
+  org_id: number | null;
   name: string;
   body: string;
   content_hash: string;
@@ -89,8 +91,13 @@ export function createWriter(store: Store): StoreWriter {
   if (store.readonly) throw new StoreError('INVALID_INPUT', 'This store was opened read-only; sync needs a writable store.');
   const db = store.db;
   const secretsKey = secretsKeyOf(store);
+  // Each page commit writes ~1,300 WAL frames at 100k records (scattered index leaves, FTS
+  // segments). With the default 1,000-frame threshold every commit also checkpointed, and a
+  // SQLCipher checkpoint decrypts and re-encrypts each page: ~40 % of ingest. 4,000 frames
+  // (16 MiB) lets hot index pages be copied once per few pages instead of once per page.
+  db.pragma('wal_autocheckpoint = 4000');
 
-  const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
+  const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, org_id, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
   // FTS upkeep inside applyPage (see migration 0001): triggers off for the transaction, the old
   // text of a rewritten row leaves the index before the row changes, and every new or rewritten
   // row enters it with one INSERT … SELECT per page.
@@ -103,15 +110,18 @@ export function createWriter(store: Store): StoreWriter {
   /** Rows of the current page whose text must (re-)enter the index at the end of the page. */
   const ftsPending = new Set<number>();
   const touchRecord = db.prepare<[string, number]>('UPDATE records SET last_seen_run = ? WHERE rowid = ?');
-  const upsertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string], { rowid: number }>(
+  // New rows are plain INSERTs; changed rows are UPDATEs that leave org_id (and so the
+  // records_org_type index entry) alone unless it moved. An upsert names every column in its
+  // SET list, and SQLite rewrites each index over a SET column even when the value is equal.
+  const insertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string], { rowid: number }>(
     `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, url, updated_at, archived, content_hash, last_seen_run)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (type, itglue_id) DO UPDATE SET
-       org_id = excluded.org_id, name = excluded.name, body = excluded.body, attrs = excluded.attrs,
-       url = excluded.url, updated_at = excluded.updated_at, archived = excluded.archived,
-       content_hash = excluded.content_hash, last_seen_run = excluded.last_seen_run, deleted_at = NULL
-     RETURNING rowid`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
   );
+  const updateRecord = db.prepare<[string, string, string, string | null, string | null, number, string, string, number]>(
+    `UPDATE records SET name = ?, body = ?, attrs = ?, url = ?, updated_at = ?, archived = ?, content_hash = ?, last_seen_run = ?, deleted_at = NULL
+     WHERE rowid = ?`,
+  );
+  const moveRecord = db.prepare<[number | null, number]>('UPDATE records SET org_id = ? WHERE rowid = ?');
   const orgOfConfiguration = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM configurations WHERE id = ?');
   const orgOfDocument = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM documents WHERE id = ?');
   const fieldKinds = db.prepare<[number], { name_key: string | null; kind: string | null }>('SELECT name_key, kind FROM flexible_asset_fields WHERE type_id = ?');
@@ -138,13 +148,16 @@ export function createWriter(store: Store): StoreWriter {
   const selectCheckpoint = db.prepare<[string, string], CheckpointRow>('SELECT * FROM sync_state WHERE resource = ? AND scope = ?');
 
   const typedStatements = new Map<string, Database.Statement<SqlValue[]>>();
+  const safeColumns = (table: TypedTable, columns: readonly string[]): void => {
+    // Column names come from our own mappers, never from IT Glue; checked anyway.
+    if (!columns.every((c) => /^[a-z_0-9]+$/.test(c))) throw new Error(`bad column in ${table}`);
+  };
   function typedUpsert(table: TypedTable, row: Record<string, SqlValue>, recordRowid: number): void {
     const columns = Object.keys(row);
     const key = `${table}:${columns.join(',')}`;
     let stmt = typedStatements.get(key);
     if (!stmt) {
-      // Column names come from our own mappers, never from IT Glue; checked anyway.
-      if (!columns.every((c) => /^[a-z_0-9]+$/.test(c))) throw new Error(`bad column in ${table}`);
+      safeColumns(table, columns);
       const all = ['record_rowid', ...columns];
       const updates = all.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
       stmt = db.prepare<SqlValue[]>(
@@ -153,6 +166,45 @@ export function createWriter(store: Store): StoreWriter {
       typedStatements.set(key, stmt);
     }
     stmt.run(recordRowid, ...columns.map((c) => row[c] ?? null));
+  }
+  const typedSelects = new Map<TypedTable, Database.Statement<[number], Record<string, SqlValue>>>();
+  const typedUpdates = new Map<string, Database.Statement<SqlValue[]>>();
+  /**
+   * A typed row of a record that already existed: only the columns whose values differ are
+   * written, so the lookup indexes over unchanged columns (hostname, IP, MAC, serial, org …)
+   * are not rewritten on every content change.
+   */
+  function typedRewrite(table: TypedTable, row: { id: number } & Record<string, SqlValue>, recordRowid: number): void {
+    let select = typedSelects.get(table);
+    if (!select) {
+      select = db.prepare<[number], Record<string, SqlValue>>(`SELECT * FROM ${table} WHERE id = ?`);
+      typedSelects.set(table, select);
+    }
+    const current = select.get(row.id);
+    if (!current) return typedUpsert(table, row, recordRowid);
+    const changed: string[] = [];
+    const values: SqlValue[] = [];
+    if (current.record_rowid !== recordRowid) {
+      changed.push('record_rowid');
+      values.push(recordRowid);
+    }
+    for (const [c, v] of Object.entries(row)) {
+      if (c === 'id') continue;
+      const value = v ?? null;
+      if (current[c] !== value) {
+        changed.push(c);
+        values.push(value);
+      }
+    }
+    if (changed.length === 0) return;
+    const key = `${table}:${changed.join(',')}`;
+    let stmt = typedUpdates.get(key);
+    if (!stmt) {
+      safeColumns(table, changed);
+      stmt = db.prepare<SqlValue[]>(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+      typedUpdates.set(key, stmt);
+    }
+    stmt.run(...values, row.id);
   }
 
   function writeSecret(passwordId: number, value: string): void {
@@ -192,10 +244,19 @@ export function createWriter(store: Store): StoreWriter {
       // resource twice in one page): that text never reached the index.
       const reindex = !existing || existing.deleted_at !== null || existing.name !== r.name || existing.body !== r.body;
       if (existing && reindex && existing.deleted_at === null && !ftsPending.has(existing.rowid)) ftsDelete.run(existing.rowid, existing.name, existing.body);
-      const row = upsertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
-      if (!row) throw new Error('upsert returned no row');
-      if (reindex) ftsPending.add(row.rowid);
-      typedUpsert(mapped.typed.table, mapped.typed.row, row.rowid);
+      let rowid: number;
+      if (existing) {
+        rowid = existing.rowid;
+        updateRecord.run(r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId, rowid);
+        if (existing.org_id !== orgId) moveRecord.run(orgId, rowid);
+        typedRewrite(mapped.typed.table, mapped.typed.row, rowid);
+      } else {
+        const row = insertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
+        if (!row) throw new Error('insert returned no row');
+        rowid = row.rowid;
+        typedUpsert(mapped.typed.table, mapped.typed.row, rowid);
+      }
+      if (reindex) ftsPending.add(rowid);
       if (mapped.relations.length > 0 || ATTR_RELATION_TYPES.has(r.type)) deleteAttrRelations.run(r.type, r.itglueId);
       for (const rel of mapped.relations) insertRelation.run(r.type, r.itglueId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'attrs');
       if (mapped.typed.table === 'passwords') refreshHasValue.run(mapped.typed.row.id);

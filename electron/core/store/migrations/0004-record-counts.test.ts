@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { config, org } from '../fixtures.test-data';
+import { createReader } from '../reader';
+import { createTempStore, type TempStore } from '../testing';
+import { createWriter } from '../writer';
+
+const temps: TempStore[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) t.cleanup();
+});
+
+type Db = TempStore['store']['db'];
+const countsOf = (db: Db) =>
+  db.prepare<[], { type: string; org_id: number; live: number; archived: number }>('SELECT type, org_id, live, archived FROM record_counts WHERE live > 0 ORDER BY type, org_id').all();
+const truth = (db: Db) =>
+  db
+    .prepare<[], { type: string; org_id: number; live: number; archived: number }>(
+      'SELECT type, coalesce(org_id, 0) AS org_id, count(*) AS live, sum(archived) AS archived FROM records WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2',
+    )
+    .all();
+
+describe('migration 0004-record-counts', () => {
+  it('counts the records of a version-3 store, then keeps the counts through writes, archiving and sweeps', () => {
+    const t = createTempStore({ targetVersion: 3 });
+    temps.push(t);
+    const insert = t.store.db.prepare<[string, string, number | null, number, string | null]>(
+      "INSERT INTO records (type, itglue_id, org_id, name, body, attrs, archived, deleted_at, content_hash) VALUES (?, ?, ?, 'n', 'b', '{}', ?, ?, 'h')",
+    );
+    insert.run('configurations', '1', 7, 0, null);
+    insert.run('configurations', '2', 7, 1, null);
+    insert.run('configurations', '3', 7, 0, '2026-01-01T00:00:00Z');
+    insert.run('passwords', '4', 8, 0, null);
+    insert.run('flexible-asset-types', '5', null, 0, null);
+    t.store.close();
+
+    const s = t.reopen({ targetVersion: 4 });
+    expect(s.schemaVersion).toBe(4);
+    expect(countsOf(s.db)).toEqual([
+      { type: 'configurations', org_id: 7, live: 2, archived: 1 },
+      { type: 'flexible-asset-types', org_id: 0, live: 1, archived: 0 },
+      { type: 'passwords', org_id: 8, live: 1, archived: 0 },
+    ]);
+    const r = createReader(s);
+    expect(r.counts()).toMatchObject({ configurations: 2, passwords: 1, 'flexible-asset-types': 1, documents: 0 });
+
+    const w = createWriter(s);
+    const runId = w.startRun('full');
+    w.applyPage({ type: 'organizations', resources: [org(7, 'Acme'), org(8, 'Globex')], runId });
+    w.applyPage({ type: 'configurations', resources: [config(10, 7, 'SRV-A'), config(11, 8, 'SRV-B'), config(12, 8, 'SRV-C', { archived: true })], runId });
+    // Moves to another org and gets archived: both buckets follow.
+    w.applyPage({ type: 'configurations', resources: [config(10, 8, 'SRV-A', { archived: true })], runId });
+    expect(w.markDeletedExcept('configurations', '8', ['10', '12'], runId)).toBe(1);
+    s.db.prepare("DELETE FROM records WHERE type = 'passwords'").run();
+    expect(countsOf(s.db)).toEqual(truth(s.db));
+    expect(r.listOrganizations().find((o) => o.id === 8)?.counts).toEqual({ configurations: 2 });
+    expect(r.listOrganizations().find((o) => o.id === 7)?.counts).toEqual({ configurations: 2 });
+  });
+});
