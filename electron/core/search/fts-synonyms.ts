@@ -115,7 +115,7 @@ export function variants(term: string): Variant[] {
   if (own.length > 1 && own.every((w) => /^\p{L}+$/u.test(w))) add([own.join('')]);
   const stem = own.length === 1 && own[0] !== undefined ? singular(own[0]) : null;
   // Short plurals of table words: "aps", "pcs", "dcs".
-  const bare = own.length === 1 && own[0] !== undefined && /^\p{L}{3,}s$/u.test(own[0]) ? own[0].slice(0, -1) : null;
+  const bare = own.length === 1 && own[0] !== undefined && /^\p{L}{2,}s$/u.test(own[0]) ? own[0].slice(0, -1) : null;
   const group = synonymsOf(term) ?? (stem ? synonymsOf(stem) : null) ?? (bare ? synonymsOf(bare) : null);
   for (const p of group ?? []) {
     const w = wordsOf(p);
