@@ -152,4 +152,34 @@ describe('reader.dependencies', () => {
     ]);
     expect(r.dependencies('configurations', '10', 'up', 10).map((n) => n.name)).toEqual(['ERP', 'Payroll']);
   });
+
+  it('names the records a flexible asset links to from Tag and Password traits, leaving unknown ids as they came', () => {
+    const t = createTempStore();
+    const w = createWriter(t.store);
+    const r = createReader(t.store);
+    const runId = w.startRun('full');
+    try {
+      w.applyPage({
+        type: 'flexible-asset-fields',
+        runId,
+        resources: [
+          { id: '1', type: 'flexible-asset-fields', attributes: { name: 'Firewall', 'name-key': 'firewall', kind: 'Tag', order: 1, 'flexible-asset-type-id': 9 } },
+          { id: '2', type: 'flexible-asset-fields', attributes: { name: 'Firewall admin', 'name-key': 'firewall-admin', kind: 'Password', order: 2, 'flexible-asset-type-id': 9 } },
+          { id: '3', type: 'flexible-asset-fields', attributes: { name: 'Backup admin', 'name-key': 'backup-admin', kind: 'Password', order: 3, 'flexible-asset-type-id': 9 } },
+        ],
+      });
+      w.applyPage({ type: 'configurations', runId, resources: [config(10, 1, 'FW-EDGE01')] });
+      w.applyPage({ type: 'passwords', runId, resources: [password(77, 1, 'Firewall admin login')] });
+      const firewall = { type: 'Configurations', values: [{ id: 10 }, { id: 12 }] };
+      w.applyPage({ type: 'flexible-assets', runId, resources: [flexAsset(50, 1, 9, 'Network', { firewall, 'firewall-admin': 77, 'backup-admin': 78 })] });
+      const traits = r.getRecord('flexible-assets', '50')?.attrs.traits;
+      expect(traits).toEqual({
+        firewall: { type: 'Configurations', values: [{ id: 10, name: 'FW-EDGE01' }, { id: 12 }] },
+        'firewall-admin': { type: 'passwords', values: [{ id: 77, name: 'Firewall admin login' }] },
+        'backup-admin': 78,
+      });
+    } finally {
+      t.cleanup();
+    }
+  });
 });

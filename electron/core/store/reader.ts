@@ -265,6 +265,46 @@ export function createReader(store: Store): StoreReader {
   const db = store.db;
   const recordByKey = db.prepare<[string, string], RecordRowDb>('SELECT * FROM records WHERE type = ? AND itglue_id = ?');
 
+  const traitLinks = db.prepare<[string, string], { key: string; to_type: string; to_id: string; name: string }>(
+    `SELECT rel.notes AS key, rel.to_type, rel.to_id, r.name FROM relations rel
+     JOIN records r ON r.type = rel.to_type AND r.itglue_id = rel.to_id AND r.deleted_at IS NULL
+     WHERE rel.from_type = ? AND rel.from_id = ? AND rel.source = 'attrs' AND rel.notes IS NOT NULL`,
+  );
+  /**
+   * Tag and Password traits hold ids ("Firewall admin: 30000023"); where the linked record is in
+   * the store its name is filled in, as a tag value { id, name }, so every reader of the record
+   * (detail pane, MCP) shows names. Values whose record is not stored are left as they came.
+   */
+  function nameTraitLinks(view: RecordView): void {
+    const traits = view.attrs.traits;
+    if (typeof traits !== 'object' || traits === null || Array.isArray(traits)) return;
+    const links = traitLinks.all('flexible-assets', view.id);
+    if (links.length === 0) return;
+    const named: Record<string, unknown> = { ...traits };
+    for (const [key, value] of Object.entries(named)) {
+      const mine = links.filter((l) => l.key === key);
+      if (mine.length === 0) continue;
+      const nameOf = (id: unknown): string | undefined => mine.find((l) => l.to_id === String(id))?.name;
+      if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
+        const name = nameOf(value);
+        const link = mine.find((l) => l.to_id === String(value));
+        if (name !== undefined && link) named[key] = { type: link.to_type, values: [{ id: value, name }] };
+      } else if (typeof value === 'object' && value !== null && 'values' in value && Array.isArray(value.values)) {
+        const values: unknown[] = value.values;
+        named[key] = {
+          ...value,
+          values: values.map((v) => {
+            if (typeof v !== 'object' || v === null || !('id' in v)) return v;
+            const has = 'name' in v && typeof v.name === 'string' && v.name !== '';
+            const name = has ? undefined : nameOf(v.id);
+            return name === undefined ? v : { ...v, name };
+          }),
+        };
+      }
+    }
+    view.attrs = { ...view.attrs, traits: named };
+  }
+
   function hits(sql: string, ...params: (string | number)[]): ConfigurationHit[] {
     return db.prepare<(string | number)[], HitRow>(sql).all(...params).map(toHit);
   }
@@ -310,7 +350,10 @@ export function createReader(store: Store): StoreReader {
   return {
     getRecord(type, id) {
       const row = recordByKey.get(type, id);
-      return row ? toView(row) : null;
+      if (!row) return null;
+      const view = toView(row);
+      if (view.type === 'flexible-assets') nameTraitLinks(view);
+      return view;
     },
 
     listOrganizations() {
