@@ -80,9 +80,11 @@ interface PendingRow {
 /** Records this pass must visit: all live ones on a full pass, else those changed since the pass's watermark. */
 function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null): { ids: number[]; newMark: string | null } {
   const db = ctx.store.db;
+  // Iterated, not loaded: the passes start together, and four arrays of 100k row objects
+  // were a visible share of the sync's peak RSS. Nothing writes until this returns.
   const rows = db
     .prepare<[string], PendingRow>("SELECT CAST(itglue_id AS INTEGER) AS id, updated_at FROM records WHERE type = ? AND deleted_at IS NULL AND itglue_id GLOB '[0-9]*'")
-    .all(unit.parentType);
+    .iterate(unit.parentType);
   let newMark = watermark;
   const ids = new Set<number>();
   for (const r of rows) {
@@ -193,5 +195,6 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
   }
   if (stop !== null) throw stop;
   writer.setCheckpoint({ resource: key, scope: '*', cursor: null, lastUpdatedAt: w, runId, completedAt: ctx.now().toISOString() });
-  return { unit, complete: true, pending: new Set(ids) };
+  // Only the sections sweep reads `pending`; other passes hand back nothing to hold.
+  return { unit, complete: true, pending: unit.kind === 'document-sections' ? new Set(ids) : new Set() };
 }

