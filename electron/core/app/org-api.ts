@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { RECORD_TYPES, type RecordType } from '../../../shared/domain';
 import type { DocumentSection, OrgApi, RecordDetail, RecordSummary, SectionKind } from '../../../shared/ipc';
 import { err, ok } from '../../../shared/result';
-import type { StoreReader } from '../store/index';
+import { parseStoredAttrs, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
 import { fieldsOf, subtitleOf } from './fields';
 import { passwordsOf } from './passwords';
@@ -22,14 +22,6 @@ interface SummaryRow {
 
 const isRecordType = (t: string): t is RecordType => (RECORD_TYPES as readonly string[]).includes(t);
 
-function parseAttrs(json: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
-  } catch {
-    return {};
-  }
-}
 
 function toSummary(r: SummaryRow): RecordSummary | null {
   if (!isRecordType(r.type)) return null;
@@ -38,7 +30,7 @@ function toSummary(r: SummaryRow): RecordSummary | null {
     id: r.itglue_id,
     name: r.name,
     org: r.org_id !== null && r.org_name !== null ? { id: r.org_id, name: r.org_name } : null,
-    subtitle: subtitleOf(r.type, parseAttrs(r.attrs)),
+    subtitle: subtitleOf(r.type, parseStoredAttrs(r.attrs)),
     archived: r.archived === 1,
   };
 }

@@ -193,9 +193,14 @@ const asType = (t: string): RecordType => {
   return t;
 };
 
-function parseAttrs(json: string): Record<string, unknown> {
-  const v: unknown = JSON.parse(json);
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
+/** A record's stored attributes JSON as an object; a damaged value reads as no attributes. */
+export function parseStoredAttrs(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
+  } catch {
+    return {};
+  }
 }
 
 function toView(r: RecordRowDb): RecordView {
@@ -206,7 +211,7 @@ function toView(r: RecordRowDb): RecordView {
     orgId: r.org_id,
     name: r.name,
     body: r.body,
-    attrs: parseAttrs(r.attrs),
+    attrs: parseStoredAttrs(r.attrs),
     url: r.url,
     updatedAt: r.updated_at,
     archived: r.archived === 1,

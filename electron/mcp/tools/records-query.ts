@@ -3,6 +3,7 @@
 // parameter; attribute names come from the tool code, never from the caller.
 import type { RecordType } from '../../../shared/domain';
 import type { OpenedStore } from '../deps';
+import { parseStoredAttrs } from '../../core/store/reader';
 import { clampLimit, decodeCursor, encodeCursor } from '../paging';
 import { ToolError } from '../errors';
 
@@ -28,6 +29,28 @@ export interface RecordRow {
   updatedAt: string | null;
   archived: boolean;
 }
+
+interface RecordRowDb {
+  rowid: number;
+  itglue_id: string;
+  org_id: number | null;
+  name: string;
+  attrs: string;
+  url: string | null;
+  updated_at: string | null;
+  archived: number;
+}
+
+const toRecordRow = (r: RecordRowDb): RecordRow => ({
+  rowid: r.rowid,
+  id: r.itglue_id,
+  orgId: r.org_id,
+  name: r.name,
+  attrs: parseStoredAttrs(r.attrs),
+  url: r.url,
+  updatedAt: r.updated_at,
+  archived: r.archived === 1,
+});
 
 const ATTR_KEY = /^[a-z0-9-]{1,64}$/;
 const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -57,14 +80,6 @@ function where(f: RecordFilter): { sql: string; params: (string | number)[] } {
   return { sql: parts.join(' AND '), params };
 }
 
-function parseAttrs(json: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v)) : {};
-  } catch {
-    return {};
-  }
-}
 
 export interface RecordPage {
   items: RecordRow[];
@@ -81,13 +96,13 @@ export function queryRecords(store: OpenedStore, f: RecordFilter, cursor: string
   const db = store.store.db;
   const total = db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM records WHERE ${w.sql}`).get(...w.params)?.n ?? 0;
   const rows = db
-    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(
+    .prepare<(string | number)[], RecordRowDb>(
       `SELECT rowid, itglue_id, org_id, name, attrs, url, updated_at, archived FROM records WHERE ${w.sql} ORDER BY lower(name), rowid LIMIT ? OFFSET ?`,
     )
     .all(...w.params, size, position);
   const end = position + rows.length;
   return {
-    items: rows.map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 })),
+    items: rows.map(toRecordRow),
     total,
     nextCursor: end < total ? encodeCursor(end, scope) : null,
   };
@@ -108,11 +123,11 @@ export function countByAttr(store: OpenedStore, type: RecordType, key: string): 
 export function recordsWhere(store: OpenedStore, f: RecordFilter, max = 500): RecordRow[] {
   const w = where(f);
   return store.store.db
-    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(
+    .prepare<(string | number)[], RecordRowDb>(
       `SELECT rowid, itglue_id, org_id, name, attrs, url, updated_at, archived FROM records WHERE ${w.sql} ORDER BY rowid LIMIT ?`,
     )
     .all(...w.params, max)
-    .map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 }));
+    .map(toRecordRow);
 }
 
 /**
@@ -131,9 +146,9 @@ export function certificateAssets(store: OpenedStore, orgId: number | null): Rec
     params.push(orgId);
   }
   return store.store.db
-    .prepare<(string | number)[], { rowid: number; itglue_id: string; org_id: number | null; name: string; attrs: string; url: string | null; updated_at: string | null; archived: number }>(`${sql} LIMIT 5000`)
+    .prepare<(string | number)[], RecordRowDb>(`${sql} LIMIT 5000`)
     .all(...params)
-    .map((r) => ({ rowid: r.rowid, id: r.itglue_id, orgId: r.org_id, name: r.name, attrs: parseAttrs(r.attrs), url: r.url, updatedAt: r.updated_at, archived: r.archived === 1 }));
+    .map(toRecordRow);
 }
 
 /** The first expiry-looking date in a certificate asset's traits (YYYY-MM-DD), or null. */
