@@ -12,19 +12,11 @@ import { notConnected, type AppContext } from './context';
 import { createIndexer, type Indexer } from './indexer';
 import { modelStateOf } from './model-status';
 import { createSyncScheduler, systemClock, type SyncScheduler } from './scheduler';
+import { parseJsonWith } from '../../../shared/parse-json';
 
 const strings = z.array(z.string());
 const probeSchema = z.object({ documents: z.boolean().optional(), flexibleAssets: z.boolean().optional() }).loose();
 
-function parse<T>(schema: z.ZodType<T>, text: string | null): T | null {
-  if (!text) return null;
-  try {
-    const r = schema.safeParse(JSON.parse(text));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function countsOf(summary: SyncSummary): Counts {
   const out: Counts = {};
@@ -82,12 +74,12 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     const last = reader.lastSync();
     const lastOk = reader.getMeta(META_LAST_OK);
     const lastSyncAt = lastOk ?? (last?.finishedAt && (last.status === 'ok' || last.status === 'partial') ? last.finishedAt : null);
-    const probe = parse(probeSchema, reader.getMeta(META_PROBE));
+    const probe = parseJsonWith(probeSchema, reader.getMeta(META_PROBE));
     const skipped: SyncStatus['skipped'] = [];
     if (probe?.documents === false) skipped.push({ type: 'documents', reason: 'Documents are not enabled for this IT Glue account.' });
     if (probe?.flexibleAssets === false) skipped.push({ type: 'flexible-assets', reason: 'This account has no flexible asset types.' });
     const { settings, warnings } = loadSettings(ctx.paths.profileDir);
-    const notes = [...warnings, ...(parse(strings, reader.getMeta(META_NOTICES)) ?? [])];
+    const notes = [...warnings, ...(parseJsonWith(strings, reader.getMeta(META_NOTICES)) ?? [])];
     const invalid = reader.skippedCount();
     if (invalid > 0) notes.push(`${invalid} record(s) failed validation and were skipped; they are listed in the sync log.`);
     if (!running && reader.getMeta(META_ACTIVE_RUN)) notes.push('The last sync was interrupted; Sync now resumes it where it stopped.');

@@ -13,6 +13,7 @@ import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
+import { parseJsonWith } from '../../../shared/parse-json';
 
 export const META_ACTIVE_RUN = 'sync.activeRun';
 export const META_LAST_OK = 'sync.lastOk';
@@ -26,15 +27,6 @@ function getMeta(ctx: Pick<SyncContext, 'store'>, key: string): string | null {
   return ctx.store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null;
 }
 
-function parseJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
-  if (!text) return null;
-  try {
-    const r = schema.safeParse(JSON.parse(text));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function toError(e: unknown): ResultError {
   if (e instanceof ItGlueError) return itglueResultError(e);
@@ -68,7 +60,7 @@ async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => P
 }
 
 async function capabilities(ctx: SyncContext): Promise<Capabilities> {
-  const stored = parseJson(probeSchema, getMeta(ctx, META_PROBE));
+  const stored = parseJsonWith(probeSchema, getMeta(ctx, META_PROBE));
   // An incremental sync trusts a probe from the last day: a no-change sync stays about one request per listing.
   if (ctx.kind === 'incremental' && stored && Date.now() - Date.parse(stored.at) < 24 * 3600 * 1000) return stored;
   const probe = await probeTenant(ctx.client, { signal: ctx.signal });
@@ -115,7 +107,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   try {
     const writer = createWriter(store);
     const probeCtx = { store };
-    const active = parseJson(activeSchema, getMeta(probeCtx, META_ACTIVE_RUN));
+    const active = parseJsonWith(activeSchema, getMeta(probeCtx, META_ACTIVE_RUN));
     const everOk = getMeta(probeCtx, META_LAST_OK) !== null;
     const wanted: SyncKind = options.full || !everOk ? 'full' : 'incremental';
     let runId: string;
