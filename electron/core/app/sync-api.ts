@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RecordType, SyncProgress } from '../../../shared/domain';
 import type { Counts, SyncApi, SyncFinished, SyncStatus } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
+import { parseJsonWith } from '../../../shared/parse-json';
 import { loadSettings } from '../config/settings';
 import { createItGlueClient } from '../itglue/client';
 import { locateModel } from '../search/model-locator';
@@ -12,7 +13,6 @@ import { notConnected, type AppContext } from './context';
 import { createIndexer, type Indexer } from './indexer';
 import { modelStateOf } from './model-status';
 import { createSyncScheduler, systemClock, type SyncScheduler } from './scheduler';
-import { parseJsonWith } from '../../../shared/parse-json';
 
 const strings = z.array(z.string());
 const probeSchema = z.object({ documents: z.boolean().optional(), flexibleAssets: z.boolean().optional() }).loose();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonWith } from '../../../shared/parse-json';
 import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
@@ -9,15 +10,7 @@ import type { DetailUnit } from './planner';
 const cursorSchema = z.object({ after: z.number().int().nonnegative(), w: z.string().nullable(), full: z.boolean() });
 type DetailCursor = z.infer<typeof cursorSchema>;
 
-function parseCursor(text: string | null): DetailCursor | null {
-  if (!text) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
 
 const keyOf = (u: DetailUnit): string => `details:${u.kind}`;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordType } from '../../../shared/domain';
+import { parseJsonWith } from '../../../shared/parse-json';
 import { listIds } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
 import { checkCancelled, type SyncContext } from './context';
@@ -8,15 +9,7 @@ import type { ListingUnit } from './planner';
 const cursorSchema = z.object({ page: z.number().int().positive().optional(), max: z.string().nullable().optional(), full: z.boolean(), done: z.boolean().optional() });
 type ListingCursor = z.infer<typeof cursorSchema>;
 
-function parseCursor(text: string | null): ListingCursor | null {
-  if (!text) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+const parseCursor = (text: string | null): ListingCursor | null => parseJsonWith(cursorSchema, text);
 
 export interface ListingOutcome {
   unit: ListingUnit;

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RecordType } from '../../../shared/domain';
 import { err, ok, type Result, type ResultError } from '../../../shared/result';
+import { parseJsonWith } from '../../../shared/parse-json';
 import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
 import { probeTenant } from '../itglue/probe';
 import { StoreError } from '../store/errors';
@@ -13,7 +14,6 @@ import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
-import { parseJsonWith } from '../../../shared/parse-json';
 
 export const META_ACTIVE_RUN = 'sync.activeRun';
 export const META_LAST_OK = 'sync.lastOk';
