@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
 import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
+import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
 import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
 import { tryOpenStore, type Store } from '../store/open';
@@ -45,6 +46,18 @@ export async function openProfileKeychain(input: ProfileInput): Promise<Result<P
 }
 
 /**
+ * Non-interactive use (CI, scripts): ITGLUE_API_KEY (+ ITGLUE_BASE_URL, default the US region)
+ * in the environment stand in for stored credentials for this process only; nothing is saved.
+ */
+export function credentialsFromEnv(env: Record<string, string | undefined>): Result<ItGlueCredentials | null> {
+  const apiKey = env.ITGLUE_API_KEY?.trim();
+  if (!apiKey) return ok(null);
+  const baseUrl = env.ITGLUE_BASE_URL?.trim() ? validateBaseUrl(env.ITGLUE_BASE_URL) : resolveBaseUrl('us');
+  if (!baseUrl.ok) return err('INVALID_INPUT', `ITGLUE_BASE_URL: ${baseUrl.error.message}`);
+  return ok({ apiKey, baseUrl: baseUrl.value });
+}
+
+/**
  * Every door's way in: paths → keychain → the profile's keys → the store (created on first
  * use, migrated) → the stored IT Glue credentials. The caller closes it.
  */
@@ -54,7 +67,9 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
   const { paths, keychain } = base.value;
   const keys = await loadKeys(keychain.keychain, paths.profile);
   if (!keys.ok) return keys;
-  const creds = await loadCredentials(keychain.keychain, paths.profile);
+  const fromEnv = credentialsFromEnv(input.env);
+  if (!fromEnv.ok) return fromEnv;
+  const creds = fromEnv.value ? ok(fromEnv.value) : await loadCredentials(keychain.keychain, paths.profile);
   if (!creds.ok) return creds;
   const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
   if (!store.ok) return store;
