@@ -5,7 +5,7 @@ import { it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from '../electron/core/search/embedder';
 import { fixtureModelsDir } from '../electron/core/search/test-models';
-import { DEFAULT_OVERSAMPLE, updateEmbeddings, vectorSearch } from '../electron/core/search/vectors';
+import { DEFAULT_OVERSAMPLE, updateEmbeddings, vectorSearch, vectorWriter } from '../electron/core/search/vectors';
 import { openTestDb, upsertRecord } from '../electron/core/search/vectors-test-db';
 
 const N = Number(process.env.BENCH_VECTORS ?? 100_000);
@@ -63,10 +63,7 @@ it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, () => {
     const next = vectorMaker(42);
     const insRec = db.prepare("INSERT INTO records (rowid, type, itglue_id, org_id, name, body, attrs, content_hash) VALUES (?, 'configurations', ?, ?, ?, '', '{}', 'h')");
     const insChunk = db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, 0, ?, 't', 's', 'bench/synthetic')");
-    const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
-    const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
-    const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
-    const insSigns = db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))');
+    const writeVector = vectorWriter(db);
     const samples: Float32Array[] = [];
     const t0 = performance.now();
     const BATCH = 5000;
@@ -79,10 +76,7 @@ it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, () => {
           const b = Buffer.from(v.buffer);
           insRec.run(id, String(id), org, `cfg-${id}`);
           insChunk.run(id, id, org);
-          insVec.run(BigInt(id), BigInt(org), b);
-          insBits.run(BigInt(id), b);
-          insFloats.run(id, b);
-          insSigns.run(id, b);
+          writeVector(BigInt(id), BigInt(org), b);
         }
       })();
     }

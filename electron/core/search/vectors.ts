@@ -138,6 +138,23 @@ interface Pending {
  * transaction; each batch is written in one short transaction, so sync and search are never
  * blocked for long, and a cancelled run keeps what it finished.
  */
+/**
+ * Writes one chunk's vector to the four tables that hold it (partitioned float KNN, bit KNN,
+ * plain floats for re-scoring, plain signs for the flat coarse scan), which must stay in step.
+ */
+export function vectorWriter(db: Db): (chunkRowid: bigint, orgId: bigint | null, vector: Float32Array | Buffer) => void {
+  const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
+  const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
+  const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
+  const insSigns = db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))');
+  return (chunkRowid, orgId, vector) => {
+    insVec.run(chunkRowid, orgId, vector);
+    insBits.run(chunkRowid, vector);
+    insFloats.run(chunkRowid, vector);
+    insSigns.run(chunkRowid, vector);
+  };
+}
+
 export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateOptions = {}): Promise<Result<UpdateStats>> {
   const { id: modelId, dim, state } = embedder.info;
   if (state === 'missing') return err('NOT_FOUND', 'No embedding model installed. Run `glue model download`; keyword search works meanwhile.');
@@ -159,10 +176,7 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   const getBody = db.prepare('SELECT body, content_hash, deleted_at FROM records WHERE rowid = ?');
   const delChunks = db.prepare('DELETE FROM chunks WHERE record_rowid = ?');
   const insChunk = db.prepare('INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, ?, ?, ?, ?)');
-  const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
-  const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
-  const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
-  const insSigns = db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))');
+  const writeVector = vectorWriter(db);
   // Vectors of the record's current chunks by text: an edit to one part of a long document
   // re-embeds only the chunks whose text changed.
   const stored = db.prepare('SELECT c.text_hash, f.embedding FROM chunks c JOIN chunk_floats f ON f.chunk_rowid = c.rowid WHERE c.record_rowid = ? AND c.model_id = ?');
@@ -181,11 +195,7 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
       const org = p.row.org_id === null ? null : BigInt(p.row.org_id);
       p.chunks.forEach((c, j) => {
         const id = BigInt(insChunk.run(p.row.rowid, c.seq, p.row.org_id, c.textHash, p.hash, modelId).lastInsertRowid);
-        const v = vs[j]!;
-        insVec.run(id, org, v);
-        insBits.run(id, v);
-        insFloats.run(id, v);
-        insSigns.run(id, v);
+        writeVector(id, org, vs[j]!);
       });
       const reused = p.kept.filter((k) => k !== null).length;
       stats.embeddedRecords++;
