@@ -4,9 +4,9 @@
 // (and the packages that load them) stay external and load from node_modules.
 // Code splitting keeps each command's cold start to what it imports.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const NATIVE = [
   'better-sqlite3-multiple-ciphers',
@@ -34,6 +34,8 @@ try {
     entryPoints: {
       glue: 'electron/cli/main.ts',
       'embed-worker': 'electron/core/search/embed-worker.ts',
+      // Run once below to write the fast-start handshake manifest; never loaded by `glue`.
+      'mcp-manifest': 'electron/mcp/manifest.ts',
     },
     outdir: staging,
     bundle: true,
@@ -48,6 +50,10 @@ try {
       js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);",
     },
   });
+  // `glue mcp` answers the handshake from this file while the real server loads. It comes from
+  // the staged bundle itself and is swapped in with it, so the two always match.
+  const { buildHandshakeManifest } = await import(pathToFileURL(join(staging, 'mcp-manifest.js')).href);
+  writeFileSync(join(staging, 'mcp-handshake.json'), `${JSON.stringify(await buildHandshakeManifest())}\n`);
   const old = `${outdir}.old-${process.pid}`;
   try {
     renameSync(outdir, old);

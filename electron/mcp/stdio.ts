@@ -1,8 +1,10 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Readable, Writable } from 'node:stream';
 import { format } from 'node:util';
 import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
+import type { Handshake, LoadReason } from './handshake';
 import { createLogger, type LogLevel } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
 import { createMcpServer } from './server';
@@ -17,6 +19,11 @@ export interface StdioServerOptions {
   signal: AbortSignal;
   /** Lets the lead plug core services in without touching this file. */
   makeDeps?: (base: McpDeps) => McpDeps;
+  /**
+   * The fast-start handshake already reading stdin (see handshake.ts): the server takes the
+   * connection over from it, replaying what it read, instead of opening stdio itself.
+   */
+  handshake?: { handshake: Handshake; reason: LoadReason };
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -37,20 +44,31 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   const base = createBaseDeps(opts.profile, logger, {}, opts.env);
   const deps = opts.makeDeps ? opts.makeDeps(base) : base;
   const server = createMcpServer(deps);
-  const transport = new StdioServerTransport(opts.stdin, opts.stdout);
 
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
   server.server.onerror = (e) => logger.warn('protocol error', { error: e.message.slice(0, 200) });
   const stop = () => void server.close().catch(() => undefined);
-  opts.stdin.once('end', stop);
-  opts.stdin.once('close', stop);
-  opts.stdout.once('error', stop); // EPIPE: the client is gone
-  opts.signal.addEventListener('abort', stop, { once: true });
-
-  await server.connect(transport);
-  logger.info('mcp server started', { profile: opts.profile.profile, version: deps.version, pid: process.pid });
+  const fast = opts.handshake;
+  if (fast) {
+    const transport = fast.handshake.handover(deserializeMessage);
+    await server.connect(transport); // replays every line the handshake read
+    transport.onHangup(stop); // stdin ended or EPIPE, perhaps before the server loaded
+  } else {
+    opts.stdin.once('end', stop);
+    opts.stdin.once('close', stop);
+    opts.stdout.once('error', stop); // EPIPE: the client is gone
+    await server.connect(new StdioServerTransport(opts.stdin, opts.stdout));
+  }
+  if (opts.signal.aborted) stop();
+  else opts.signal.addEventListener('abort', stop, { once: true });
+  logger.info('mcp server started', {
+    profile: opts.profile.profile,
+    version: deps.version,
+    pid: process.pid,
+    ...(fast ? { fastAnswers: fast.handshake.answered(), loadedOn: fast.reason } : {}),
+  });
   await closed;
   logger.info('mcp server stopped');
   return 0;
