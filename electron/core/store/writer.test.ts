@@ -59,6 +59,41 @@ describe('writer.applyPage', () => {
     expect(w.getCheckpoint('configurations', '1')).toMatchObject({ cursor: '2', lastUpdatedAt: '2026-01-01T00:00:00.000Z', runId, completedAt: null });
   });
 
+  it('applyPages stores several pages with their checkpoints in one transaction: all or none', () => {
+    const { w, db, runId } = setup();
+    const pageOf = (id: number, cursor: string) => ({
+      type: 'configurations' as const,
+      resources: [config(id, 1, `SRV-${id}`)],
+      runId,
+      checkpoint: { resource: 'configurations', scope: '1', cursor, lastUpdatedAt: null },
+    });
+    // The second page's checkpoint fails: the first page must not be stored either.
+    db.exec("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON sync_state WHEN new.cursor = '3' BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
+    db.exec("CREATE TEMP TRIGGER fail_second_update BEFORE UPDATE ON sync_state WHEN new.cursor = '3' BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
+    expect(() => w.applyPages([pageOf(10, '2'), pageOf(11, '3')])).toThrow();
+    expect(count(db, 'SELECT count(*) AS n FROM records')).toBe(0);
+    expect(w.getCheckpoint('configurations', '1')).toBeNull();
+    db.exec('DROP TRIGGER temp.fail_second; DROP TRIGGER temp.fail_second_update');
+    expect(w.applyPages([pageOf(10, '2'), pageOf(11, '3')])).toEqual([
+      { written: 1, unchanged: 0, skipped: 0 },
+      { written: 1, unchanged: 0, skipped: 0 },
+    ]);
+    expect(w.getCheckpoint('configurations', '1')?.cursor).toBe('3');
+    expect(count(db, "SELECT count(*) AS n FROM records_fts WHERE records_fts MATCH 'srv'")).toBe(2);
+  });
+
+  it("joins the caller's transaction instead of nesting one, so the caller's rollback undoes it", () => {
+    const { w, db, runId } = setup();
+    const tx = db.transaction(() => {
+      w.applyPage({ type: 'configurations', resources: [config(10, 1, 'A')], runId });
+      w.putSecret(10, 'hunter2');
+      throw new Error('the caller failed after the writes');
+    });
+    expect(() => tx.immediate()).toThrow('the caller failed');
+    expect(count(db, 'SELECT count(*) AS n FROM records')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM secrets')).toBe(0);
+  });
+
   it('records invalid resources in skipped and clears them once they arrive valid', () => {
     const { w, r, runId } = setup();
     const res = w.applyPage({

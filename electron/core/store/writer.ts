@@ -43,6 +43,8 @@ export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
 
 export interface StoreWriter {
   applyPage(input: ApplyPageInput): ApplyPageResult;
+  /** Several pages in one transaction (one commit, one FTS flush); all or none are stored. */
+  applyPages(inputs: readonly ApplyPageInput[]): ApplyPageResult[];
   /** Replaces the relations of one record that came from detail requests (related items, connections). */
   putRelations(fromType: RecordType, fromId: string, related: readonly RelationInput[]): void;
   putSecret(passwordId: number, value: string): void;
@@ -98,6 +100,18 @@ function guarded<T>(fn: () => T): T {
 export function createWriter(store: Store): StoreWriter {
   if (store.readonly) throw new StoreError('INVALID_INPUT', 'This store was opened read-only; sync needs a writable store.');
   const db = store.db;
+  /**
+   * Runs `fn` in an IMMEDIATE transaction, or as part of the caller's when one is open (the
+   * sync runners write a page with its checkpoint, or a batch of details, in one transaction).
+   * Not a nested SAVEPOINT: while a savepoint is open, every multi-row statement's release
+   * walks SQLite's in-memory sub-journal from its start, which grows with each page changed in
+   * the transaction; that walk was a quarter of ingest CPU. A caller's transaction is all or
+   * nothing anyway, and no caller catches a writer error and commits the rest.
+   */
+  function atomically<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    const tx = db.transaction(fn);
+    return (...args) => guarded(() => (db.inTransaction ? fn(...args) : tx.immediate(...args)));
+  }
   const secretsKey = secretsKeyOf(store);
   // Each page commit writes ~1,300 WAL frames at 100k records (scattered index leaves, FTS
   // segments). With the default 1,000-frame threshold every commit also checkpointed, and a
@@ -275,7 +289,7 @@ export function createWriter(store: Store): StoreWriter {
     return outcome;
   }
 
-  const applyPageTx = db.transaction((input: ApplyPageInput): ApplyPageResult => {
+  function applyOnePage(input: ApplyPageInput): ApplyPageResult {
     const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
     skippedOfType.clear();
     for (const row of skippedTypes.all()) skippedOfType.add(row.type);
@@ -325,14 +339,15 @@ export function createWriter(store: Store): StoreWriter {
       upsertCheckpoint.run(c.resource, c.scope, c.cursor, c.lastUpdatedAt, input.runId, null);
     }
     return result;
-  });
+  }
+  const applyPages = atomically((inputs: readonly ApplyPageInput[]) => inputs.map(applyOnePage));
 
-  const putRelationsTx = db.transaction((fromType: RecordType, fromId: string, related: readonly RelationInput[]) => {
+  const putRelationsTx = atomically((fromType: RecordType, fromId: string, related: readonly RelationInput[]) => {
     deleteDetailRelations.run(fromType, fromId);
     for (const rel of related) insertRelation.run(fromType, fromId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'detail');
   });
 
-  const markDeletedTx = db.transaction((type: RecordType, scope: string, seenIds: Iterable<string>, runId: string, options: SweepOptions): number => {
+  const markDeletedTx = atomically((type: RecordType, scope: string, seenIds: Iterable<string>, runId: string, options: SweepOptions): number => {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS sweep_seen (id TEXT PRIMARY KEY) STRICT');
     db.exec('DELETE FROM temp.sweep_seen');
     const addSeen = db.prepare<[string]>('INSERT OR IGNORE INTO temp.sweep_seen (id) VALUES (?)');
@@ -366,17 +381,22 @@ export function createWriter(store: Store): StoreWriter {
     return gone.length;
   });
 
-  const putSecretTx = db.transaction((passwordId: number, value: string) => writeSecret(passwordId, value));
+  const putSecretTx = atomically((passwordId: number, value: string) => writeSecret(passwordId, value));
 
   return {
-    applyPage: (input) => guarded(() => applyPageTx.immediate(input)),
-    putRelations: (fromType, fromId, related) => guarded(() => putRelationsTx.immediate(fromType, fromId, related)),
+    applyPage: (input) => {
+      const [result] = applyPages([input]);
+      if (!result) throw new Error('applyPages returned no result');
+      return result;
+    },
+    applyPages,
+    putRelations: putRelationsTx,
     putSecret: (passwordId, value) => {
       if (!Number.isSafeInteger(passwordId) || passwordId <= 0) throw new StoreError('INVALID_INPUT', 'A password id must be a positive integer.');
       if (value === '') throw new StoreError('INVALID_INPUT', 'An empty password value is not stored; the API key probably lacks Password Access.');
-      guarded(() => putSecretTx.immediate(passwordId, value));
+      putSecretTx(passwordId, value);
     },
-    markDeletedExcept: (type, scope, seenIds, runId, options = {}) => guarded(() => markDeletedTx.immediate(type, scope, seenIds, runId, options)),
+    markDeletedExcept: (type, scope, seenIds, runId, options = {}) => markDeletedTx(type, scope, seenIds, runId, options),
     recordSkipped: (type, itglueId, reason, runId) => guarded(() => recordSkippedRow(type, itglueId, reason, runId)),
     startRun: (kind, runId = randomUUID()) => {
       guarded(() => db.prepare("INSERT INTO sync_runs (id, kind, started_at, status) VALUES (?, ?, ?, 'running')").run(runId, kind, now()));
