@@ -4,10 +4,12 @@ import type { ItGlueResource } from '../electron/core/store/mappers/types';
 import { createReader } from '../electron/core/store/reader';
 import { createTempStore } from '../electron/core/store/testing';
 import { createWriter } from '../electron/core/store/writer';
+import { GROUP_MAX_WRITES } from '../electron/core/sync/write-queue';
 
-// Prints records/s for 100k synthetic configurations written in pages of 1,000 through
-// applyPage (records + typed rows + FTS + checkpoint per page), then a re-sync of the same
-// pages (unchanged content) and a few lookups. Never asserts on timing.
+// Prints records/s for 100k synthetic configurations written in pages of 1,000 (records + typed
+// rows + FTS + checkpoint per page), committed in groups of pages as the sync does, then
+// re-syncs of the same pages (unchanged, then all changed), one transaction per page for
+// comparison, and a few lookups. Never asserts on timing.
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 100_000);
 const PAGE = 1_000;
 
@@ -40,36 +42,41 @@ describe('store ingest', () => {
   const t = createTempStore();
   afterAll(() => t.cleanup());
 
-  it(`applyPage ${TOTAL} records in pages of ${PAGE}`, () => {
-    const w = createWriter(t.store);
-    const runId = w.startRun('full');
+  it(`applyPages ${TOTAL} records in pages of ${PAGE}`, () => {
     const pages = Array.from({ length: TOTAL / PAGE }, (_, p) => page(p * PAGE, 1));
-    const run = (label: string, v: number): void => {
+    const run = (label: string, v: number, group = GROUP_MAX_WRITES, store = t.store): void => {
+      const w = createWriter(store);
+      const runId = w.startRun('full');
       const started = performance.now();
       const cpu0 = process.cpuUsage();
       let written = 0;
       let unchanged = 0;
-      pages.forEach((resources, p) => {
-        const res = w.applyPage({
-          type: 'configurations',
-          resources: v === 1 ? resources : page(p * PAGE, v),
+      for (let first = 0; first < pages.length; first += group) {
+        const inputs = pages.slice(first, first + group).map((resources, k) => ({
+          type: 'configurations' as const,
+          resources: v === 1 ? resources : page((first + k) * PAGE, v),
           runId,
-          checkpoint: { resource: 'configurations', scope: '*', cursor: String(p + 2), lastUpdatedAt: null },
-        });
-        written += res.written;
-        unchanged += res.unchanged;
-      });
+          checkpoint: { resource: 'configurations', scope: '*', cursor: String(first + k + 2), lastUpdatedAt: null },
+        }));
+        for (const res of w.applyPages(inputs)) {
+          written += res.written;
+          unchanged += res.unchanged;
+        }
+      }
       const secs = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const cpuSecs = (cpu.user + cpu.system) / 1e6;
       // CPU-time rate as well: on a shared 2-core box the wall rate mostly measures contention.
       console.log(
-        `${label.padEnd(30)} ${TOTAL} records: wall ${secs.toFixed(2)} s = ${Math.round(TOTAL / secs).toLocaleString('en-US')} records/s; cpu ${cpuSecs.toFixed(2)} s = ${Math.round(TOTAL / cpuSecs).toLocaleString('en-US')} records/s (written ${written}, unchanged ${unchanged})`,
+        `${label.padEnd(36)} ${TOTAL} records: wall ${secs.toFixed(2)} s = ${Math.round(TOTAL / secs).toLocaleString('en-US')} records/s; cpu ${cpuSecs.toFixed(2)} s = ${Math.round(TOTAL / cpuSecs).toLocaleString('en-US')} records/s (written ${written}, unchanged ${unchanged})`,
       );
     };
-    run('first sync (insert)', 1);
+    run(`first sync (insert), ${GROUP_MAX_WRITES} pages/commit`, 1);
     run('re-sync, nothing changed', 1);
     run('re-sync, every record changed', 2);
+    const single = createTempStore();
+    run('first sync, 1 page/commit', 1, 1, single.store);
+    single.cleanup();
 
     // Reference: bare records+FTS5 inserts in one transaction (architecture.md measured ~58k/s idle).
     const ref = createTempStore();
@@ -81,7 +88,7 @@ describe('store ingest', () => {
     })();
     const refCpu = process.cpuUsage(refCpu0);
     console.log(
-      `${'reference: bare insert+FTS'.padEnd(30)} 30000 records: wall ${Math.round(30_000 / ((performance.now() - refStart) / 1000)).toLocaleString('en-US')} records/s; cpu ${Math.round(30_000 / ((refCpu.user + refCpu.system) / 1e6)).toLocaleString('en-US')} records/s`,
+      `${'reference: bare insert+FTS'.padEnd(36)} 30000 records: wall ${Math.round(30_000 / ((performance.now() - refStart) / 1000)).toLocaleString('en-US')} records/s; cpu ${Math.round(30_000 / ((refCpu.user + refCpu.system) / 1e6)).toLocaleString('en-US')} records/s`,
     );
     ref.cleanup();
 

@@ -5,6 +5,7 @@ import { StoreError } from '../store/errors';
 import type { Store } from '../store/open';
 import type { StoreWriter } from '../store/writer';
 import type { SyncKind, TypeCounts } from './types';
+import type { WriteQueue } from './write-queue';
 
 /** What every runner shares during one run. */
 export interface SyncContext {
@@ -23,6 +24,8 @@ export interface SyncContext {
   relatedItems: number;
   /** Milliseconds inside store write transactions, for the summary. */
   dbMs: number;
+  /** Group commit for listing pages. */
+  writes: WriteQueue;
   progress: ProgressTracker;
 }
 

@@ -56,25 +56,16 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
   const startPage = ours?.page ?? 1;
   let max = ours?.max ?? null;
   const since = full || watermark === null ? undefined : new Date(Date.parse(watermark) - ctx.overlapMs).toISOString();
-  const tx = ctx.store.db.transaction((data: ItGlueResource[], included: ItGlueResource[], cursor: string) => {
-    const main = writer.applyPage({
-      type: unit.resource,
-      resources: data,
-      runId,
-      checkpoint: unit.includedType ? undefined : { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark },
-    });
+  // The page, its included records and the checkpoint go into the same group commit.
+  const writePage = (data: ItGlueResource[], included: ItGlueResource[], cursor: string): void => {
+    const checkpoint = { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark };
+    const main = writer.applyPage({ type: unit.resource, resources: data, runId, checkpoint: unit.includedType ? undefined : checkpoint });
     add(ctx, unit.resource, main);
     if (unit.includedType) {
       const type: RecordType = unit.includedType;
-      const inc = writer.applyPage({
-        type,
-        resources: included.filter((r) => r.type === type),
-        runId,
-        checkpoint: { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark },
-      });
-      add(ctx, type, inc);
+      add(ctx, type, writer.applyPage({ type, resources: included.filter((r) => r.type === type), runId, checkpoint }));
     }
-  });
+  };
 
   let announced = false;
   for await (const page of unit.open(ctx.client, { startPage, updatedSince: since, signal: ctx.signal, now: ctx.now() })) {
@@ -85,11 +76,16 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
     }
     max = maxUpdated(max, page.data);
     const next = page.meta.nextPage ?? page.meta.currentPage + 1;
-    const t0 = performance.now();
-    tx.immediate(page.data, page.included, JSON.stringify({ page: next, max, full } satisfies ListingCursor));
-    ctx.dbMs += performance.now() - t0;
-    ctx.progress.emit('list', unit.resource, unit.orgId, page.data.length, `${unit.resource}${unit.orgId !== null ? ` (org ${unit.orgId})` : ''}: page ${page.meta.currentPage}`);
+    const cursor = JSON.stringify({ page: next, max, full } satisfies ListingCursor);
+    const { data, included } = page;
+    const label = `${unit.resource}${unit.orgId !== null ? ` (org ${unit.orgId})` : ''}: page ${page.meta.currentPage}`;
+    await ctx.writes.add({
+      write: () => writePage(data, included, cursor),
+      committed: () => ctx.progress.emit('list', unit.resource, unit.orgId, data.length, label),
+      records: data.length + included.length,
+    });
   }
+  await ctx.writes.drain();
   const newMark = max !== null && (watermark === null || max > watermark) ? max : watermark;
   writer.setCheckpoint({
     resource: unit.resource,

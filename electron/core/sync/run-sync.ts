@@ -13,6 +13,7 @@ import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
+import { WriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
 export const META_ACTIVE_RUN = 'sync.activeRun';
@@ -139,6 +140,10 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       passwordValues: 0,
       relatedItems: 0,
       dbMs: 0,
+      writes: new WriteQueue({
+        transaction: (writes) => store.db.transaction(() => writes.forEach((w) => w())).immediate(),
+        onFlush: (ms) => (ctx.dbMs += ms),
+      }),
       progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
     };
     const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -192,6 +197,14 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       const re = e instanceof ProbeFailed ? e.error : toError(e);
       status = re.code === 'CANCELLED' ? 'cancelled' : 'failed';
       error = re.code === 'CANCELLED' ? { code: 'CANCELLED', message: 'Sync cancelled. Everything received so far is saved; run the sync again to resume where it stopped.' } : re;
+    }
+
+    // Pages fetched before a failure or a cancel are whole pages with their checkpoints: keep them.
+    try {
+      ctx.writes.close();
+    } catch (e) {
+      error ??= toError(e);
+      if (status === 'ok' || status === 'partial') status = 'failed';
     }
 
     const requests = client.requestCount() - requestsAtStart;
