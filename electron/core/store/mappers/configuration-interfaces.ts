@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { ipv4ToNumber, normalizeIpv6, normalizeMac, searchAliases } from '../normalize';
-import { bodyOf, bool, idNum, idOf, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import { MapError, type Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: str,
   'configuration-id': idNum,
   'organization-id': idNum,

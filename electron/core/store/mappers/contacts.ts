@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
 const channel = z.looseObject({ value: z.string().nullish(), 'label-name': z.string().nullish(), extension: z.string().nullish() });
 
-const attrs = z.object({
+const attrs = attrsSchema({
   'first-name': str,
   'last-name': str,
   name: str,

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { bodyOf, idNum, idOf, num, parseAttrs, plainText, relationshipId, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, idNum, idOf, num, parseAttrs, plainText, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import { MapError, type Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   'document-id': idNum,
   'organization-id': idNum,
   'resource-type': str,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, idNum, idOf, num, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, idNum, idOf, num, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: z.string().min(1),
   'name-key': str,
   kind: str,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.object({ name: z.string().min(1), description: str, 'updated-at': str });
+const attrs = attrsSchema({ name: z.string().min(1), description: str, 'updated-at': str });
 
 export const mapFlexibleAssetType: Mapper = (resource) => {
   const id = idOf(resource);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, bool, idNum, idOf, parseAttrs, recordTypeFromName, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, recordTypeFromName, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper, RelationInput } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: z.string().nullish(),
   'organization-id': idNum,
   'flexible-asset-type-id': idNum,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: z.string().min(1),
   'address-1': str,
   'address-2': str,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, idNum, parseAttrs, resourceUrl, storedAttrs, str, idOf } from './common';
+import { attrsSchema, bodyOf, idNum, parseAttrs, resourceUrl, storedAttrs, str, idOf } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: z.string().min(1),
   'short-name': str,
   'organization-type-name': str,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bodyOf, bool, idNum, idOf, parseAttrs, recordTypeFromName, resourceUrl, storedAttrs, str } from './common';
+import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, recordTypeFromName, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 
-const attrs = z.object({
+const attrs = attrsSchema({
   name: z.string().min(1),
   'organization-id': idNum,
   username: str,
