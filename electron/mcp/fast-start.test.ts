@@ -142,8 +142,8 @@ describe('glue mcp with the fast path (SDK client)', () => {
 describe('glue mcp stdout with the fast path (scripted client)', () => {
   it('gives exactly one response per id and nothing else', async () => {
     const r = rawClient(glue);
-    r.send(INIT('2025-06-18'));
-    const init = await r.waitFor(1);
+    r.send(INIT('2025-06-18', 0)); // Claude Desktop starts its ids at 0
+    const init = await r.waitFor(0);
     expect(init).toMatchObject({ result: { protocolVersion: '2025-06-18', serverInfo: { name: 'glue-desk' } } });
     r.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     r.send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
@@ -156,7 +156,7 @@ describe('glue mcp stdout with the fast path (scripted client)', () => {
     expect(await r.end()).toBe(0);
     expect(r.stray).toEqual([]);
     // Order may differ (the fast path answers list requests the moment they arrive); the set may not.
-    expect(r.out.map((o) => String(o.id)).sort()).toEqual(['1', '2', '3', '4', 'p']);
+    expect(r.out.map((o) => String(o.id)).sort()).toEqual(['0', '2', '3', '4', 'p']);
     expect(r.out.find((o) => o.id === 4)?.result).toEqual(r.out.find((o) => o.id === 2)?.result);
     expect(r.out.find((o) => o.id === 3)).toMatchObject({ result: { structuredContent: { store: { state: 'missing' } } } });
   });
