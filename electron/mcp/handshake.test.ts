@@ -91,16 +91,19 @@ describe('manifest file', () => {
 
 describe('handshake before the real server loads', () => {
   it('answers initialize and tools/list at once, then hands over: one answer per id', async () => {
+    // What the real server answers, asked first so the handshake below is not kept waiting.
+    const session = await rawSession(deps);
+    const sdkInit = await session.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } });
+    const sdkList = await session.request('tools/list');
+    await session.close();
     const r = rig(manifest);
     r.send(INIT());
     await r.until(() => r.out.length === 1, 'initialize');
-    const session = await rawSession(deps);
-    expect(r.out[0]).toEqual({ jsonrpc: '2.0', id: 1, result: await session.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } }) });
+    expect(r.out[0]).toEqual({ jsonrpc: '2.0', id: 1, result: sdkInit });
     r.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     r.send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
     expect(await r.hs.wanted).toBe('tools listed');
-    expect(r.out[1]).toEqual({ jsonrpc: '2.0', id: 2, result: await session.request('tools/list') });
-    await session.close();
+    expect(r.out[1]).toEqual({ jsonrpc: '2.0', id: 2, result: sdkList });
     // Arrives while the server "loads": buffered, answered after the handover.
     r.send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'health', arguments: {} } });
     r.send({ jsonrpc: '2.0', id: 4, method: 'prompts/list' });
