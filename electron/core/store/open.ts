@@ -6,7 +6,7 @@ import { classifyFile } from './header';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
-import { rememberSecretsKey } from './store-keys';
+import { rememberDbKey, rememberSecretsKey } from './store-keys';
 
 export interface OpenStoreOptions {
   file: string;
@@ -110,6 +110,7 @@ export function openStore(options: OpenStoreOptions): Store {
       },
     };
     rememberSecretsKey(store, secretsKey);
+    rememberDbKey(store, dbKey);
     return store;
   } catch (e) {
     db.close();

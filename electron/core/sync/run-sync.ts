@@ -13,7 +13,7 @@ import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
-import { WriteQueue } from './write-queue';
+import { openWriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
 export const META_ACTIVE_RUN = 'sync.activeRun';
@@ -125,6 +125,8 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       runId = writer.startRun(kind);
       writer.setMeta(META_ACTIVE_RUN, JSON.stringify({ runId, kind }));
     }
+    // Listings write most of a first sync: their WAL is copied back on a worker thread meanwhile.
+    const { writes, stopCheckpoints } = openWriteQueue(store, (ms) => (ctx.dbMs += ms));
     const ctx: SyncContext = {
       store,
       client,
@@ -140,10 +142,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       passwordValues: 0,
       relatedItems: 0,
       dbMs: 0,
-      writes: new WriteQueue({
-        transaction: (writes) => store.db.transaction(() => writes.forEach((w) => w())).immediate(),
-        onFlush: (ms) => (ctx.dbMs += ms),
-      }),
+      writes,
       progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
     };
     const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -171,6 +170,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       outcomes.push(...(await pool(flexibleAssetListings(typeIds), concurrency, (u) => runListing(ctx, u), failUnit)));
       if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
       if (failedTypes.has('organizations')) failedTypes.add('documents');
+      await stopCheckpoints();
       await sweepListings(ctx, outcomes, failedTypes);
 
       // Detail passes are independent of each other and share the client's pacer, so they run
@@ -206,6 +206,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       error ??= toError(e);
       if (status === 'ok' || status === 'partial') status = 'failed';
     }
+    await stopCheckpoints();
 
     const requests = client.requestCount() - requestsAtStart;
     const previous = store.db.prepare<[string], { requests: number }>('SELECT requests FROM sync_runs WHERE id = ?').get(runId)?.requests ?? 0;

@@ -1,3 +1,6 @@
+import { startCheckpointer } from '../store/checkpointer';
+import type { Store } from '../store/open';
+
 /**
  * Group commit for listing pages. Each queued write is one page with its checkpoint; a flush
  * runs every queued write in ONE transaction, so a crash still leaves whole pages (and their
@@ -18,7 +21,9 @@ export interface WriteQueueOptions {
   maxWrites?: number;
   /** …or this long after the first queued write, so progress stays fresh and a kill loses little. */
   maxDelayMs?: number;
-  /** Time spent inside flushes, for the sync summary. */
+  /** Awaited before a full group is committed: lets a lagging background checkpoint catch up. */
+  beforeFlush?(): Promise<void>;
+  /** After each commit, with the time spent inside it (the sync summary's dbMs). */
   onFlush?(ms: number): void;
 }
 
@@ -30,8 +35,7 @@ export interface QueuedWrite {
   records: number;
 }
 
-/** Pages per group in the store-ingest bench, the same bound the sync uses. */
-export const GROUP_MAX_WRITES = 16;
+const GROUP_MAX_WRITES = 16;
 const GROUP_MAX_RECORDS = 16_000;
 const GROUP_MAX_DELAY_MS = 250;
 
@@ -55,8 +59,12 @@ export class WriteQueue {
     this.throwIfFailed();
     this.queued.push(item);
     this.records += item.records;
-    if (this.queued.length >= this.maxWrites || this.records >= this.maxRecords) this.flush();
-    else this.timer ??= setTimeout(() => this.flushQuietly(), this.maxDelayMs);
+    if (this.queued.length >= this.maxWrites || this.records >= this.maxRecords) {
+      await this.options.beforeFlush?.();
+      this.flush();
+    } else {
+      this.timer ??= setTimeout(() => this.flushQuietly(), this.maxDelayMs);
+    }
   }
 
   /** Commits everything queued now; resolves when it is stored (or rejects with the failure). */
@@ -100,4 +108,21 @@ export class WriteQueue {
   private throwIfFailed(): void {
     if (this.failure !== null) throw this.failure;
   }
+}
+
+/**
+ * The sync's group commit on a store: one IMMEDIATE transaction per group, and the WAL copied
+ * back into the file on a worker meanwhile (see store/checkpointer) until `stopCheckpoints`.
+ */
+export function openWriteQueue(store: Store, onFlush: (ms: number) => void = () => undefined): { writes: WriteQueue; stopCheckpoints(): Promise<void> } {
+  const checkpointer = startCheckpointer(store);
+  const writes = new WriteQueue({
+    transaction: (batch) => store.db.transaction(() => batch.forEach((w) => w())).immediate(),
+    beforeFlush: () => checkpointer.ready(),
+    onFlush: (ms) => {
+      onFlush(ms);
+      checkpointer.nudge();
+    },
+  });
+  return { writes, stopCheckpoints: () => checkpointer.stop() };
 }
