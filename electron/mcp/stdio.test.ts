@@ -141,6 +141,14 @@ describe('glue mcp stdout', () => {
     expect(r.stderr).toMatch(/Usage: glue mcp/);
   });
 
+  it('refuses a bad profile before answering anything, with the reason on stderr', () => {
+    const init = JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    const r = spawnSync(process.execPath, [glue, 'mcp', '--profile', 'Not A Profile'], { env: { ...baseEnv(), GLUE_DATA_DIR: dataDir }, input: `${init}\n`, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/glue mcp: .*profile/i);
+  });
+
   it('carries only JSON-RPC, even after garbage input', async () => {
     const child = spawn(process.execPath, [glue, 'mcp'], { env: { ...baseEnv(), GLUE_DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

@@ -1,6 +1,4 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
-import type { Readable, Writable } from 'node:stream';
 import { format } from 'node:util';
 import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
@@ -12,18 +10,16 @@ import { createMcpServer } from './server';
 export interface StdioServerOptions {
   profile: ProfilePaths;
   env: NodeJS.ProcessEnv;
-  stdin: Readable;
-  stdout: Writable;
   stderr: NodeJS.WritableStream;
   /** Aborts on SIGINT/SIGTERM; the server closes cleanly. */
   signal: AbortSignal;
   /** Lets the lead plug core services in without touching this file. */
   makeDeps?: (base: McpDeps) => McpDeps;
   /**
-   * The fast-start handshake already reading stdin (see handshake.ts): the server takes the
-   * connection over from it, replaying what it read, instead of opening stdio itself.
+   * The fast-start handshake that owns stdin and stdout (see handshake.ts): the server takes
+   * the connection over from it, replaying what it read.
    */
-  handshake?: { handshake: Handshake; reason: LoadReason };
+  handshake: { handshake: Handshake; reason: LoadReason };
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -51,23 +47,17 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   server.server.onerror = (e) => logger.warn('protocol error', { error: e.message.slice(0, 200) });
   const stop = () => void server.close().catch(() => undefined);
   const fast = opts.handshake;
-  if (fast) {
-    const transport = fast.handshake.handover(deserializeMessage);
-    await server.connect(transport); // replays every line the handshake read
-    transport.onHangup(stop); // stdin ended or EPIPE, perhaps before the server loaded
-  } else {
-    opts.stdin.once('end', stop);
-    opts.stdin.once('close', stop);
-    opts.stdout.once('error', stop); // EPIPE: the client is gone
-    await server.connect(new StdioServerTransport(opts.stdin, opts.stdout));
-  }
+  const transport = fast.handshake.handover(deserializeMessage);
+  await server.connect(transport); // replays every line the handshake read
+  transport.onHangup(stop); // stdin ended or EPIPE, perhaps before the server loaded
   if (opts.signal.aborted) stop();
   else opts.signal.addEventListener('abort', stop, { once: true });
   logger.info('mcp server started', {
     profile: opts.profile.profile,
     version: deps.version,
     pid: process.pid,
-    ...(fast ? { fastAnswers: fast.handshake.answered(), loadedOn: fast.reason } : {}),
+    fastAnswers: fast.handshake.answered(),
+    loadedOn: fast.reason,
   });
   await closed;
   logger.info('mcp server stopped');

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ensureProfileDirs, resolvePaths } from '../../core/config/paths';
 import { MANIFEST_FILE, readManifest, startHandshake, type LoadReason } from '../../mcp/handshake';
 import { UsageError, type Command } from '../io';
 
@@ -27,6 +28,14 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   if (parsed.positionals.length) throw new UsageError(`glue mcp: unexpected argument "${parsed.positionals[0]}". Run \`glue help mcp\`.`);
+  const { profile: profileName, 'data-dir': dataDir } = parsed.values;
+  if (dataDir === '') throw new UsageError('glue mcp: --data-dir needs a folder path. Run `glue help mcp`.');
+  // The profile is checked before anything is answered, so a misconfigured Claude Desktop entry
+  // fails at once with the reason on stderr instead of after a successful initialize.
+  const paths = resolvePaths({ profile: profileName, dataDirFlag: dataDir, env: io.env });
+  if (!paths.ok) throw new UsageError(`glue mcp: ${paths.error.message}`);
+  const profile = ensureProfileDirs(paths.value, paths.value.dataDirSource);
+  if (!profile.ok) throw new UsageError(`glue mcp: ${profile.error.message}`);
 
   const stdout = io.stdout instanceof Writable ? io.stdout : process.stdout;
   // The manifest sits beside the bundle chunk this code runs from (out/cli); from sources there
@@ -44,19 +53,8 @@ export const run: Command = async (argv, io) => {
 
   try {
     // Loaded here, not at the top, so the handshake and `glue help` do not pay for the SDK.
-    const [{ z }, { parseFlags }, { ensureProfileDirs, resolvePaths }, { runStdioServer }] = await Promise.all([
-      import('zod'),
-      import('../args'),
-      import('../../core/config/paths'),
-      import('../../mcp/stdio'),
-    ]);
-    const Flags = z.object({ profile: z.string().optional(), 'data-dir': z.string().min(1).optional(), help: z.boolean().optional() });
-    const { flags } = parseFlags('mcp', argv, OPTIONS, Flags);
-    const paths = resolvePaths({ profile: flags.profile, dataDirFlag: flags['data-dir'], env: io.env });
-    if (!paths.ok) throw new UsageError(`glue mcp: ${paths.error.message}`);
-    const profile = ensureProfileDirs(paths.value, paths.value.dataDirSource);
-    if (!profile.ok) throw new UsageError(`glue mcp: ${profile.error.message}`);
-    return await runStdioServer({ profile: profile.value, env: io.env, stdin: process.stdin, stdout, stderr: io.stderr, signal: io.signal, handshake: { handshake, reason } });
+    const { runStdioServer } = await import('../../mcp/stdio');
+    return await runStdioServer({ profile: profile.value, env: io.env, stderr: io.stderr, signal: io.signal, handshake: { handshake, reason } });
   } catch (e) {
     handshake.close();
     throw e;
