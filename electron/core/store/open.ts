@@ -98,6 +98,9 @@ export function openStore(options: OpenStoreOptions): Store {
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A first sync may grow the WAL to a few hundred MB (store/checkpointer.ts); SQLite
+      // truncates it to this size whenever it restarts the log, so the disk space comes back.
+      db.pragma('journal_size_limit = 67108864');
       migrate(db, migrations, target);
     }
     const store: Store = {
