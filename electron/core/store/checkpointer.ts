@@ -78,7 +78,8 @@ parentPort.on('message', (m) => {
 
 const AUTOCHECKPOINT = 'wal_autocheckpoint';
 
-const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: async () => undefined, stop: async () => undefined };
+/** SQLite's own automatic checkpoint, untouched. */
+export const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: async () => undefined, stop: async () => undefined };
 
 export function startCheckpointer(store: Store, options: CheckpointerOptions = {}): Checkpointer {
   try {

@@ -1,4 +1,4 @@
-import { startCheckpointer } from '../store/checkpointer';
+import { NO_CHECKPOINTER, startCheckpointer } from '../store/checkpointer';
 import type { Store } from '../store/open';
 
 /**
@@ -110,12 +110,21 @@ export class WriteQueue {
   }
 }
 
-/**
- * The sync's group commit on a store: one IMMEDIATE transaction per group, and the WAL copied
- * back into the file on a worker meanwhile (see store/checkpointer) until `stopCheckpoints`.
- */
-export function openWriteQueue(store: Store, onFlush: (ms: number) => void = () => undefined): { writes: WriteQueue; stopCheckpoints(): Promise<void> } {
-  const checkpointer = startCheckpointer(store);
+export interface OpenWriteQueueOptions {
+  /** After each commit, with its duration. */
+  onFlush?(ms: number): void;
+  /**
+   * Copy the WAL back on a worker thread (store/checkpointer) until `stopCheckpoints`. Worth it
+   * for a full sync, which writes the whole tenant; an incremental one writes little and is
+   * better off without a second thread and connection (~13 MB of RSS).
+   */
+  backgroundCheckpoints: boolean;
+}
+
+/** The sync's group commit on a store: one IMMEDIATE transaction per group. */
+export function openWriteQueue(store: Store, options: OpenWriteQueueOptions): { writes: WriteQueue; stopCheckpoints(): Promise<void> } {
+  const checkpointer = options.backgroundCheckpoints ? startCheckpointer(store) : NO_CHECKPOINTER;
+  const onFlush = options.onFlush ?? (() => undefined);
   const writes = new WriteQueue({
     transaction: (batch) => store.db.transaction(() => batch.forEach((w) => w())).immediate(),
     beforeFlush: () => checkpointer.ready(),
