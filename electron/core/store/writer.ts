@@ -131,6 +131,22 @@ export function createWriter(store: Store): StoreWriter {
   );
   /** Rows of the current page whose text must (re-)enter the index at the end of the page. */
   const ftsPending = new Set<number>();
+  // record_counts for rows this page inserts (migration 0005: the insert trigger is off while
+  // fts_deferred is set): counted as inserted, so an update trigger later in the same page
+  // (a resource twice, moved or archived) adjusts exactly what is added here.
+  const insertedCounts = new Map<string, { type: string; orgId: number; live: number; archived: number }>();
+  const addCounts = db.prepare<[string, number, number, number]>(
+    `INSERT INTO record_counts (type, org_id, live, archived) VALUES (?, ?, ?, ?)
+     ON CONFLICT (type, org_id) DO UPDATE SET live = live + excluded.live, archived = archived + excluded.archived`,
+  );
+  const countInserted = (type: string, orgId: number | null, archived: boolean): void => {
+    const org = orgId ?? 0;
+    const key = `${type}\0${org}`;
+    const c = insertedCounts.get(key) ?? { type, orgId: org, live: 0, archived: 0 };
+    c.live++;
+    if (archived) c.archived++;
+    insertedCounts.set(key, c);
+  };
   const touchRecord = db.prepare<[string, number]>('UPDATE records SET last_seen_run = ? WHERE rowid = ?');
   // New rows are plain INSERTs; changed rows are UPDATEs that leave org_id (and so the
   // records_org_type index entry) alone unless it moved. An upsert names every column in its
@@ -275,6 +291,7 @@ export function createWriter(store: Store): StoreWriter {
       } else {
         const row = insertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
         if (!row) throw new Error('insert returned no row');
+        countInserted(r.type, orgId, r.archived);
         rowid = row.rowid;
         typedUpsert(mapped.typed.table, mapped.typed.row, rowid);
       }
@@ -294,6 +311,7 @@ export function createWriter(store: Store): StoreWriter {
     skippedOfType.clear();
     for (const row of skippedTypes.all()) skippedOfType.add(row.type);
     ftsPending.clear();
+    insertedCounts.clear();
     deferFts.run();
     const mapper = MAPPERS[input.type];
     const kindsByType = new Map<number, Map<string, string>>();
@@ -333,6 +351,8 @@ export function createWriter(store: Store): StoreWriter {
     }
     if (ftsPending.size > 0) ftsFill.run(JSON.stringify([...ftsPending]));
     ftsPending.clear();
+    for (const c of insertedCounts.values()) addCounts.run(c.type, c.orgId, c.live, c.archived);
+    insertedCounts.clear();
     resumeFts.run();
     if (input.checkpoint) {
       const c = input.checkpoint;

@@ -43,16 +43,19 @@ describe('migration 0004-record-counts', () => {
     const r = createReader(s);
     expect(r.counts()).toMatchObject({ configurations: 2, passwords: 1, 'flexible-asset-types': 1, documents: 0 });
 
-    const w = createWriter(s);
+    // The writer of today expects the latest schema (writable stores are always migrated).
+    s.close();
+    const latest = t.reopen({ targetVersion: undefined });
+    const w = createWriter(latest);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(7, 'Acme'), org(8, 'Globex')], runId });
     w.applyPage({ type: 'configurations', resources: [config(10, 7, 'SRV-A'), config(11, 8, 'SRV-B'), config(12, 8, 'SRV-C', { archived: true })], runId });
     // Moves to another org and gets archived: both buckets follow.
     w.applyPage({ type: 'configurations', resources: [config(10, 8, 'SRV-A', { archived: true })], runId });
     expect(w.markDeletedExcept('configurations', '8', ['10', '12'], runId)).toBe(1);
-    s.db.prepare("DELETE FROM records WHERE type = 'passwords'").run();
-    expect(countsOf(s.db)).toEqual(truth(s.db));
-    expect(r.listOrganizations().find((o) => o.id === 8)?.counts).toEqual({ configurations: 2 });
-    expect(r.listOrganizations().find((o) => o.id === 7)?.counts).toEqual({ configurations: 2 });
+    latest.db.prepare("DELETE FROM records WHERE type = 'passwords'").run();
+    expect(countsOf(latest.db)).toEqual(truth(latest.db));
+    expect(createReader(latest).listOrganizations().find((o) => o.id === 8)?.counts).toEqual({ configurations: 2 });
+    expect(createReader(latest).listOrganizations().find((o) => o.id === 7)?.counts).toEqual({ configurations: 2 });
   });
 });

@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { vectors } from './0002-vectors';
 import { chunkFloats } from './0003-chunk-floats';
 import { recordCounts } from './0004-record-counts';
+import { pageCounts } from './0005-page-counts';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts];
