@@ -46,6 +46,7 @@ const DEFAULT_MAX_WAL_FRAMES = 65_536;
 
 // The worker is eval'd source rather than a file so every build (CLI bundle, Electron main,
 // tests) runs it without an extra entry point; it loads the native module by absolute path.
+// It opens the file with the same cipher settings as openStore (open.ts): keep the two in step.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);

@@ -1,17 +1,6 @@
 import { NO_CHECKPOINTER, startCheckpointer } from '../store/checkpointer';
 import type { Store } from '../store/open';
 
-/**
- * Group commit for listing pages. Each queued write is one page with its checkpoint; a flush
- * runs every queued write in ONE transaction, so a crash still leaves whole pages (and their
- * checkpoints) or nothing, while the commit cost is paid once per group instead of per page:
- * the index pages a page touches and the WAL frames they become are written once per group,
- * which took the 100k-record first sync from ~7k to ~11k records/s (bench/store-ingest).
- *
- * Runners do not wait for their page's commit, only for room in the queue, so fetching the next
- * page overlaps with the group filling up. A runner calls `drain()` before it marks its listing
- * complete. A failed flush fails every later call, so no runner reports a page it never stored.
- */
 export interface WriteQueueOptions {
   /** Runs the writes in one transaction (the store's IMMEDIATE transaction in production). */
   transaction(writes: readonly (() => void)[]): void;
@@ -39,6 +28,17 @@ const GROUP_MAX_WRITES = 16;
 const GROUP_MAX_RECORDS = 16_000;
 const GROUP_MAX_DELAY_MS = 250;
 
+/**
+ * Group commit for listing pages. Each queued write is one page with its checkpoint; a flush
+ * runs every queued write in ONE transaction, so a crash still leaves whole pages (and their
+ * checkpoints) or nothing, while the commit cost is paid once per group instead of per page:
+ * the index pages a page touches and the WAL frames they become are written once per group
+ * (bench/store-ingest prints both ways).
+ *
+ * Runners do not wait for their page's commit, only for room in the queue, so fetching the next
+ * page overlaps with the group filling up. A runner calls `drain()` before it marks its listing
+ * complete. A failed flush fails every later call, so no runner reports a page it never stored.
+ */
 export class WriteQueue {
   private queued: QueuedWrite[] = [];
   private records = 0;
