@@ -3,23 +3,21 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { LATEST_PROTOCOL_VERSION, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ensureProfileDirs, resolvePaths } from '../core/config/paths';
-import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
 import { MANIFEST_FILE } from './handshake';
-import { createLogger } from './logger';
 import { rawSession } from './manifest';
+import { emptyProfileDeps } from './tools/test-harness';
 
 // `glue mcp` as Claude Desktop starts it (bin/glue.js, real child process): the fast path must
 // be invisible to a client, and the server must work the same without it.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const glue = join(root, 'bin', 'glue.js');
+let profile: ReturnType<typeof emptyProfileDeps>;
 let dataDir: string;
 let live: McpDeps;
 let noManifestDir: string;
@@ -28,12 +26,8 @@ const env = () => ({ PATH: process.env.PATH ?? '', GLUE_DATA_DIR: dataDir, GLUE_
 const Message = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]).optional() }).loose();
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'glue-fast-start-'));
-  const r = resolvePaths({ env: { GLUE_DATA_DIR: dataDir } });
-  if (!r.ok) throw new Error(r.error.message);
-  const made = ensureProfileDirs(r.value, r.value.dataDirSource);
-  if (!made.ok) throw new Error(made.error.message);
-  live = createBaseDeps(made.value, createLogger({ dir: null, stderr: null }), {}, { GLUE_DATA_DIR: dataDir });
+  profile = emptyProfileDeps();
+  ({ dataDir, deps: live } = profile);
   // Build out/cli if the sources are newer, once; every spawn below then runs it as is.
   expect(spawnSync(process.execPath, [glue, '--help'], { stdio: 'ignore' }).status).toBe(0);
   // A copy of the bundle without the manifest, inside the repo so node_modules still resolves.
@@ -42,7 +36,7 @@ beforeAll(() => {
   cpSync(join(root, 'out', 'cli'), noManifestDir, { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith(MANIFEST_FILE) });
 });
 afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
+  profile.cleanup();
   rmSync(noManifestDir, { recursive: true, force: true });
 });
 

@@ -1,36 +1,30 @@
 import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createBaseDeps } from './base-deps';
-import { ensureProfileDirs, resolvePaths } from '../core/config/paths';
 import type { McpDeps } from './deps';
 import { parseManifest, readManifest, startHandshake, type HandshakeManifest, type JsonObject } from './handshake';
-import { createLogger } from './logger';
 import { buildHandshakeManifest, rawSession } from './manifest';
 import { createMcpServer } from './server';
+import { emptyProfileDeps } from './tools/test-harness';
 
 // In process, with real streams and the real server behind the handshake: what the client sees
 // on stdout, line by line, and when.
 
+let profile: ReturnType<typeof emptyProfileDeps>;
 let dir: string;
 let deps: McpDeps;
 let manifest: HandshakeManifest;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'glue-handshake-'));
-  const r = resolvePaths({ env: { GLUE_DATA_DIR: dir } });
-  if (!r.ok) throw new Error(r.error.message);
-  const made = ensureProfileDirs(r.value, r.value.dataDirSource);
-  if (!made.ok) throw new Error(made.error.message);
-  deps = createBaseDeps(made.value, createLogger({ dir: null, stderr: null }), {}, { GLUE_DATA_DIR: dir });
+  profile = emptyProfileDeps();
+  ({ dataDir: dir, deps } = profile);
   manifest = await buildHandshakeManifest();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => profile.cleanup());
 
 const Line = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]).optional() }).loose();
 const INIT = (params: JsonObject = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } }, id: number | string = 1) => ({

@@ -2,35 +2,28 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ListPromptsResultSchema, ListResourceTemplatesResultSchema, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureProfileDirs, resolvePaths } from '../core/config/paths';
-import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
 import { MANIFEST_FILE, readManifest, type HandshakeManifest } from './handshake';
-import { createLogger } from './logger';
 import { buildHandshakeManifest, rawSession } from './manifest';
 import { createMcpServer } from './server';
+import { emptyProfileDeps } from './tools/test-harness';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let dir: string;
+let profile: ReturnType<typeof emptyProfileDeps>;
 let live: McpDeps;
 let manifest: HandshakeManifest;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'glue-manifest-'));
-  const r = resolvePaths({ env: { GLUE_DATA_DIR: dir } });
-  if (!r.ok) throw new Error(r.error.message);
-  const made = ensureProfileDirs(r.value, r.value.dataDirSource);
-  if (!made.ok) throw new Error(made.error.message);
   // The server as `glue mcp` runs it: real deps on a profile, not the build's throwing ones.
-  live = createBaseDeps(made.value, createLogger({ dir: null, stderr: null }), {}, { GLUE_DATA_DIR: dir });
+  profile = emptyProfileDeps();
+  live = profile.deps;
   manifest = await buildHandshakeManifest();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => profile.cleanup());
 
 it('equals what the live server tells an SDK client at initialize', async () => {
   const server = createMcpServer(live);

@@ -16,10 +16,24 @@ import { loadKeys } from '../../core/secrets/key-manager';
 import { createPassphraseVault, VAULT_FILE_NAME } from '../../core/secrets/passphrase-vault';
 import { openStore, type Store } from '../../core/store/open';
 import { passwordValues, writeDataset } from '../../core/testing/seed-demo';
+import { createBaseDeps } from '../base-deps';
+import type { McpDeps } from '../deps';
+import { createLogger } from '../logger';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const GLUE = join(root, 'bin', 'glue.js');
 export const PASSPHRASE = 'mcp-test-passphrase';
+
+/** A fresh, never-synced profile in a temp data dir, and the server's real deps on it. */
+export function emptyProfileDeps(): { dataDir: string; deps: McpDeps; cleanup(): void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'glue-mcp-empty-'));
+  const r = resolvePaths({ env: { GLUE_DATA_DIR: dataDir } });
+  if (!r.ok) throw new Error(r.error.message);
+  const made = ensureProfileDirs(r.value, r.value.dataDirSource);
+  if (!made.ok) throw new Error(made.error.message);
+  const deps = createBaseDeps(made.value, createLogger({ dir: null, stderr: null }), {}, { GLUE_DATA_DIR: dataDir });
+  return { dataDir, deps, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
 
 export interface SeededProfile {
   dataDir: string;
