@@ -11,7 +11,8 @@ import { createEmbedder } from './embedder';
 import { fuse, RRF_K } from './rank';
 import { createSearchContext, search, type SearchContext } from './search';
 import { fixtureModelsDir } from './test-models';
-import { updateEmbeddings } from './vectors';
+import { embedQuery, Lru, nearestRecords } from './hybrid';
+import { embeddingMeta, updateEmbeddings, type VectorHit } from './vectors';
 
 const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
 
@@ -101,6 +102,33 @@ describe('hybrid search with the fixture model', () => {
     } finally {
       db.prepare('UPDATE records SET deleted_at = NULL WHERE rowid = ?').run(victim.rowid);
     }
+  });
+
+  it('reuses the vector neighbours of the same words in the same scope, until the store changes', async () => {
+    const c = createSearchContext(s.store, { embedder });
+    const typed = await search(c, { query: 'vpn remote access setup', type: 'documents', limit: 10 });
+    expect(typed.mode).toBe('hybrid');
+    expect(c.neighbourCache.size).toBe(1);
+    // The general search that follows a typed one (as an answer's fallback does) reuses its
+    // neighbours: they came from more candidates, so each is at least as near as a fresh search's.
+    const general = await search(c, { query: 'vpn remote access setup', limit: 10 });
+    expect(general.mode).toBe('hybrid');
+    expect(c.neighbourCache.size).toBe(1);
+    const meta = embeddingMeta(s.store.db)!;
+    const vec = await embedQuery({ embedder, cache: c.queryCache }, 'vpn remote access setup');
+    const uncached = nearestRecords(s.store.db, vec, { k: 10, modelId: meta.modelId, cache: { key: 'k', lru: new Lru(1) } });
+    const lru = new Lru<string, { k: number; candidates: number; hits: VectorHit[] }>(1);
+    nearestRecords(s.store.db, vec, { k: 10, types: ['documents'], modelId: meta.modelId, cache: { key: 'k', lru } });
+    const fromCache = nearestRecords(s.store.db, vec, { k: 10, modelId: meta.modelId, cache: { key: 'k', lru } });
+    expect(fromCache).toHaveLength(uncached.length);
+    fromCache.forEach((h, i) => expect(h.distance).toBeLessThanOrEqual(uncached[i]!.distance + 1e-6));
+    // Another org scope is another entry; so is any write to the store.
+    const org = c.orgs()[0]!;
+    await search(c, { query: 'vpn remote access setup', orgId: org.id, limit: 10 });
+    expect(c.neighbourCache.size).toBe(2);
+    s.store.db.prepare("INSERT INTO meta (key, value) VALUES ('cache-test', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    await search(c, { query: 'vpn remote access setup', limit: 10 });
+    expect(c.neighbourCache.size).toBe(3);
   });
 
   it('keeps every password value out of every table, chunk text and hit', async () => {

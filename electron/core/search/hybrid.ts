@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
 import type { Embedder } from './embedder';
-import { embeddingMeta, vectorSearch } from './vectors';
+import { embeddingMeta, vectorSearch, type VectorHit } from './vectors';
 
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
@@ -69,12 +69,37 @@ interface TypeRow {
   org_id: number | null;
 }
 
+/**
+ * Vector neighbours by query text and scope, for the life of one store version. An answer often
+ * searches the same words twice (its intent's typed search, then the general fallback); the
+ * unscoped KNN is half of each search's time on a 100k store, so the second reuses the first's.
+ */
+export interface NeighbourCache {
+  /** Text, scope, model and store version: a write to the store changes the key. */
+  key: string;
+  lru: Lru<string, { k: number; candidates: number; hits: VectorHit[] }>;
+}
+
 /** Nearest live records, filtered by type (vec0 has no type column, so it oversamples). */
-export function nearestRecords(db: Database.Database, vector: Float32Array, opts: { k: number; orgId?: number; types?: readonly RecordType[]; modelId: string }): VectorRanked[] {
+export function nearestRecords(
+  db: Database.Database,
+  vector: Float32Array,
+  opts: { k: number; orgId?: number; types?: readonly RecordType[]; modelId: string; cache?: NeighbourCache },
+): VectorRanked[] {
   const wantTypes = opts.types && opts.types.length > 0 ? new Set(opts.types) : null;
   const k = wantTypes ? opts.k * 4 : opts.k;
   // With a type filter k is already widened 4x, so the coarse bit scan needs less oversampling.
-  const hits = vectorSearch(db, vector, { k, orgId: opts.orgId, modelId: opts.modelId, oversample: wantTypes ? 4 : 10 });
+  const oversample = wantTypes ? 4 : 10;
+  // A search that looked at more candidates and kept more neighbours answers this one: its top
+  // k is at least as near (exactly the same within an org, where the KNN is exact).
+  const cached = opts.cache?.lru.get(opts.cache.key);
+  let hits: VectorHit[];
+  if (cached && cached.k >= k && cached.candidates >= k * oversample) {
+    hits = cached.hits.slice(0, k);
+  } else {
+    hits = vectorSearch(db, vector, { k, orgId: opts.orgId, modelId: opts.modelId, oversample });
+    opts.cache?.lru.set(opts.cache.key, { k, candidates: k * oversample, hits });
+  }
   if (hits.length === 0) return [];
   const ids = hits.map((h) => h.recordRowid);
   const rows = db

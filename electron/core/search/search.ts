@@ -8,7 +8,7 @@ import type { OrgCandidate } from '../answers/org-match';
 import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
 import { ftsTerms, keywordSearch } from './fts';
-import { embedQuery, Lru, nearestRecords, vectorReadiness, type QueryEmbedder } from './hybrid';
+import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
 import { BOOST, fuse, type Fused } from './rank';
 
 export interface SearchContext {
@@ -17,6 +17,9 @@ export interface SearchContext {
   /** The local model, or null for keyword-only search. Its worker starts on the first query. */
   readonly embedder: Embedder | null;
   readonly queryCache: Lru<string, Float32Array>;
+  readonly neighbourCache: NeighbourCache['lru'];
+  /** Changes whenever the store does (this connection's writes or another's commits). */
+  storeVersion(): string;
   /** Live organizations (id, name, short name), re-read only after the store changed. */
   orgs(): OrgCandidate[];
 }
@@ -33,6 +36,8 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
     reader: createReader(store),
     embedder: opts.embedder ?? null,
     queryCache: new Lru(opts.cacheSize ?? 256),
+    neighbourCache: new Lru(32),
+    storeVersion: () => version.get()?.v ?? '',
     orgs() {
       const key = version.get()?.v ?? '';
       if (!cached || cached.key !== key) cached = { key, orgs: orgRows.all().map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })) };
@@ -140,7 +145,8 @@ export async function search(ctx: SearchContext, input: SearchInput): Promise<Se
       const vec = await embedQuery(qe, input.query.slice(0, 1000));
       // RRF only needs the vector list's head; every extra unscoped neighbour costs a float re-score.
       const k = Math.min(want, Math.max(VECTOR_MIN_K, offset + limit));
-      vector = nearestRecords(ctx.db, vec, { k, orgId: input.orgId, types, modelId: ready.modelId });
+      const cacheKey = `${ctx.storeVersion()}|${ready.modelId}|${input.orgId ?? '*'}|${input.query.slice(0, 1000).trim().toLowerCase()}`;
+      vector = nearestRecords(ctx.db, vec, { k, orgId: input.orgId, types, modelId: ready.modelId, cache: { key: cacheKey, lru: ctx.neighbourCache } });
       mode = 'hybrid';
     } catch {
       note = 'Keyword search only: the embedding model could not run.';
