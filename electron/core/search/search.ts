@@ -31,15 +31,16 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
     'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
   );
   let cached: { key: string; orgs: OrgCandidate[] } | null = null;
+  const storeVersion = (): string => version.get()?.v ?? '';
   return {
     db,
     reader: createReader(store),
     embedder: opts.embedder ?? null,
     queryCache: new Lru(opts.cacheSize ?? 256),
     neighbourCache: new Lru(32),
-    storeVersion: () => version.get()?.v ?? '',
+    storeVersion,
     orgs() {
-      const key = version.get()?.v ?? '';
+      const key = storeVersion();
       if (!cached || cached.key !== key) cached = { key, orgs: orgRows.all().map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })) };
       return cached.orgs;
     },

@@ -22,7 +22,7 @@ export interface Checkpointer {
   nudge(): void;
   /** Resolves at once, or, when the WAL is over its bound, once a pass has copied all of it. */
   ready(): Promise<void>;
-  /** Runs a last pass, closes the worker's connection and restores the automatic checkpoint. */
+  /** Runs a last pass, closes the worker's connection and restores the automatic checkpoint; once. */
   stop(): Promise<void>;
 }
 
@@ -104,6 +104,7 @@ function start(store: Store, options: CheckpointerOptions): Checkpointer {
   let commits = 0; // nudges so far
   let commitsAtPassStart = 0;
   let settle: ((r: PassResult) => void) | null = null;
+  let stopping: Promise<void> | null = null;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { file: store.file, key: dbKeyOf(store), modulePath: options.modulePath ?? createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers') },
@@ -136,6 +137,18 @@ function start(store: Store, options: CheckpointerOptions): Checkpointer {
     return running;
   };
 
+  const finish = async (): Promise<void> => {
+    if (!failed) {
+      await pass();
+      worker.off('exit', fail);
+      worker.postMessage('stop');
+      await exited;
+      restore();
+      failed = true;
+    }
+    await worker.terminate();
+  };
+
   return {
     nudge: () => {
       commits++;
@@ -155,16 +168,6 @@ function start(store: Store, options: CheckpointerOptions): Checkpointer {
         if (!r.ok || r.checkpointed >= r.log) return;
       }
     },
-    async stop() {
-      if (!failed) {
-        await pass();
-        worker.off('exit', fail);
-        worker.postMessage('stop');
-        await exited;
-        restore();
-        failed = true;
-      }
-      await worker.terminate();
-    },
+    stop: () => (stopping ??= finish()),
   };
 }

@@ -201,12 +201,12 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
 
     // Pages fetched before a failure or a cancel are whole pages with their checkpoints: keep them.
     try {
-      ctx.writes.close();
+      await ctx.writes.drain();
     } catch (e) {
       error ??= toError(e);
       if (status === 'ok' || status === 'partial') status = 'failed';
     }
-    await stopCheckpoints();
+    await stopCheckpoints(); // already stopped after the listings unless they failed
 
     const requests = client.requestCount() - requestsAtStart;
     const previous = store.db.prepare<[string], { requests: number }>('SELECT requests FROM sync_runs WHERE id = ?').get(runId)?.requests ?? 0;

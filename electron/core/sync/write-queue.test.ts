@@ -68,10 +68,10 @@ describe('WriteQueue', () => {
     await expect(queue.drain()).rejects.toThrow('disk full');
   });
 
-  it('close commits what is queued (a cancelled sync keeps the pages it fetched)', async () => {
+  it('drain commits what is queued (a cancelled sync keeps the pages it fetched)', async () => {
     const { queue, insert, stored } = setup({ maxWrites: 10, maxDelayMs: 60_000 });
     await queue.add({ write: () => insert.run(1), records: 1 });
-    queue.close();
+    await queue.drain();
     expect(stored()).toBe(1);
   });
 });

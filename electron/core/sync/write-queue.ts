@@ -67,13 +67,11 @@ export class WriteQueue {
     }
   }
 
-  /** Commits everything queued now; resolves when it is stored (or rejects with the failure). */
+  /**
+   * Commits everything queued now and stops the timer; resolves when it is stored (or rejects
+   * with the failure). Runners drain before completing a listing; the run drains at its end.
+   */
   async drain(): Promise<void> {
-    this.flush();
-  }
-
-  /** Commits what is queued and stops the timer; for the end of a run, successful or not. */
-  close(): void {
     this.flush();
   }
 
