@@ -26,7 +26,7 @@ function page(start: number, version: number): ItGlueResource[] {
         hostname: `srv-${orgId}-${i}.corp${orgId}.local`,
         'organization-id': orgId,
         'primary-ip': `10.${orgId % 256}.${Math.floor(i / 256) % 256}.${i % 256}`,
-        'mac-address': `00:1a:${(i >> 24) & 255}:${(i >> 16) & 255}:${(i >> 8) & 255}:${i & 255}`.replace(/:(\d+)/g, (_m, d: string) => `:${Number(d).toString(16).padStart(2, '0')}`),
+        'mac-address': [0, 0x1a, (i >> 24) & 255, (i >> 16) & 255, (i >> 8) & 255, i & 255].map((b) => b.toString(16).padStart(2, '0')).join(':'),
         'serial-number': `SN${i}X${version}`,
         'configuration-type-name': i % 3 ? 'Workstation' : 'Server',
         'configuration-status-name': 'Active',

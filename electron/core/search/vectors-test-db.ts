@@ -45,14 +45,33 @@ export interface SeedRecord {
   deleted?: boolean;
 }
 
-/** Inserts or replaces a record the way the store's writer does (content_hash over name+body). */
+/**
+ * Inserts or replaces a record the way the store's writer does (content_hash over name+body):
+ * on a schema without insert triggers (migration 0006) a new row enters the FTS index and
+ * record_counts here, as the writer's do; updates go through the update triggers.
+ */
 export function upsertRecord(db: Database.Database, r: SeedRecord): number {
   const hash = createHash('sha256').update(`${r.name}\n${r.body}`).digest('hex');
-  db.prepare(
-    `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash, deleted_at)
-     VALUES (?, ?, ?, ?, ?, '{}', ?, ?)
-     ON CONFLICT(type, itglue_id) DO UPDATE SET org_id = excluded.org_id, name = excluded.name, body = excluded.body,
-       content_hash = excluded.content_hash, deleted_at = excluded.deleted_at`,
-  ).run(r.type, r.itglueId, r.orgId, r.name, r.body, hash, r.deleted ? '2026-01-01T00:00:00Z' : null);
-  return z.object({ id: z.number() }).parse(db.prepare('SELECT rowid AS id FROM records WHERE type = ? AND itglue_id = ?').get(r.type, r.itglueId)).id;
+  const deletedAt = r.deleted ? '2026-01-01T00:00:00Z' : null;
+  const existing = db.prepare<[string, string], { id: number }>('SELECT rowid AS id FROM records WHERE type = ? AND itglue_id = ?').get(r.type, r.itglueId);
+  if (existing) {
+    db.prepare('UPDATE records SET org_id = ?, name = ?, body = ?, content_hash = ?, deleted_at = ? WHERE rowid = ?').run(r.orgId, r.name, r.body, hash, deletedAt, existing.id);
+    return existing.id;
+  }
+  const id = z.number().parse(
+    Number(
+      db
+        .prepare("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash, deleted_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?)")
+        .run(r.type, r.itglueId, r.orgId, r.name, r.body, hash, deletedAt).lastInsertRowid,
+    ),
+  );
+  const insertTriggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'records_fts_insert'").pluck().get();
+  if (insertTriggers === 0 && deletedAt === null) {
+    db.prepare('INSERT INTO records_fts (rowid, name, body) VALUES (?, ?, ?)').run(id, r.name, r.body);
+    db.prepare(
+      `INSERT INTO record_counts (type, org_id, live, archived) VALUES (?, coalesce(?, 0), 1, 0)
+       ON CONFLICT (type, org_id) DO UPDATE SET live = live + 1`,
+    ).run(r.type, r.orgId);
+  }
+  return id;
 }

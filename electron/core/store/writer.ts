@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
 import { StoreError, isBusy, lockedError } from './errors';
 import { MAPPERS, TYPED_TABLE_OF } from './mappers/index';
-import { MapError, itGlueResourceSchema, type MappedRecord, type RelationInput, type SqlValue, type TypedTable } from './mappers/types';
+import { MapError, asResource, type MappedRecord, type RelationInput, type SqlValue, type TypedTable } from './mappers/types';
 import type { Store } from './open';
 import { seal } from './secret-box';
 import { secretsKeyOf } from './store-keys';
@@ -120,9 +120,9 @@ export function createWriter(store: Store): StoreWriter {
   db.pragma('wal_autocheckpoint = 4000');
 
   const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, org_id, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
-  // FTS upkeep inside applyPage (see migration 0001): triggers off for the transaction, the old
-  // text of a rewritten row leaves the index before the row changes, and every new or rewritten
-  // row enters it with one INSERT … SELECT per page.
+  // FTS upkeep inside applyPage (migrations 0001, 0006): the update triggers are off for the
+  // transaction (inserts have none), the old text of a rewritten row leaves the index before the
+  // row changes, and every new or rewritten row enters it with one INSERT … SELECT per page.
   const deferFts = db.prepare('INSERT OR IGNORE INTO fts_deferred (id) VALUES (1)');
   const resumeFts = db.prepare('DELETE FROM fts_deferred');
   const ftsDelete = db.prepare<[number, string, string]>("INSERT INTO records_fts(records_fts, rowid, name, body) VALUES ('delete', ?, ?, ?)");
@@ -131,9 +131,9 @@ export function createWriter(store: Store): StoreWriter {
   );
   /** Rows of the current page whose text must (re-)enter the index at the end of the page. */
   const ftsPending = new Set<number>();
-  // record_counts for rows this page inserts (migration 0005: the insert trigger is off while
-  // fts_deferred is set): counted as inserted, so an update trigger later in the same page
-  // (a resource twice, moved or archived) adjusts exactly what is added here.
+  // record_counts for rows this page inserts (migrations 0005, 0006: inserts have no trigger):
+  // counted as inserted, so an update trigger later in the same page (a resource twice, moved
+  // or archived) adjusts exactly what is added here.
   const insertedCounts = new Map<string, { type: string; orgId: number; live: number; archived: number }>();
   const addCounts = db.prepare<[string, number, number, number]>(
     `INSERT INTO record_counts (type, org_id, live, archived) VALUES (?, ?, ?, ?)
@@ -151,9 +151,11 @@ export function createWriter(store: Store): StoreWriter {
   // New rows are plain INSERTs; changed rows are UPDATEs that leave org_id (and so the
   // records_org_type index entry) alone unless it moved. An upsert names every column in its
   // SET list, and SQLite rewrites each index over a SET column even when the value is equal.
-  const insertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string], { rowid: number }>(
+  // No RETURNING: it buffers the statement's output in a temp table, a fifth of the insert's
+  // cost; lastInsertRowid is the row this statement inserted (trigger inserts do not leak out).
+  const insertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string]>(
     `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, url, updated_at, archived, content_hash, last_seen_run)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateRecord = db.prepare<[string, string, string, string | null, string | null, number, string, string, number]>(
     `UPDATE records SET name = ?, body = ?, attrs = ?, url = ?, updated_at = ?, archived = ?, content_hash = ?, last_seen_run = ?, deleted_at = NULL
@@ -289,10 +291,8 @@ export function createWriter(store: Store): StoreWriter {
         if (existing.org_id !== orgId) moveRecord.run(orgId, rowid);
         typedRewrite(mapped.typed.table, mapped.typed.row, rowid);
       } else {
-        const row = insertRecord.get(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
-        if (!row) throw new Error('insert returned no row');
+        rowid = Number(insertRecord.run(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId).lastInsertRowid);
         countInserted(r.type, orgId, r.archived);
-        rowid = row.rowid;
         typedUpsert(mapped.typed.table, mapped.typed.row, rowid);
       }
       if (reindex) ftsPending.add(rowid);
@@ -316,14 +316,13 @@ export function createWriter(store: Store): StoreWriter {
     const mapper = MAPPERS[input.type];
     const kindsByType = new Map<number, Map<string, string>>();
     for (const raw of input.resources) {
-      const parsed = itGlueResourceSchema.safeParse(raw);
-      if (!parsed.success) {
+      const resource = asResource(raw);
+      if (!resource) {
         const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '?';
         recordSkippedRow(input.type, id, 'not a JSON:API resource', input.runId);
         result.skipped++;
         continue;
       }
-      const resource = parsed.data;
       if (resource.type !== input.type) {
         recordSkippedRow(input.type, resource.id, `resource type "${resource.type.slice(0, 60)}" in a ${input.type} page`, input.runId);
         result.skipped++;

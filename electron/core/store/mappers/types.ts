@@ -1,16 +1,26 @@
-import { z } from 'zod';
 import type { RecordType } from '../../../../shared/domain';
 
 /** One JSON:API resource as IT Glue sends it (ids are strings). */
-// Objects are checked, not copied: pages of 1,000 resources are parsed on the hot path.
-const plainObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object');
-export const itGlueResourceSchema = z.object({
-  id: z.string().min(1),
-  type: z.string(),
-  attributes: plainObject,
-  relationships: plainObject.optional(),
-});
-export type ItGlueResource = z.infer<typeof itGlueResourceSchema>;
+export interface ItGlueResource {
+  id: string;
+  type: string;
+  attributes: Record<string, unknown>;
+  relationships?: Record<string, unknown>;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The resource when `raw` has the JSON:API shape the mappers read, else null. Checked, not
+ * copied, by hand: the writer runs this for every record of a sync.
+ */
+export function asResource(raw: unknown): ItGlueResource | null {
+  if (!isPlainObject(raw)) return null;
+  const { id, type, attributes, relationships } = raw;
+  if (typeof id !== 'string' || id === '' || typeof type !== 'string' || !isPlainObject(attributes)) return null;
+  if (relationships !== undefined && !isPlainObject(relationships)) return null;
+  return { id, type, attributes, ...(relationships === undefined ? {} : { relationships }) };
+}
 
 export type SqlValue = string | number | null;
 

@@ -30,7 +30,8 @@ describe('migration 0001-initial', () => {
   });
 
   it('indexes name and body so IP phrases, hostnames, folded diacritics and appended aliases match; deletes leave the index', () => {
-    const t = createTempStore();
+    // Version 1's insert triggers index every row (0006 leaves inserts to the writer).
+    const t = createTempStore({ targetVersion: 1 });
     temps.push(t);
     const db = t.store.db;
     const insert = db.prepare<[string, string, string]>("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('configurations', ?, 1, ?, ?, '{}', 'h')");
@@ -56,7 +57,8 @@ describe('migration 0001-initial', () => {
   });
 
   it('deletes typed rows with their record (by trigger, not a foreign key) and leaves other types alone', () => {
-    const t = createTempStore();
+    // Version 1's insert triggers index every row (0006 leaves inserts to the writer).
+    const t = createTempStore({ targetVersion: 1 });
     temps.push(t);
     const db = t.store.db;
     const { rowid } = db

@@ -4,6 +4,7 @@ import { vectors } from './0002-vectors';
 import { chunkFloats } from './0003-chunk-floats';
 import { recordCounts } from './0004-record-counts';
 import { pageCounts } from './0005-page-counts';
+import { writerIndexesInserts } from './0006-writer-indexes-inserts';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts];

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { config, org } from '../fixtures.test-data';
+import { createTempStore, type TempStore } from '../testing';
+import { createWriter } from '../writer';
+
+const temps: TempStore[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) t.cleanup();
+});
+
+type Db = TempStore['store']['db'];
+const triggers = (db: Db) => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records' ORDER BY name").all().map((r) => r.name);
+const counts = (db: Db) => db.prepare('SELECT type, org_id, live, archived FROM record_counts WHERE live > 0 ORDER BY type, org_id').all();
+const truth = (db: Db) =>
+  db.prepare('SELECT type, coalesce(org_id, 0) AS org_id, count(*) AS live, sum(archived) AS archived FROM records WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2').all();
+const found = (db: Db, words: string) => db.prepare<[string], { name: string }>('SELECT r.name FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH ? ORDER BY r.name').all(words).map((r) => r.name);
+
+describe('migration 0006-writer-indexes-inserts', () => {
+  it('drops the insert triggers, and the writer still indexes and counts what a version-5 store held and what it adds', () => {
+    const t = createTempStore({ targetVersion: 5 });
+    temps.push(t);
+    const w5 = createWriter(t.store);
+    const run5 = w5.startRun('full');
+    w5.applyPage({ type: 'organizations', resources: [org(7, 'Acme')], runId: run5 });
+    w5.applyPage({ type: 'configurations', resources: [config(10, 7, 'SRV-OLD')], runId: run5 });
+    // A version-5 writer other than applyPage, counted and indexed by the triggers.
+    t.store.db.prepare("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('contacts', '99', 7, 'Pat Lee', 'helpdesk lead', '{}', 'h')").run();
+    t.store.close();
+
+    const s = t.reopen({ targetVersion: 6 });
+    expect(s.schemaVersion).toBe(6);
+    expect(triggers(s.db)).not.toContain('records_fts_insert');
+    expect(triggers(s.db)).not.toContain('record_counts_insert');
+    expect(triggers(s.db)).toContain('records_fts_update');
+    expect(found(s.db, 'srv')).toEqual(['SRV-OLD']);
+    expect(found(s.db, 'helpdesk')).toEqual(['Pat Lee']);
+
+    const w = createWriter(s);
+    const runId = w.startRun('full');
+    // New rows, a row twice in one page (moved and archived), and a rename of an old row.
+    w.applyPage({
+      type: 'configurations',
+      resources: [config(11, 7, 'SRV-NEW'), config(12, 7, 'SRV-TWICE'), config(12, 8, 'SRV-TWICE', { archived: true }), config(10, 7, 'SRV-RENAMED')],
+      runId,
+    });
+    // The index holds exactly the live rows' text (throws SQLITE_CORRUPT_VTAB otherwise); with
+    // soft-deleted rows in records, later, only its own structure can be checked.
+    s.db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(found(s.db, 'srv')).toEqual(['SRV-NEW', 'SRV-RENAMED', 'SRV-TWICE']);
+    expect(found(s.db, 'old')).toEqual([]);
+    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(w.markDeletedExcept('configurations', '7', ['10'], runId)).toBe(1);
+    expect(found(s.db, 'srv')).toEqual(['SRV-RENAMED', 'SRV-TWICE']);
+    expect(counts(s.db)).toEqual(truth(s.db));
+    s.db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 0)").run();
+  });
+});
