@@ -45,6 +45,11 @@ export interface StoreWriter {
   applyPage(input: ApplyPageInput): ApplyPageResult;
   /** Several pages in one transaction (one commit, one FTS flush); all or none are stored. */
   applyPages(inputs: readonly ApplyPageInput[]): ApplyPageResult[];
+  /**
+   * Runs `fn` in one transaction (or the caller's) in which the pages it applies enter the
+   * FTS index and record_counts together, at its end: the sync's group commit.
+   */
+  batch<R>(fn: () => R): R;
   /** Replaces the relations of one record that came from detail requests (related items, connections). */
   putRelations(fromType: RecordType, fromId: string, related: readonly RelationInput[]): void;
   putSecret(passwordId: number, value: string): void;
@@ -120,32 +125,35 @@ export function createWriter(store: Store): StoreWriter {
   db.pragma('wal_autocheckpoint = 4000');
 
   const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, org_id, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
-  // FTS upkeep inside applyPage (migrations 0001, 0006): the update triggers are off for the
-  // transaction (inserts have none), the old text of a rewritten row leaves the index before the
-  // row changes, and every new or rewritten row enters it with one INSERT … SELECT per page.
+  // FTS upkeep for applied pages (migrations 0001, 0006): the update triggers are off for the
+  // batch (inserts have none), the old text of a rewritten row leaves the index before the row
+  // changes, and every new or rewritten row enters it with one INSERT … SELECT at the end of the
+  // batch. Once, not per page: FTS5 writes its pending terms as a new segment whenever a later
+  // statement opens a savepoint, and merging a segment per page was a tenth of ingest.
   const deferFts = db.prepare('INSERT OR IGNORE INTO fts_deferred (id) VALUES (1)');
   const resumeFts = db.prepare('DELETE FROM fts_deferred');
   const ftsDelete = db.prepare<[number, string, string]>("INSERT INTO records_fts(records_fts, rowid, name, body) VALUES ('delete', ?, ?, ?)");
   const ftsFill = db.prepare<[string]>(
     'INSERT INTO records_fts(rowid, name, body) SELECT rowid, name, body FROM records WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
   );
-  /** Rows of the current page whose text must (re-)enter the index at the end of the page. */
+  /** Rows of the current batch whose text must (re-)enter the index at its end. */
   const ftsPending = new Set<number>();
-  // record_counts for rows this page inserts (migrations 0005, 0006: inserts have no trigger):
-  // counted as inserted, so an update trigger later in the same page (a resource twice, moved
-  // or archived) adjusts exactly what is added here.
-  const insertedCounts = new Map<string, { type: string; orgId: number; live: number; archived: number }>();
+  // record_counts for rows this batch inserts (migrations 0005, 0006: inserts have no trigger),
+  // added at its end. An update trigger on such a row in the meantime (a resource twice, moved
+  // or archived) adds its own deltas, which sum with these.
+  /** type → organization id (0 for none) → counts; nested so no key string is built per record. */
+  const insertedCounts = new Map<string, Map<number, { live: number; archived: number }>>();
   const addCounts = db.prepare<[string, number, number, number]>(
     `INSERT INTO record_counts (type, org_id, live, archived) VALUES (?, ?, ?, ?)
      ON CONFLICT (type, org_id) DO UPDATE SET live = live + excluded.live, archived = archived + excluded.archived`,
   );
   const countInserted = (type: string, orgId: number | null, archived: boolean): void => {
-    const org = orgId ?? 0;
-    const key = `${type}\0${org}`;
-    const c = insertedCounts.get(key) ?? { type, orgId: org, live: 0, archived: 0 };
+    let byOrg = insertedCounts.get(type);
+    if (!byOrg) insertedCounts.set(type, (byOrg = new Map()));
+    let c = byOrg.get(orgId ?? 0);
+    if (!c) byOrg.set(orgId ?? 0, (c = { live: 0, archived: 0 }));
     c.live++;
     if (archived) c.archived++;
-    insertedCounts.set(key, c);
   };
   const touchRecord = db.prepare<[string, number]>('UPDATE records SET last_seen_run = ? WHERE rowid = ?');
   // New rows are plain INSERTs; changed rows are UPDATEs that leave org_id (and so the
@@ -192,20 +200,31 @@ export function createWriter(store: Store): StoreWriter {
     // Column names come from our own mappers, never from IT Glue; checked anyway.
     if (!columns.every((c) => /^[a-z_0-9]+$/.test(c))) throw new Error(`bad column in ${table}`);
   };
+  // A mapper builds every row of its table with the same keys in the same order, so the last
+  // statement per table nearly always fits: checked key by key, which spares building and
+  // hashing a cache key for every record.
+  const lastUpsert = new Map<TypedTable, { columns: readonly string[]; stmt: Database.Statement<SqlValue[]> }>();
   function typedUpsert(table: TypedTable, row: Record<string, SqlValue>, recordRowid: number): void {
-    const columns = Object.keys(row);
-    const key = `${table}:${columns.join(',')}`;
-    let stmt = typedStatements.get(key);
-    if (!stmt) {
-      safeColumns(table, columns);
-      const all = ['record_rowid', ...columns];
-      const updates = all.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-      stmt = db.prepare<SqlValue[]>(
-        `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-      );
-      typedStatements.set(key, stmt);
+    let last = lastUpsert.get(table);
+    if (!last || !hasKeys(row, last.columns)) {
+      const columns = Object.keys(row);
+      const key = `${table}:${columns.join(',')}`;
+      let stmt = typedStatements.get(key);
+      if (!stmt) {
+        safeColumns(table, columns);
+        const all = ['record_rowid', ...columns];
+        const updates = all.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+        stmt = db.prepare<SqlValue[]>(
+          `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+        );
+        typedStatements.set(key, stmt);
+      }
+      last = { columns, stmt };
+      lastUpsert.set(table, last);
     }
-    stmt.run(recordRowid, ...columns.map((c) => row[c] ?? null));
+    const values: SqlValue[] = [recordRowid];
+    for (const c of last.columns) values.push(row[c] ?? null);
+    last.stmt.run(values);
   }
   const typedSelects = new Map<TypedTable, Database.Statement<[number], Record<string, SqlValue>>>();
   const typedUpdates = new Map<string, Database.Statement<SqlValue[]>>();
@@ -310,9 +329,6 @@ export function createWriter(store: Store): StoreWriter {
     const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
     skippedOfType.clear();
     for (const row of skippedTypes.all()) skippedOfType.add(row.type);
-    ftsPending.clear();
-    insertedCounts.clear();
-    deferFts.run();
     const mapper = MAPPERS[input.type];
     const kindsByType = new Map<number, Map<string, string>>();
     for (const raw of input.resources) {
@@ -348,18 +364,37 @@ export function createWriter(store: Store): StoreWriter {
       }
       result[writeMapped(mapped, input.runId)]++;
     }
-    if (ftsPending.size > 0) ftsFill.run(JSON.stringify([...ftsPending]));
-    ftsPending.clear();
-    for (const c of insertedCounts.values()) addCounts.run(c.type, c.orgId, c.live, c.archived);
-    insertedCounts.clear();
-    resumeFts.run();
     if (input.checkpoint) {
       const c = input.checkpoint;
       upsertCheckpoint.run(c.resource, c.scope, c.cursor, c.lastUpdatedAt, input.runId, null);
     }
     return result;
   }
-  const applyPages = atomically((inputs: readonly ApplyPageInput[]) => inputs.map(applyOnePage));
+  let batchDepth = 0;
+  const batch = atomically(<R>(fn: () => R): R => {
+    if (batchDepth === 0) {
+      ftsPending.clear();
+      insertedCounts.clear();
+      deferFts.run();
+    }
+    batchDepth++;
+    try {
+      const result = fn();
+      if (batchDepth === 1) finishBatch();
+      return result;
+    } finally {
+      batchDepth--;
+    }
+  });
+  /** The batch's index upkeep; the FTS fill last, so only the commit flushes its terms. */
+  function finishBatch(): void {
+    for (const [type, byOrg] of insertedCounts) for (const [orgId, c] of byOrg) addCounts.run(type, orgId, c.live, c.archived);
+    insertedCounts.clear();
+    resumeFts.run();
+    if (ftsPending.size > 0) ftsFill.run(JSON.stringify([...ftsPending]));
+    ftsPending.clear();
+  }
+  const applyPages = (inputs: readonly ApplyPageInput[]): ApplyPageResult[] => batch(() => inputs.map(applyOnePage));
 
   const putRelationsTx = atomically((fromType: RecordType, fromId: string, related: readonly RelationInput[]) => {
     deleteDetailRelations.run(fromType, fromId);
@@ -409,6 +444,7 @@ export function createWriter(store: Store): StoreWriter {
       return result;
     },
     applyPages,
+    batch,
     putRelations: putRelationsTx,
     putSecret: (passwordId, value) => {
       if (!Number.isSafeInteger(passwordId) || passwordId <= 0) throw new StoreError('INVALID_INPUT', 'A password id must be a positive integer.');
@@ -441,4 +477,11 @@ export function createWriter(store: Store): StoreWriter {
       guarded(() => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value));
     },
   };
+}
+
+/** Whether `row` has exactly these own keys, in this order. */
+function hasKeys(row: Record<string, unknown>, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in row) if (k !== keys[i++]) return false;
+  return i === keys.length;
 }

@@ -126,7 +126,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       writer.setMeta(META_ACTIVE_RUN, JSON.stringify({ runId, kind }));
     }
     // Listings write most of a full sync: their WAL is copied back on a worker thread meanwhile.
-    const { writes, stopCheckpoints } = openWriteQueue(store, { onFlush: (ms) => (ctx.dbMs += ms), backgroundCheckpoints: kind === 'full' });
+    const { writes, stopCheckpoints } = openWriteQueue(store, writer, { onFlush: (ms) => (ctx.dbMs += ms), backgroundCheckpoints: kind === 'full' });
     const ctx: SyncContext = {
       store,
       client,

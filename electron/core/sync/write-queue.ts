@@ -1,5 +1,6 @@
 import { NO_CHECKPOINTER, startCheckpointer } from '../store/checkpointer';
 import type { Store } from '../store/open';
+import type { StoreWriter } from '../store/writer';
 
 export interface WriteQueueOptions {
   /** Runs the writes in one transaction (the store's IMMEDIATE transaction in production). */
@@ -119,12 +120,12 @@ export interface OpenWriteQueueOptions {
   backgroundCheckpoints: boolean;
 }
 
-/** The sync's group commit on a store: one IMMEDIATE transaction per group. */
-export function openWriteQueue(store: Store, options: OpenWriteQueueOptions): { writes: WriteQueue; stopCheckpoints(): Promise<void> } {
+/** The sync's group commit on a store: one IMMEDIATE transaction (a writer batch) per group. */
+export function openWriteQueue(store: Store, writer: StoreWriter, options: OpenWriteQueueOptions): { writes: WriteQueue; stopCheckpoints(): Promise<void> } {
   const checkpointer = options.backgroundCheckpoints ? startCheckpointer(store) : NO_CHECKPOINTER;
   const onFlush = options.onFlush ?? (() => undefined);
   const writes = new WriteQueue({
-    transaction: (batch) => store.db.transaction(() => batch.forEach((w) => w())).immediate(),
+    transaction: (batch) => writer.batch(() => batch.forEach((w) => w())),
     beforeFlush: () => checkpointer.ready(),
     onFlush: (ms) => {
       onFlush(ms);

@@ -16,7 +16,7 @@ const truth = (db: Db) =>
 const found = (db: Db, words: string) => db.prepare<[string], { name: string }>('SELECT r.name FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH ? ORDER BY r.name').all(words).map((r) => r.name);
 
 describe('migration 0006-writer-indexes-inserts', () => {
-  it('drops the insert triggers, and the writer still indexes and counts what a version-5 store held and what it adds', () => {
+  it('drops the insert triggers; the writer still indexes and counts what a version-5 store held and what it adds, a batch at a time', () => {
     const t = createTempStore({ targetVersion: 5 });
     temps.push(t);
     const w5 = createWriter(t.store);
@@ -49,9 +49,20 @@ describe('migration 0006-writer-indexes-inserts', () => {
     expect(found(s.db, 'srv')).toEqual(['SRV-NEW', 'SRV-RENAMED', 'SRV-TWICE']);
     expect(found(s.db, 'old')).toEqual([]);
     expect(counts(s.db)).toEqual(truth(s.db));
+    // A resource twice in one batch, moved in between to an organization never counted before:
+    // the move's decrement lands on a count the batch adds only at its end.
+    w.batch(() => {
+      w.applyPage({ type: 'configurations', resources: [config(20, 30, 'SRV-MOVED')], runId });
+      w.applyPage({ type: 'configurations', resources: [config(20, 31, 'SRV-MOVED', { archived: true })], runId });
+    });
+    expect(counts(s.db)).toEqual(truth(s.db));
     expect(w.markDeletedExcept('configurations', '7', ['10'], runId)).toBe(1);
-    expect(found(s.db, 'srv')).toEqual(['SRV-RENAMED', 'SRV-TWICE']);
+    expect(found(s.db, 'srv')).toEqual(['SRV-MOVED', 'SRV-RENAMED', 'SRV-TWICE']);
     expect(counts(s.db)).toEqual(truth(s.db));
     s.db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 0)").run();
+    // Deleting a row outright leaves its counts and index entry too.
+    s.db.prepare("DELETE FROM records WHERE type = 'configurations' AND itglue_id = '20'").run();
+    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(found(s.db, 'moved')).toEqual([]);
   });
 });
