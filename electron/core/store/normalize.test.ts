@@ -34,14 +34,16 @@ describe('normalize', () => {
       const hex = m.toLowerCase().replace(/[\s:.-]/g, '');
       return /^[0-9a-f]{12}$/.test(hex) ? hex : null;
     };
+    const hostByRegex = (h: string): string | null => h.trim().toLowerCase().replace(/[-_\s]/g, '') || null;
     const ipByNet = (ip: string): number | null => (isIPv4(ip.trim()) ? ip.trim().split('.').reduce((n, p) => n * 256 + Number(p), 0) : null);
-    const alphabet = ['0', '1', '2', '5', '9', 'a', 'F', 'g', ':', '-', '.', ' ', '\u00a0', '\t', '25', '255', '256', '01', '00'];
+    const alphabet = ['0', '1', '2', '5', '9', 'a', 'F', 'g', ':', '-', '_', '.', ' ', '\u00a0', '\u2003', '\t', '25', '255', '256', '01', '00'];
     let seed = 7;
     const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let i = 0; i < 20_000; i++) {
       const s = Array.from({ length: 1 + next(16) }, () => alphabet[next(alphabet.length)]).join('');
       expect(normalizeMac(s), s).toBe(macByRegex(s));
       expect(ipv4ToNumber(s), s).toBe(ipByNet(s));
+      expect(hostnameKey(s), s).toBe(hostByRegex(s));
     }
     for (const ip of ['0.0.0.0', ' 10.1.2.3 ', '1.2.3.4.', '.1.2.3', '1..2.3', '01.2.3.4', '1.2.3.04', '256.1.1.1', '1.2.3.4.5']) expect(ipv4ToNumber(ip), ip).toBe(ipByNet(ip));
     expect(normalizeMac('00:1a:2b:3c:4d:5e:6f')).toBeNull();

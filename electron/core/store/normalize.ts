@@ -99,11 +99,18 @@ export function parseCidr(input: string): Cidr | null {
 export function hostnameKey(input: string | null | undefined): string | null {
   if (!input) return null;
   const lower = input.trim().toLowerCase();
-  const key = SEPARATORS.test(lower) ? lower.replace(SEPARATORS_ALL, '') : lower;
+  let key = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 45 || c === 95 || isSpace(c)) {
+      key += lower.slice(from, i);
+      from = i + 1;
+    }
+  }
+  key = from === 0 ? lower : key + lower.slice(from);
   return key || null;
 }
-const SEPARATORS = /[-_\s]/;
-const SEPARATORS_ALL = /[-_\s]/g;
 
 export function normalizeSerial(input: string | null | undefined): string | null {
   if (!input) return null;

@@ -161,6 +161,9 @@ describe('writer.applyPage', () => {
     w.applyPage({ type: 'configurations', resources: [config(10, 1, 'ALPHA-01'), config(11, 1, 'BRAVO-01')], runId });
     w.applyPage({ type: 'configurations', resources: [config(10, 1, 'CHARLIE-01'), config(12, 1, 'DELTA-01'), config(12, 1, 'ECHO-01')], runId });
     expect([match('alpha01'), match('charlie01'), match('delta01'), match('echo01'), match('bravo01')]).toEqual([0, 1, 0, 1, 1]);
+    // A first sync of a type inserts without looking up; the repeats above were found on conflict.
+    expect(count(db, "SELECT count(*) AS n FROM records WHERE type = 'configurations'")).toBe(3);
+    expect(count(db, "SELECT live AS n FROM record_counts WHERE type = 'configurations' AND org_id = 1")).toBe(3);
     w.markDeletedExcept('configurations', '*', ['10', '12'], runId);
     expect(match('bravo01')).toBe(0);
     w.applyPage({ type: 'configurations', resources: [config(11, 1, 'BRAVO-01')], runId });

@@ -160,11 +160,24 @@ export function createWriter(store: Store): StoreWriter {
   // records_org_type index entry) alone unless it moved. An upsert names every column in its
   // SET list, and SQLite rewrites each index over a SET column even when the value is equal.
   // No RETURNING: it buffers the statement's output in a temp table, a fifth of the insert's
-  // cost; lastInsertRowid is the row this statement inserted (trigger inserts do not leak out).
+  // cost; lastInsertRowid is the row this statement inserted. DO NOTHING on a known resource
+  // (changes = 0) lets a first sync insert without looking the resource up first.
   const insertRecord = db.prepare<[string, string, number | null, string, string, string, string | null, string | null, number, string, string]>(
     `INSERT INTO records (type, itglue_id, org_id, name, body, attrs, url, updated_at, archived, content_hash, last_seen_run)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (type, itglue_id) DO NOTHING`,
   );
+  const typeHasRows = db.prepare<[string], { found: number }>('SELECT EXISTS (SELECT 1 FROM records WHERE type = ?) AS found');
+  /**
+   * Per type, whether it had no rows when this writer first wrote it: then nearly every record
+   * is new (a first sync), and a resource is looked up only when its insert meets itself (listed
+   * twice). Otherwise most are known, and the lookup comes first.
+   */
+  const firstWrite = new Map<string, boolean>();
+  const isFirstWrite = (type: string): boolean => {
+    let first = firstWrite.get(type);
+    if (first === undefined) firstWrite.set(type, (first = typeHasRows.get(type)?.found === 0));
+    return first;
+  };
   const updateRecord = db.prepare<[string, string, string, string | null, string | null, number, string, string, number]>(
     `UPDATE records SET name = ?, body = ?, attrs = ?, url = ?, updated_at = ?, archived = ?, content_hash = ?, last_seen_run = ?, deleted_at = NULL
      WHERE rowid = ?`,
@@ -291,7 +304,16 @@ export function createWriter(store: Store): StoreWriter {
     }
     const attrsJson = JSON.stringify(r.attrs);
     const hash = contentHashOf(r.name, r.body, attrsJson);
-    const existing = selectRecord.get(r.type, r.itglueId);
+    const insert = (): number | null => {
+      const res = insertRecord.run(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
+      return res.changes > 0 ? Number(res.lastInsertRowid) : null;
+    };
+    let existing: ExistingRow | undefined;
+    let inserted = isFirstWrite(r.type) ? insert() : null;
+    if (inserted === null) {
+      existing = selectRecord.get(r.type, r.itglueId);
+      if (!existing) inserted = insert();
+    }
     let outcome: 'written' | 'unchanged';
     // Same content and still live: only the sighting is recorded, so FTS, typed rows and
     // embeddings (keyed on content_hash) are left alone.
@@ -299,8 +321,8 @@ export function createWriter(store: Store): StoreWriter {
       touchRecord.run(runId, existing.rowid);
       outcome = 'unchanged';
     } else {
-      // The index holds the old text of a live row unless this page already queued it (a
-      // resource twice in one page): that text never reached the index.
+      // The index holds the old text of a live row unless this batch already queued it (a
+      // resource twice in one batch): that text never reached the index.
       const reindex = !existing || existing.deleted_at !== null || existing.name !== r.name || existing.body !== r.body;
       if (existing && reindex && existing.deleted_at === null && !ftsPending.has(existing.rowid)) ftsDelete.run(existing.rowid, existing.name, existing.body);
       let rowid: number;
@@ -310,7 +332,8 @@ export function createWriter(store: Store): StoreWriter {
         if (existing.org_id !== orgId) moveRecord.run(orgId, rowid);
         typedRewrite(mapped.typed.table, mapped.typed.row, rowid);
       } else {
-        rowid = Number(insertRecord.run(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId).lastInsertRowid);
+        if (inserted === null) throw new Error('a record was neither found nor inserted');
+        rowid = inserted;
         countInserted(r.type, orgId, r.archived);
         typedUpsert(mapped.typed.table, mapped.typed.row, rowid);
       }
