@@ -126,10 +126,10 @@ export function createWriter(store: Store): StoreWriter {
 
   const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, org_id, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
   // FTS upkeep for applied pages (migrations 0001, 0006): the update triggers are off for the
-  // batch (inserts have none), the old text of a rewritten row leaves the index before the row
-  // changes, and every new or rewritten row enters it with one INSERT … SELECT at the end of the
-  // batch. Once, not per page: FTS5 writes its pending terms as a new segment whenever a later
-  // statement opens a savepoint, and merging a segment per page was a tenth of ingest.
+  // batch (inserts have none); at its end the old text of rewritten rows leaves the index and
+  // every new or rewritten row enters it with one INSERT … SELECT. Once, not per page or row:
+  // FTS5 writes its pending terms as a new segment whenever a later statement opens a
+  // savepoint, and merging a segment per page was a tenth of ingest.
   const deferFts = db.prepare('INSERT OR IGNORE INTO fts_deferred (id) VALUES (1)');
   const resumeFts = db.prepare('DELETE FROM fts_deferred');
   const ftsDelete = db.prepare<[number, string, string]>("INSERT INTO records_fts(records_fts, rowid, name, body) VALUES ('delete', ?, ?, ?)");
@@ -138,6 +138,12 @@ export function createWriter(store: Store): StoreWriter {
   );
   /** Rows of the current batch whose text must (re-)enter the index at its end. */
   const ftsPending = new Set<number>();
+  /**
+   * The indexed text of rows the batch rewrites, taken out of the index at its end too: a
+   * 'delete' queued in FTS5 would be written as a segment of its own by the next statement that
+   * opens a savepoint (any UPDATE of records, which has triggers), one segment per record.
+   */
+  const ftsStale: [rowid: number, name: string, body: string][] = [];
   // record_counts for rows this batch inserts (migrations 0005, 0006: inserts have no trigger),
   // added at its end. An update trigger on such a row in the meantime (a resource twice, moved
   // or archived) adds its own deltas, which sum with these.
@@ -237,7 +243,7 @@ export function createWriter(store: Store): StoreWriter {
     }
     const values: SqlValue[] = [recordRowid];
     for (const c of last.columns) values.push(row[c] ?? null);
-    last.stmt.run(values);
+    last.stmt.run(...values);
   }
   const typedSelects = new Map<TypedTable, Database.Statement<[number], Record<string, SqlValue>>>();
   const typedUpdates = new Map<string, Database.Statement<SqlValue[]>>();
@@ -324,7 +330,7 @@ export function createWriter(store: Store): StoreWriter {
       // The index holds the old text of a live row unless this batch already queued it (a
       // resource twice in one batch): that text never reached the index.
       const reindex = !existing || existing.deleted_at !== null || existing.name !== r.name || existing.body !== r.body;
-      if (existing && reindex && existing.deleted_at === null && !ftsPending.has(existing.rowid)) ftsDelete.run(existing.rowid, existing.name, existing.body);
+      if (existing && reindex && existing.deleted_at === null && !ftsPending.has(existing.rowid)) ftsStale.push([existing.rowid, existing.name, existing.body]);
       let rowid: number;
       if (existing) {
         rowid = existing.rowid;
@@ -397,6 +403,7 @@ export function createWriter(store: Store): StoreWriter {
   const batch = atomically(<R>(fn: () => R): R => {
     if (batchDepth === 0) {
       ftsPending.clear();
+      ftsStale.length = 0;
       insertedCounts.clear();
       deferFts.run();
     }
@@ -409,11 +416,13 @@ export function createWriter(store: Store): StoreWriter {
       batchDepth--;
     }
   });
-  /** The batch's index upkeep; the FTS fill last, so only the commit flushes its terms. */
+  /** The batch's index upkeep; the FTS changes last, so only the commit flushes them. */
   function finishBatch(): void {
     for (const [type, byOrg] of insertedCounts) for (const [orgId, c] of byOrg) addCounts.run(type, orgId, c.live, c.archived);
     insertedCounts.clear();
     resumeFts.run();
+    for (const [rowid, name, body] of ftsStale) ftsDelete.run(rowid, name, body);
+    ftsStale.length = 0;
     if (ftsPending.size > 0) ftsFill.run(JSON.stringify([...ftsPending]));
     ftsPending.clear();
   }
