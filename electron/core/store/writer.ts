@@ -144,10 +144,12 @@ export function createWriter(store: Store): StoreWriter {
    * opens a savepoint (any UPDATE of records, which has triggers), one segment per record.
    */
   const ftsStale: [rowid: number, name: string, body: string][] = [];
-  // record_counts for rows this batch inserts (migrations 0005, 0006: inserts have no trigger),
-  // added at its end. An update trigger on such a row in the meantime (a resource twice, moved
-  // or archived) adds its own deltas, which sum with these.
-  /** type → organization id (0 for none) → counts; nested so no key string is built per record. */
+  /**
+   * record_counts for rows this batch inserts (migrations 0005, 0006: inserts have no trigger),
+   * added at its end; an update trigger on such a row meanwhile (a resource twice, moved or
+   * archived) adds its own deltas, which sum with these. type → organization id (0 for none) →
+   * counts, nested so no key string is built per record.
+   */
   const insertedCounts = new Map<string, Map<number, { live: number; archived: number }>>();
   const addCounts = db.prepare<[string, number, number, number]>(
     `INSERT INTO record_counts (type, org_id, live, archived) VALUES (?, ?, ?, ?)
