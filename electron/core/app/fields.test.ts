@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config, flexAsset, password } from '../store/fixtures.test-data';
 import { createReader } from '../store/reader';
-import { createTempStore, type TempStore } from '../store/testing';
+import { tempStores } from '../store/test-stores';
 import { createWriter } from '../store/writer';
 import { fieldsOf } from './fields';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 describe('fieldsOf over a stored flexible asset', () => {
   it('shows the names of linked records for Tag and Password traits, not their ids', () => {
-    const t = createTempStore();
-    temps.push(t);
+    const t = tempStore();
     const w = createWriter(t.store);
     const runId = w.startRun('full');
     w.applyPage({

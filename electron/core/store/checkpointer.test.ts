@@ -1,18 +1,14 @@
 import { statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
 import { config } from './fixtures.test-data';
-import { createTempStore, type TempStore } from './testing';
+import { tempStores } from './test-stores';
 import { createWriter } from './writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 function setup() {
-  const t = createTempStore();
-  temps.push(t);
+  const t = tempStore();
   const w = createWriter(t.store);
   const runId = w.startRun('full');
   let next = 1;

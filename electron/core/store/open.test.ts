@@ -6,21 +6,14 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from './errors';
 import { openStore, tryOpenStore } from './open';
-import { createTempStore, type TempStore } from './testing';
+import { tempStores } from './test-stores';
 import { createWriter } from './writer';
 
-const temps: TempStore[] = [];
+const temp = tempStores();
 const dirs: string[] = [];
 afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-function temp(): TempStore {
-  const t = createTempStore();
-  temps.push(t);
-  return t;
-}
 
 function filesHash(file: string): string {
   const h = createHash('sha256');

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config, flexAsset, iface, org, password, tags } from './fixtures.test-data';
 import { createReader } from './reader';
-import { createTempStore, type TempStore } from './testing';
+import { createTempStore } from './testing';
+import { tempStores } from './test-stores';
 import { createWriter } from './writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 function seeded() {
-  const t = createTempStore();
-  temps.push(t);
+  const t = tempStore();
   const w = createWriter(t.store);
   const runId = w.startRun('full');
   w.applyPage({ type: 'organizations', runId, resources: [org(1, 'Acme Corp'), org(2, 'Beta LLC')] });

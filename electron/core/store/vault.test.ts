@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { password } from './fixtures.test-data';
 import { createReader } from './reader';
-import { createTempStore, type TempStore } from './testing';
+import { tempStores } from './test-stores';
 import { revealSecret } from './vault';
 import { createWriter } from './writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 function seeded() {
-  const t = createTempStore();
-  temps.push(t);
+  const t = tempStore();
   const w = createWriter(t.store);
   const runId = w.startRun('full');
   w.applyPage({ type: 'passwords', runId, resources: [password(7, 1, 'Domain admin'), password(8, 1, 'No access')] });

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentHash } from './content-hash';
 import { config, flexAsset, iface, org, password, tags } from './fixtures.test-data';
 import { createReader } from './reader';
-import { createTempStore, type TempStore } from './testing';
+import type { TempStore } from './testing';
+import { tempStores } from './test-stores';
 import { createWriter } from './writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 function setup() {
-  const t = createTempStore();
-  temps.push(t);
+  const t = tempStore();
   const w = createWriter(t.store);
   const r = createReader(t.store);
   const runId = w.startRun('full', 'run-1');

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempStore, type TempStore } from '../store/testing';
+import { describe, expect, it } from 'vitest';
+import { tempStores } from '../store/test-stores';
 import { WriteQueue } from './write-queue';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 // A real store: each write inserts one row, so what is committed is what a reader sees.
 function setup(options: { maxWrites?: number; maxRecords?: number; maxDelayMs?: number } = {}) {
-  const t = createTempStore();
-  temps.push(t);
+  const t = tempStore();
   const db = t.store.db;
   db.exec('CREATE TABLE pages (n INTEGER PRIMARY KEY) STRICT');
   const insert = db.prepare<[number]>('INSERT INTO pages (n) VALUES (?)');

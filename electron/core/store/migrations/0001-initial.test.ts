@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempStore, type TempStore } from '../testing';
+import { describe, expect, it } from 'vitest';
+import { tempStores } from '../test-stores';
 import { initial } from './0001-initial';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 describe('migration 0001-initial', () => {
   it('turns an empty store (version 0) into the records schema with FTS and typed tables', () => {
-    const t = createTempStore({ migrations: [initial], targetVersion: 0 });
-    temps.push(t);
+    const t = tempStore({ migrations: [initial], targetVersion: 0 });
     expect(t.store.schemaVersion).toBe(0);
     // Seed at N-1: a version-0 store has no tables of ours; an unrelated pragma survives.
     t.store.db.pragma('application_id = 4242');
@@ -31,8 +27,7 @@ describe('migration 0001-initial', () => {
 
   it('indexes name and body so IP phrases, hostnames, folded diacritics and appended aliases match; deletes leave the index', () => {
     // Version 1's insert triggers index every row (0006 leaves inserts to the writer).
-    const t = createTempStore({ targetVersion: 1 });
-    temps.push(t);
+    const t = tempStore({ targetVersion: 1 });
     const db = t.store.db;
     const insert = db.prepare<[string, string, string]>("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('configurations', ?, 1, ?, ?, '{}', 'h')");
     insert.run('1', 'SRV-DC01', 'SRV-DC01 10.20.0.5 Café server srvdc01 001a2b3c4d5e');
@@ -58,8 +53,7 @@ describe('migration 0001-initial', () => {
 
   it('deletes typed rows with their record (by trigger, not a foreign key) and leaves other types alone', () => {
     // Version 1's insert triggers index every row (0006 leaves inserts to the writer).
-    const t = createTempStore({ targetVersion: 1 });
-    temps.push(t);
+    const t = tempStore({ targetVersion: 1 });
     const db = t.store.db;
     const { rowid } = db
       .prepare<[], { rowid: number }>("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('organizations', '5', 5, 'Acme', 'Acme', '{}', 'h') RETURNING rowid")
@@ -75,8 +69,7 @@ describe('migration 0001-initial', () => {
   });
 
   it('uses the partial lookup indexes for equality and range lookups', () => {
-    const t = createTempStore();
-    temps.push(t);
+    const t = tempStore();
     const plan = (sql: string): string => t.store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
     expect(plan("SELECT id FROM configurations WHERE mac = '001a2b3c4d5e'")).toMatch(/configurations_mac/);
     expect(plan("SELECT id FROM configurations WHERE serial = 'X'")).toMatch(/configurations_serial/);

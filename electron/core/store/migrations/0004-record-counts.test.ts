@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config, org } from '../fixtures.test-data';
 import { createReader } from '../reader';
-import { createTempStore, type TempStore } from '../testing';
+import { actualCounts, keptCounts, tempStores } from '../test-stores';
 import { createWriter } from '../writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
-type Db = TempStore['store']['db'];
-const countsOf = (db: Db) =>
-  db.prepare<[], { type: string; org_id: number; live: number; archived: number }>('SELECT type, org_id, live, archived FROM record_counts WHERE live > 0 ORDER BY type, org_id').all();
-const truth = (db: Db) =>
-  db
-    .prepare<[], { type: string; org_id: number; live: number; archived: number }>(
-      'SELECT type, coalesce(org_id, 0) AS org_id, count(*) AS live, sum(archived) AS archived FROM records WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2',
-    )
-    .all();
 
 describe('migration 0004-record-counts', () => {
   it('counts the records of a version-3 store, then keeps the counts through writes, archiving and sweeps', () => {
-    const t = createTempStore({ targetVersion: 3 });
-    temps.push(t);
+    const t = tempStore({ targetVersion: 3 });
     const insert = t.store.db.prepare<[string, string, number | null, number, string | null]>(
       "INSERT INTO records (type, itglue_id, org_id, name, body, attrs, archived, deleted_at, content_hash) VALUES (?, ?, ?, 'n', 'b', '{}', ?, ?, 'h')",
     );
@@ -35,7 +22,7 @@ describe('migration 0004-record-counts', () => {
 
     const s = t.reopen({ targetVersion: 4 });
     expect(s.schemaVersion).toBe(4);
-    expect(countsOf(s.db)).toEqual([
+    expect(keptCounts(s.db)).toEqual([
       { type: 'configurations', org_id: 7, live: 2, archived: 1 },
       { type: 'flexible-asset-types', org_id: 0, live: 1, archived: 0 },
       { type: 'passwords', org_id: 8, live: 1, archived: 0 },
@@ -54,7 +41,7 @@ describe('migration 0004-record-counts', () => {
     w.applyPage({ type: 'configurations', resources: [config(10, 8, 'SRV-A', { archived: true })], runId });
     expect(w.markDeletedExcept('configurations', '8', ['10', '12'], runId)).toBe(1);
     latest.db.prepare("DELETE FROM records WHERE type = 'passwords'").run();
-    expect(countsOf(latest.db)).toEqual(truth(latest.db));
+    expect(keptCounts(latest.db)).toEqual(actualCounts(latest.db));
     expect(createReader(latest).listOrganizations().find((o) => o.id === 8)?.counts).toEqual({ configurations: 2 });
     expect(createReader(latest).listOrganizations().find((o) => o.id === 7)?.counts).toEqual({ configurations: 2 });
   });

@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config, org } from '../fixtures.test-data';
-import { createTempStore, type TempStore } from '../testing';
+import { actualCounts, keptCounts, tempStores } from '../test-stores';
 import { createWriter } from '../writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
-type Db = TempStore['store']['db'];
-type Row = { type: string; org_id: number; live: number; archived: number };
-const countsOf = (db: Db) => db.prepare<[], Row>('SELECT type, org_id, live, archived FROM record_counts WHERE live > 0 ORDER BY type, org_id').all();
-const truth = (db: Db) =>
-  db
-    .prepare<[], Row>('SELECT type, coalesce(org_id, 0) AS org_id, count(*) AS live, sum(archived) AS archived FROM records WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2')
-    .all();
 
 describe('migration 0005-page-counts', () => {
   it('keeps the counts of a version-4 store exact when pages count their inserts and other writers use the trigger', () => {
-    const t = createTempStore({ targetVersion: 4 });
-    temps.push(t);
+    const t = tempStore({ targetVersion: 4 });
     // Seeded with plain INSERTs: today's writer expects the latest schema.
     const insert = t.store.db.prepare<[string, number, number]>(
       "INSERT INTO records (type, itglue_id, org_id, name, body, attrs, archived, content_hash) VALUES ('configurations', ?, ?, 'n', 'b', '{}', ?, 'h')",
@@ -30,7 +19,7 @@ describe('migration 0005-page-counts', () => {
 
     const s = t.reopen({ targetVersion: 5 });
     expect(s.schemaVersion).toBe(5);
-    expect(countsOf(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     const w = createWriter(s);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(7, 'Acme'), org(8, 'Globex')], runId });
@@ -41,11 +30,11 @@ describe('migration 0005-page-counts', () => {
       resources: [config(10, 7, 'SRV-A'), config(11, 8, 'SRV-B'), config(10, 8, 'SRV-A', { archived: true }), config(12, 8, 'SRV-C', { archived: true })],
       runId,
     });
-    expect(countsOf(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     // A writer other than applyPage: the trigger still counts.
     s.db.prepare("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, archived, content_hash) VALUES ('contacts', '99', 8, 'n', 'b', '{}', 0, 'h')").run();
     expect(w.markDeletedExcept('configurations', '7', ['1'], runId)).toBe(1);
-    expect(countsOf(s.db)).toEqual(truth(s.db));
-    expect(countsOf(s.db)).toContainEqual({ type: 'configurations', org_id: 8, live: 3, archived: 2 });
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
+    expect(keptCounts(s.db)).toContainEqual({ type: 'configurations', org_id: 8, live: 3, archived: 2 });
   });
 });

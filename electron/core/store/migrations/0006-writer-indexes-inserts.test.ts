@@ -1,24 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { config, org } from '../fixtures.test-data';
-import { createTempStore, type TempStore } from '../testing';
+import type { TempStore } from '../testing';
+import { actualCounts, keptCounts, tempStores } from '../test-stores';
 import { createWriter } from '../writer';
 
-const temps: TempStore[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) t.cleanup();
-});
+const tempStore = tempStores();
 
 type Db = TempStore['store']['db'];
 const triggers = (db: Db) => db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records' ORDER BY name").all().map((r) => r.name);
-const counts = (db: Db) => db.prepare('SELECT type, org_id, live, archived FROM record_counts WHERE live > 0 ORDER BY type, org_id').all();
-const truth = (db: Db) =>
-  db.prepare('SELECT type, coalesce(org_id, 0) AS org_id, count(*) AS live, sum(archived) AS archived FROM records WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2').all();
 const found = (db: Db, words: string) => db.prepare<[string], { name: string }>('SELECT r.name FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH ? ORDER BY r.name').all(words).map((r) => r.name);
 
 describe('migration 0006-writer-indexes-inserts', () => {
   it('drops the insert triggers; the writer still indexes and counts what a version-5 store held and what it adds, a batch at a time', () => {
-    const t = createTempStore({ targetVersion: 5 });
-    temps.push(t);
+    const t = tempStore({ targetVersion: 5 });
     const w5 = createWriter(t.store);
     const run5 = w5.startRun('full');
     w5.applyPage({ type: 'organizations', resources: [org(7, 'Acme')], runId: run5 });
@@ -48,21 +42,21 @@ describe('migration 0006-writer-indexes-inserts', () => {
     s.db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 1)").run();
     expect(found(s.db, 'srv')).toEqual(['SRV-NEW', 'SRV-RENAMED', 'SRV-TWICE']);
     expect(found(s.db, 'old')).toEqual([]);
-    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     // A resource twice in one batch, moved in between to an organization never counted before:
     // the move's decrement lands on a count the batch adds only at its end.
     w.batch(() => {
       w.applyPage({ type: 'configurations', resources: [config(20, 30, 'SRV-MOVED')], runId });
       w.applyPage({ type: 'configurations', resources: [config(20, 31, 'SRV-MOVED', { archived: true })], runId });
     });
-    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     expect(w.markDeletedExcept('configurations', '7', ['10'], runId)).toBe(1);
     expect(found(s.db, 'srv')).toEqual(['SRV-MOVED', 'SRV-RENAMED', 'SRV-TWICE']);
-    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     s.db.prepare("INSERT INTO records_fts(records_fts, rank) VALUES ('integrity-check', 0)").run();
     // Deleting a row outright leaves its counts and index entry too.
     s.db.prepare("DELETE FROM records WHERE type = 'configurations' AND itglue_id = '20'").run();
-    expect(counts(s.db)).toEqual(truth(s.db));
+    expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
     expect(found(s.db, 'moved')).toEqual([]);
   });
 });
