@@ -302,6 +302,12 @@ export function createWriter(store: Store): StoreWriter {
   const skippedOfType = new Set<string>();
   const skippedTypes = db.prepare<[], { type: string }>('SELECT DISTINCT type FROM skipped');
 
+  /** The new row's rowid, or null when the resource is already stored. */
+  function insertNew(r: MappedRecord['record'], orgId: number | null, attrsJson: string, hash: string, runId: string): number | null {
+    const res = insertRecord.run(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
+    return res.changes > 0 ? Number(res.lastInsertRowid) : null;
+  }
+
   function writeMapped(mapped: MappedRecord, runId: string): 'written' | 'unchanged' {
     const r = mapped.record;
     let orgId = r.orgId;
@@ -312,15 +318,11 @@ export function createWriter(store: Store): StoreWriter {
     }
     const attrsJson = JSON.stringify(r.attrs);
     const hash = contentHashOf(r.name, r.body, attrsJson);
-    const insert = (): number | null => {
-      const res = insertRecord.run(r.type, r.itglueId, orgId, r.name, r.body, attrsJson, r.url, r.updatedAt, r.archived ? 1 : 0, hash, runId);
-      return res.changes > 0 ? Number(res.lastInsertRowid) : null;
-    };
     let existing: ExistingRow | undefined;
-    let inserted = isFirstWrite(r.type) ? insert() : null;
+    let inserted = isFirstWrite(r.type) ? insertNew(r, orgId, attrsJson, hash, runId) : null;
     if (inserted === null) {
       existing = selectRecord.get(r.type, r.itglueId);
-      if (!existing) inserted = insert();
+      if (!existing) inserted = insertNew(r, orgId, attrsJson, hash, runId);
     }
     let outcome: 'written' | 'unchanged';
     // Same content and still live: only the sighting is recorded, so FTS, typed rows and
