@@ -34,7 +34,7 @@ describe('background checkpointer', () => {
 
     const { t, writePage, walBytes, autocheckpoint } = setup();
     const before = autocheckpoint();
-    const ckpt = startCheckpointer(t.store, { maxWalFrames: 200 });
+    const ckpt = startCheckpointer(t.store, { maxWalBytes: 200 * 4096 });
     expect(autocheckpoint()).toBe(0);
     for (let i = 0; i < 40; i++) {
       await ckpt.ready();

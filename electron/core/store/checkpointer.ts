@@ -27,8 +27,8 @@ export interface Checkpointer {
 }
 
 export interface CheckpointerOptions {
-  /** WAL size (4 KiB frames) at which the writer waits for the checkpoint to catch up. */
-  maxWalFrames?: number;
+  /** WAL size (bytes) at which the writer waits for the checkpoint to catch up. */
+  maxWalBytes?: number;
   /** Tests: the SQLite module the worker loads. */
   modulePath?: string;
 }
@@ -39,10 +39,10 @@ interface PassResult {
   checkpointed: number;
 }
 
-// 256 MiB. Each catch-up makes the writer wait for a full pass (and its fsyncs): at 64 MiB the
-// 100k first-sync bench waited ~2.8 s for them; at 256 MiB a first sync of that size needs none.
+// Each catch-up makes the writer wait for a full pass (and its fsyncs): at 64 MiB the 100k
+// first-sync bench waited ~2.8 s for them; at 256 MiB a first sync of that size needs none.
 // The WAL file shrinks back once SQLite restarts it (journal_size_limit, see open.ts).
-const DEFAULT_MAX_WAL_FRAMES = 65_536;
+const DEFAULT_MAX_WAL_BYTES = 256 * 1024 * 1024;
 
 // The worker is eval'd source rather than a file so every build (CLI bundle, Electron main,
 // tests) runs it without an extra entry point; it loads the native module by absolute path.
@@ -79,6 +79,12 @@ parentPort.on('message', (m) => {
 
 const AUTOCHECKPOINT = 'wal_autocheckpoint';
 
+/** WAL frames (one page each) that make up `bytes` in this store, which may have any page size. */
+export function walFrames(db: Store['db'], bytes: number): number {
+  const pageSize = db.pragma('page_size', { simple: true });
+  return Math.max(1, Math.round(bytes / (typeof pageSize === 'number' && pageSize > 0 ? pageSize : 4096)));
+}
+
 /** SQLite's own automatic checkpoint, untouched. */
 export const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: async () => undefined, stop: async () => undefined };
 
@@ -93,7 +99,7 @@ export function startCheckpointer(store: Store, options: CheckpointerOptions = {
 
 function start(store: Store, options: CheckpointerOptions): Checkpointer {
   const db = store.db;
-  const maxFrames = options.maxWalFrames ?? DEFAULT_MAX_WAL_FRAMES;
+  const maxFrames = walFrames(db, options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES);
   const before = db.pragma(AUTOCHECKPOINT, { simple: true });
   const restore = (): void => {
     if (db.open) db.pragma(`${AUTOCHECKPOINT} = ${typeof before === 'number' ? Math.trunc(before) : 1000}`);

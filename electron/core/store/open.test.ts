@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from './errors';
-import { openStore, tryOpenStore } from './open';
+import { NEW_STORE_PAGE_SIZE, openStore, tryOpenStore } from './open';
 import { tempStores } from './test-stores';
 import { createWriter } from './writer';
 
@@ -43,6 +43,34 @@ describe('openStore', () => {
     const again = t.reopen();
     expect(again.schemaVersion).toBe(t.store.schemaVersion);
     expect(readFileSync(t.file).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+  });
+
+  it('creates new stores with 16 KiB pages and opens a store with 4 KiB pages as it is', () => {
+    const t = temp();
+    expect(t.store.db.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+    t.store.close();
+    expect(t.reopen().db.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+
+    // A store created before the change: same cipher, SQLite's default page size.
+    const dir = mkdtempSync(join(tmpdir(), 'glue-open-'));
+    dirs.push(dir);
+    const file = join(dir, 'old.db');
+    const dbKey = randomBytes(32);
+    const old = new Database(file);
+    old.pragma("cipher='sqlcipher'");
+    old.pragma(`key="x'${dbKey.toString('hex')}'"`);
+    old.pragma('journal_mode = WAL');
+    old.exec("CREATE TABLE kept (v TEXT) STRICT; INSERT INTO kept VALUES ('still here')");
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    old.close();
+    const store = openStore({ file, dbKey, secretsKey: randomBytes(32) });
+    try {
+      expect(store.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(store.db.prepare<[], { v: string }>('SELECT v FROM kept').get()?.v).toBe('still here');
+      createWriter(store).setMeta('k', 'v');
+    } finally {
+      store.close();
+    }
   });
 
   it('refuses a wrong key with STORE_WRONG_KEY and leaves the file byte-for-byte unchanged', () => {

@@ -29,6 +29,9 @@ export interface Store {
   close(): void;
 }
 
+/** Page size of stores created from now on (bytes); see openStore. */
+export const NEW_STORE_PAGE_SIZE = 16_384;
+
 const wrongKey = (): StoreError =>
   new StoreError(
     'STORE_WRONG_KEY',
@@ -69,6 +72,12 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma(`cipher='sqlcipher'`);
     // The key is 64 hex digits from our own Buffer, never user text: safe to inline.
     db.pragma(`key="x'${dbKey.toString('hex')}'"`);
+    // A new store gets 16 KiB pages; an existing one keeps the size in its header (SQLite reads
+    // it from the bytes SQLCipher leaves in clear, see header.ts). Each page carries its own IV
+    // and HMAC-SHA512, which this build computes in software, and a sync writes whole pages:
+    // with 4 KiB pages the first-sync ingest bench ran ~10 % slower, a re-sync 15–25 % slower,
+    // and the store was 3 % larger. Lookups and cold reads measured the same.
+    if (!readonly && (kind === 'missing' || kind === 'empty')) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (e) {

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash as digestOf, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
+import { walFrames } from './checkpointer';
 import { StoreError, isBusy, lockedError } from './errors';
 import { MAPPERS, TYPED_TABLE_OF } from './mappers/index';
 import { MapError, asResource, type MappedRecord, type RelationInput, type SqlValue, type TypedTable } from './mappers/types';
@@ -70,8 +71,9 @@ const ATTR_RELATION_TYPES: ReadonlySet<RecordType> = new Set(['flexible-assets']
 const now = (): string => new Date().toISOString();
 
 export function contentHashOf(name: string, body: string, attrsJson: string): string {
-  // One update of a joined string: the hash is identical to three updates and ~30 % cheaper.
-  return createHash('sha256').update(`${name}\0${body}\0${attrsJson}`).digest('hex');
+  // One-shot digest of one joined string: no Hash object per record (~2.5x cheaper than
+  // createHash().update().digest() here), and the same value as hashing the three parts in turn.
+  return digestOf('sha256', `${name}\0${body}\0${attrsJson}`, 'hex');
 }
 
 interface ExistingRow {
@@ -118,11 +120,11 @@ export function createWriter(store: Store): StoreWriter {
     return (...args) => guarded(() => (db.inTransaction ? fn(...args) : tx.immediate(...args)));
   }
   const secretsKey = secretsKeyOf(store);
-  // Each page commit writes ~1,300 WAL frames at 100k records (scattered index leaves, FTS
-  // segments). With the default 1,000-frame threshold every commit also checkpointed, and a
-  // SQLCipher checkpoint decrypts and re-encrypts each page: ~40 % of ingest. 4,000 frames
-  // (16 MiB) lets hot index pages be copied once per few pages instead of once per page.
-  db.pragma('wal_autocheckpoint = 4000');
+  // A page commit writes ~5 MiB of WAL at 100k records (scattered index leaves, FTS segments).
+  // With SQLite's default threshold (1,000 frames, 4 MiB at 4 KiB pages) every commit also
+  // checkpointed, and a SQLCipher checkpoint decrypts and re-encrypts each page: ~40 % of
+  // ingest. 16 MiB lets hot index pages be copied once per few pages instead of once per page.
+  db.pragma(`wal_autocheckpoint = ${walFrames(db, 16 * 1024 * 1024)}`);
 
   const selectRecord = db.prepare<[string, string], ExistingRow>('SELECT rowid, org_id, name, body, content_hash, deleted_at FROM records WHERE type = ? AND itglue_id = ?');
   // FTS upkeep for applied pages (migrations 0001, 0006): the update triggers are off for the

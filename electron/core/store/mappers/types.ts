@@ -11,15 +11,16 @@ export interface ItGlueResource {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The resource when `raw` has the JSON:API shape the mappers read, else null. Checked, not
- * copied, by hand: the writer runs this for every record of a sync.
+ * The resource when `raw` has the JSON:API shape the mappers read, else null. Checked by hand
+ * and returned as is, not copied: the writer runs this for every record of a sync, and the
+ * mappers read only the members checked here.
  */
 export function asResource(raw: unknown): ItGlueResource | null {
   if (!isPlainObject(raw)) return null;
   const { id, type, attributes, relationships } = raw;
   if (typeof id !== 'string' || id === '' || typeof type !== 'string' || !isPlainObject(attributes)) return null;
   if (relationships !== undefined && !isPlainObject(relationships)) return null;
-  return { id, type, attributes, ...(relationships === undefined ? {} : { relationships }) };
+  return raw as unknown as ItGlueResource;
 }
 
 export type SqlValue = string | number | null;
