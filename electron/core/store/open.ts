@@ -75,8 +75,9 @@ export function openStore(options: OpenStoreOptions): Store {
     // A new store gets 16 KiB pages; an existing one keeps the size in its header (SQLite reads
     // it from the bytes SQLCipher leaves in clear, see header.ts). Each page carries its own IV
     // and HMAC-SHA512, which this build computes in software, and a sync writes whole pages:
-    // with 4 KiB pages the first-sync ingest bench ran ~10 % slower, a re-sync 15–25 % slower,
-    // and the store was 3 % larger. Lookups and cold reads measured the same.
+    // with 4 KiB pages the first-sync ingest bench ran ~8 % slower, a re-sync with nothing
+    // changed ~10 % slower, and the store was 3 % larger. Lookups and cold reads measured the
+    // same or faster (docs/sync.md).
     if (!readonly && (kind === 'missing' || kind === 'empty')) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
