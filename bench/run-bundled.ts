@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, '..');
  * the product's own process: vitest's module runner makes the same loop ~15 % slower and adds
  * ~25 MB of its own to the RSS of the process it runs in.
  */
-export async function runBundled(entry: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function runBundled(entry: string): Promise<string> {
   const outfile = join(root, 'out', 'bench', `${basename(entry, '.ts')}.mjs`);
   await build({
     absWorkingDir: root,
@@ -24,7 +24,7 @@ export async function runBundled(entry: string, env: NodeJS.ProcessEnv = process
     logLevel: 'error',
     banner: { js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`${entry} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
