@@ -16,7 +16,8 @@ async function startFakeChild(scale: number): Promise<{ url: string; apiKey: str
   });
   const lines = createInterface({ input: child.stdout! });
   let url: string | null = null;
-  // The server prints its address, then its API keys; the first key has password access.
+  // The server prints its address, then its API keys; the first key has password access. Read
+  // from its output rather than imported, so no fake-server code loads into the measured process.
   const apiKey = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`glue fake-itglue exited (${code})`)));
     lines.on('line', (line) => {

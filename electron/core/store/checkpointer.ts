@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Store } from './open';
+import { walFrames, type Store } from './open';
 import { dbKeyOf } from './store-keys';
 
 /**
@@ -78,12 +78,6 @@ parentPort.on('message', (m) => {
 `;
 
 const AUTOCHECKPOINT = 'wal_autocheckpoint';
-
-/** WAL frames (one page each) that make up `bytes` in this store, which may have any page size. */
-export function walFrames(db: Store['db'], bytes: number): number {
-  const pageSize = db.pragma('page_size', { simple: true });
-  return Math.max(1, Math.round(bytes / (typeof pageSize === 'number' && pageSize > 0 ? pageSize : 4096)));
-}
 
 /** SQLite's own automatic checkpoint, untouched. */
 export const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: async () => undefined, stop: async () => undefined };

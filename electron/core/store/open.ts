@@ -32,6 +32,12 @@ export interface Store {
 /** Page size of stores created from now on (bytes); see openStore. */
 export const NEW_STORE_PAGE_SIZE = 16_384;
 
+/** WAL frames (one page each) that make up `bytes` in this store, which may have any page size. */
+export function walFrames(db: Database.Database, bytes: number): number {
+  const pageSize = db.pragma('page_size', { simple: true });
+  return Math.max(1, Math.round(bytes / (typeof pageSize === 'number' && pageSize > 0 ? pageSize : 4096)));
+}
+
 const wrongKey = (): StoreError =>
   new StoreError(
     'STORE_WRONG_KEY',

@@ -1,11 +1,10 @@
 import { hash as digestOf, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
-import { walFrames } from './checkpointer';
 import { StoreError, isBusy, lockedError } from './errors';
 import { MAPPERS, TYPED_TABLE_OF } from './mappers/index';
 import { MapError, asResource, type MappedRecord, type RelationInput, type SqlValue, type TypedTable } from './mappers/types';
-import type { Store } from './open';
+import { walFrames, type Store } from './open';
 import { seal } from './secret-box';
 import { secretsKeyOf } from './store-keys';
 
