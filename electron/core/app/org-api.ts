@@ -94,7 +94,7 @@ function sectionsOf(reader: StoreReader, id: string): DocumentSection[] | undefi
   if (!doc) return undefined;
   return doc.sections.map((s) => {
     const kind = (s.kind ?? 'text').toLowerCase().replace(/^document::/, '').replace(/s$/, '');
-    return { id: String(s.id), kind: SECTION_KINDS[kind] ?? 'text', content: s.content ?? '', html: s.renderedContent };
+    return { id: String(s.id), kind: SECTION_KINDS[kind] ?? 'text', content: s.text, html: s.html };
   });
 }
 

@@ -4,6 +4,7 @@ import { RECORD_TYPES } from '../../../shared/domain';
 import { StoreError } from './errors';
 import { hostnameKey, ipv4ToNumber, normalizeIpv6, normalizeMac, normalizeSerial, parseCidr } from './normalize';
 import type { Store } from './open';
+import { htmlToText, sanitizeHtml } from '../text/html';
 
 export interface RecordView {
   rowid: number;
@@ -104,12 +105,15 @@ export interface ConfigurationDetail {
   related: RelatedItem[];
 }
 
+/** A document section as every door shows it: IT Glue's HTML only ever leaves here sanitised. */
 export interface DocumentSection {
   id: number;
   kind: string | null;
   sort: number | null;
-  content: string | null;
-  renderedContent: string | null;
+  /** IT Glue's rendered HTML reduced to the shared allow-list (text/html.ts), or null. */
+  html: string | null;
+  /** The section's readable text, for terminals, MCP and answers. */
+  text: string;
 }
 
 export interface DependencyNode {
@@ -485,7 +489,13 @@ export function createReader(store: Store): StoreReader {
             WHERE s.document_id = ? ORDER BY s.sort, s.id`,
         )
         .all(id)
-        .map((s) => ({ id: s.id, kind: s.kind, sort: s.sort, content: s.content, renderedContent: s.rendered_content }));
+        .map((s) => ({
+          id: s.id,
+          kind: s.kind,
+          sort: s.sort,
+          html: s.rendered_content ? sanitizeHtml(s.rendered_content) : null,
+          text: htmlToText(s.content ?? s.rendered_content ?? ''),
+        }));
       return { record: toView(record), sections };
     },
 

@@ -5,9 +5,7 @@ import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource, type 
 
 const QUOTE_LINES = 3;
 
-function sectionText(s: { content: string | null; renderedContent: string | null }): string {
-  return (s.content ?? (s.renderedContent ?? '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
-}
+const sectionText = (s: { text: string }): string => s.text.replace(/\s+/g, ' ').trim();
 
 export async function documentsAnswer(input: HandlerInput): Promise<Found | null> {
   const { ctx } = input;
