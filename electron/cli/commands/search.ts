@@ -4,7 +4,8 @@ import { matchOrg } from '../../core/answers/org-match';
 import type { Embedder } from '../../core/search/embedder';
 import { vectorReadiness } from '../../core/search/hybrid';
 import { locateModel } from '../../core/search/model-locator';
-import { createSearchContext, search, type SearchContext, type SearchHit } from '../../core/search/search';
+import { describeScope, retrieve } from '../../core/answers/retrieve';
+import { createSearchContext, type SearchContext, type SearchHit } from '../../core/search/search';
 import type { OpenedProfile } from '../../core/sync/service';
 import { intFlag, parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
@@ -129,15 +130,18 @@ export const run: Command = async (argv, io) => {
   if (!session) return 1;
   try {
     const org = flags.org !== undefined ? resolveOrg('search', flags.org, session.ctx) : null;
-    const result = await search(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
+    const result = await retrieve(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
     if (result.empty) {
       io.stderr.write(`glue search: ${result.note ?? 'nothing to search for'}\n`);
       return 2;
     }
+    const scopeLine = describeScope(result.scope);
     if (wantsJson(io, flags.json)) {
       const hits = result.hits.map(({ type, id, name, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, org: o, url, snippet, archived, score, matched }));
-      io.stdout.write(`${JSON.stringify({ query, org, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
+      io.stdout.write(`${JSON.stringify({ query, org, scope: result.scope, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
     } else {
+      if (scopeLine) io.stdout.write(`${scopeLine}\n`);
+      if (result.scope.kind === 'unknown' && result.note) io.stdout.write(`${result.note}\n`);
       io.stdout.write(prettyHits(result.hits));
     }
     return 0;

@@ -57,7 +57,8 @@ export interface SearchInput {
   prefix?: boolean;
 }
 
-export type MatchKind = 'keyword' | 'vector' | 'exact' | 'name';
+/** keyword/vector: found by that half; exact: an identifier; name: its name was the query; kind: of the kind asked for. */
+export type MatchKind = 'keyword' | 'vector' | 'exact' | 'name' | 'kind';
 
 export interface SearchHit {
   rowid: number;
@@ -208,8 +209,8 @@ export function focusSnippet(body: string, terms: readonly string[]): string {
   return `…${plainSnippet(body.slice(start))}`;
 }
 
-function toHit(r: RecordRow, f: Fused, terms: readonly string[]): SearchHit {
-  const matched: MatchKind[] = [];
+function toHit(r: RecordRow, f: Fused, terms: readonly string[], also: readonly MatchKind[] = []): SearchHit {
+  const matched: MatchKind[] = [...also];
   if (f.keywordRank !== null) matched.push('keyword');
   if (f.vectorRank !== null) matched.push('vector');
   if (f.boost >= BOOST.identifier) matched.push('exact');
@@ -226,6 +227,22 @@ function toHit(r: RecordRow, f: Fused, terms: readonly string[]): SearchHit {
     score: f.score,
     matched,
   };
+}
+
+/**
+ * Hits for records found by another route than the ranking (records of the kind a question
+ * names), scored `score`, with snippets focused on the query's words.
+ */
+export function hitsOfRows(ctx: SearchContext, rowids: readonly number[], query: string, score: number, orgId?: number): SearchHit[] {
+  const rows = loadRows(ctx.db, rowids);
+  const terms = ftsTerms(query);
+  const out: SearchHit[] = [];
+  for (const rowid of rowids) {
+    const r = rows.get(rowid);
+    if (!r || (orgId !== undefined && r.org_id !== orgId)) continue;
+    out.push(toHit(r, { rowid, type: r.type, score, keywordRank: null, vectorRank: null, boost: 0 }, terms, ['kind']));
+  }
+  return out;
 }
 
 export function loadRows(db: Database.Database, rowids: readonly number[]): Map<number, RecordRow> {
