@@ -6,7 +6,7 @@ import type { DocumentSection, OrgApi, RecordDetail, RecordSummary, SectionKind 
 import { err, ok } from '../../../shared/result';
 import { parseStoredAttrs, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
-import { fieldsOf, subtitleOf } from './fields';
+import { labelledFields, subtitleOf } from '../store/read/fields';
 import { passwordsOf } from './passwords';
 
 interface SummaryRow {
@@ -151,7 +151,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         org: record.orgId !== null && orgName !== null ? { id: record.orgId, name: orgName } : null,
         url: record.url ?? '',
         archived: record.archived,
-        fields: fieldsOf(type, record.attrs),
+        fields: labelledFields(store.db, { type, id, attrs: record.attrs }),
         related: related(store.db, type, id),
         passwords: passwordsOf(store.db, type, id),
       };

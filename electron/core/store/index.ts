@@ -11,3 +11,5 @@ export { recordTypeFromName, type ItGlueResource, type RelationInput, type Mappe
 export { MIGRATIONS } from './migrations/index';
 export { hitContext, type HitContext, type HitRef } from './read/hit-context';
 export { flexibleAssetTypeNames, rowidsOfKind, type KindFilter } from './read/kinds';
+export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type AssetField, type AssetRef } from './read/asset-fields';
+export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
