@@ -20,6 +20,6 @@ await build({
   banner: { js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);" },
 });
 // The bundle's import.meta.url is out/eval/: tell it where the repo and the shared models are.
-const env = { ...process.env, GLUE_REPO_ROOT: root, GLUE_MODEL_DIR: process.env.GLUE_MODEL_DIR ?? join(root, '..', 'shared', 'models') };
+const env = { ...process.env, GLUE_EVAL_REPO_ROOT: root, GLUE_MODEL_DIR: process.env.GLUE_MODEL_DIR ?? join(root, '..', 'shared', 'models') };
 const r = spawnSync(process.execPath, [join(outdir, 'eval.js'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
 process.exit(r.status ?? 1);

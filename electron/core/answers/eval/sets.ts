@@ -7,7 +7,7 @@ import { loadDataset, type Dataset } from '../../itglue/fake/dataset';
 import { generateDemoTenant } from '../../itglue/fake/generator';
 import { fromDemoFile, questionFileSchema, type QuestionFile } from './schema';
 
-const REPO_ROOT = process.env.GLUE_REPO_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const REPO_ROOT = process.env.GLUE_EVAL_REPO_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const HELDOUT_DIR = join(REPO_ROOT, 'resources', 'eval', 'heldout');
 const DEMO_QUESTIONS = join(REPO_ROOT, 'electron', 'core', 'answers', 'questions.json');
 
