@@ -76,6 +76,8 @@ describe('the app, the CLI and MCP give the same answers', () => {
     // The first `glue ask` rebuilds a stale bundle; `glue mcp` then starts the same bundle.
     const warm = await glueAsk(questions[0]?.q ?? 'x', env);
     if (warm.code !== 0) throw new Error(`glue ask failed: ${warm.stderr}`);
+    // The bundle is fresh now: skip the launcher's walk over the sources on every later call.
+    env = { ...env, GLUE_NO_BUILD: '1' };
     server = await spawnServer({ ...profile, env });
   }, 240_000);
 
