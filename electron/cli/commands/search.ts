@@ -4,7 +4,7 @@ import { matchOrg } from '../../core/answers/org-match';
 import type { Embedder } from '../../core/search/embedder';
 import { vectorReadiness } from '../../core/search/hybrid';
 import { locateModel } from '../../core/search/model-locator';
-import { describeScope, retrieve } from '../../core/answers/retrieve';
+import { describeScope, hitTitle, retrieve } from '../../core/answers/retrieve';
 import { createSearchContext, type SearchContext, type SearchHit } from '../../core/search/search';
 import type { OpenedProfile } from '../../core/sync/service';
 import { intFlag, parseFlags } from '../args';
@@ -97,7 +97,7 @@ function prettyHits(hits: readonly SearchHit[]): string {
   return (
     hits
       .map((h, i) => {
-        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine(h)}${h.archived ? ' (archived)' : ''}`];
+        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine({ ...h, name: hitTitle(h) })}${h.archived ? ' (archived)' : ''}`];
         if (h.snippet) lines.push(`    ${h.snippet}`);
         if (h.url) lines.push(`    ${h.url}`);
         return lines.join('\n');
@@ -137,7 +137,7 @@ export const run: Command = async (argv, io) => {
     }
     const scopeLine = describeScope(result.scope);
     if (wantsJson(io, flags.json)) {
-      const hits = result.hits.map(({ type, id, name, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, org: o, url, snippet, archived, score, matched }));
+      const hits = result.hits.map(({ type, id, name, via, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, via: via ?? null, org: o, url, snippet, archived, score, matched }));
       io.stdout.write(`${JSON.stringify({ query, org, scope: result.scope, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
     } else {
       if (scopeLine) io.stdout.write(`${scopeLine}\n`);

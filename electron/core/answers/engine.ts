@@ -131,7 +131,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
     found = organizationAnswer(input);
     if (found) intent = 'organization';
   }
-  if (!found) {
+  if (!found || found.noData) {
     if (!hasIdentifiers && q.exact.hostnames.length + q.exact.serials.length > 0) {
       const exact = exactLookup(input);
       if (exact) {

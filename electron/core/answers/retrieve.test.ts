@@ -69,7 +69,7 @@ describe('retrieve', () => {
   it('shows a document section as its document with the heading', async () => {
     const hits = await top('restore backups harbor health');
     expect(hits[0]?.type).toBe('documents');
-    expect(hits[0]?.name).toMatch(/ — /);
+    expect(hits[0]?.via).toBeTruthy();
     expect(hits.some((h) => h.type === 'document-sections')).toBe(false);
     const raw = await retrieve(ctx, { query: 'restore backups harbor health', children: true, limit: 10 });
     expect(raw.hits.some((h) => h.type === 'document-sections')).toBe(true);

@@ -164,8 +164,8 @@ function rerank(ctx: SearchContext, hits: readonly SearchHit[], kinds: KindsName
     if (SCHEMA_TYPES.has(hit.type) && !aboutSchema) score -= SCHEMA_PENALTY;
     let shown: SearchHit = { ...hit, score };
     if (c.parent && input.children !== true) {
-      const name = c.childLabel ? `${c.parent.name} — ${c.childLabel}` : c.parent.name;
-      shown = { ...shown, type: c.parent.type, id: c.parent.id, rowid: c.parent.rowid, name };
+      shown = { ...shown, type: c.parent.type, id: c.parent.id, rowid: c.parent.rowid, name: c.parent.name };
+      if (c.childLabel) shown.via = c.childLabel;
     }
     const key = `${shown.type}:${shown.id}`;
     const seen = byParent.get(key);
@@ -179,6 +179,9 @@ function rerank(ctx: SearchContext, hits: readonly SearchHit[], kinds: KindsName
   }
   return out.sort((a, b) => b.score - a.score || a.rowid - b.rowid);
 }
+
+/** A hit's name as a door shows it: "ACME-FW01 — WAN 198.51.100.7". */
+export const hitTitle = (h: Pick<SearchHit, 'name' | 'via'>): string => (h.via ? `${h.name} — ${h.via}` : h.name);
 
 /** One line for a door to show above the hits when the question's words set the scope. */
 export function describeScope(scope: RetrieveScope): string | null {

@@ -4,7 +4,7 @@ import type { OrgRef, Source } from '../../../shared/domain';
 import type { AskApi } from '../../../shared/ipc';
 import { ok } from '../../../shared/result';
 import { ask } from '../answers/engine';
-import { retrieve } from '../answers/retrieve';
+import { hitTitle, retrieve } from '../answers/retrieve';
 import type { AppContext } from './context';
 
 export function createAskApi(ctx: AppContext): AskApi {
@@ -19,7 +19,7 @@ export function createAskApi(ctx: AppContext): AskApi {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
       const r = await retrieve(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: true });
-      return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: h.name, org: h.org, url: h.url, snippet: h.snippet })));
+      return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: hitTitle(h), org: h.org, url: h.url, snippet: h.snippet })));
     },
     suggestOrgs: async ({ prefix, limit }) => {
       const opened = await ctx.open();

@@ -71,6 +71,8 @@ export interface SearchHit {
   archived: boolean;
   score: number;
   matched: MatchKind[];
+  /** For a hit shown through its parent: what of it matched ("WAN 198.51.100.7", a heading). */
+  via?: string;
 }
 
 export interface SearchResult {

@@ -43,11 +43,11 @@ export const searchTool = defineTool({
     const offset = cursor ? decodeCursor(cursor, scope) : 0;
     if (typeof offset !== 'number' || offset > 1000) throw new ToolError('INVALID_INPUT', 'The cursor is not one this search issued. Call again without `cursor`.');
     const size = clampLimit(limit);
-    const { describeScope, retrieve } = await import('../../core/answers/retrieve');
+    const { describeScope, hitTitle, retrieve } = await import('../../core/answers/retrieve');
     // One extra hit tells whether another page exists without counting every match.
     const r = await retrieve(ctx, { query, orgId, type, limit: size + 1, offset });
     const page = r.hits.slice(0, size);
-    const items = page.map((h) => ({ type: h.type, id: h.id, name: h.name, org: h.org, url: h.url, snippet: untrusted(h.snippet, `${h.type}/${h.id}`, { maxChars: 600 }), score: h.score, matched: [...h.matched] }));
+    const items = page.map((h) => ({ type: h.type, id: h.id, name: hitTitle(h), org: h.org, url: h.url, snippet: untrusted(h.snippet, `${h.type}/${h.id}`, { maxChars: 600 }), score: h.score, matched: [...h.matched] }));
     const more = r.hits.length > size;
     const scopeLine = describeScope(r.scope) ?? (r.scope.kind === 'unknown' ? r.note : null);
     const list = items.length ? items.map((h) => `${h.name} (${h.type} ${h.id})${h.org ? ` — ${h.org.name}` : ''} ${h.url}`).join('\n') : r.empty ? (r.note ?? NO_DATA) : NO_DATA;

@@ -3,7 +3,8 @@
 import type { Answer } from '../../../../shared/domain';
 import type { Dataset } from '../../itglue/fake/dataset';
 import type { Embedder } from '../../search/embedder';
-import { createSearchContext, search, type SearchHit } from '../../search/search';
+import { createSearchContext, type SearchHit } from '../../search/search';
+import { retrieve } from '../retrieve';
 import { updateEmbeddings } from '../../search/vectors';
 import { seedDatasetTemp } from '../../testing/seed-demo';
 import { ask } from '../engine';
@@ -36,7 +37,7 @@ export async function runSet(dataset: Dataset, file: QuestionFile, embedder: Emb
     for (const q of file.questions) {
       const today = new Date(`${q.today ?? file.today}T12:00:00Z`);
       const a = await ask({ search: searchCtx, today }, q.q);
-      const s = await search(searchCtx, { query: q.q, limit: SEARCH_LIMIT });
+      const s = await retrieve(searchCtx, { query: q.q, limit: SEARCH_LIMIT });
       if (!s.empty) run.modes.add(s.mode);
       run.answers.push(a);
       run.hits.push(s.hits);

@@ -1,6 +1,6 @@
 // IP / CIDR / MAC / hostname / serial → configurations, through the typed lookup tables.
 // Unscoped, the same address may exist in several organizations: every one is listed with its org.
-import type { ConfigurationHit } from '../../store/index';
+import { domainsNamed, type ConfigurationHit } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
 
 interface V6Row {
@@ -56,7 +56,11 @@ export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; aske
     if (!asHost.has(s.toLowerCase())) asked.push(s);
     hits.push(...reader.findBySerial(s));
   }
-  const scoped = input.org ? hits.filter((h) => h.orgId === input.org?.id) : hits;
+  // "DC01.bluestemcu.local": a full name that matches a device exactly excludes every other DC01.
+  const fqdns = e.hostnames.filter((h) => h.includes('.')).map((h) => h.toLowerCase());
+  const exactFqdn = hits.filter((h) => h.matchedOn === 'hostname' && fqdns.includes(h.value.toLowerCase()));
+  const kept = exactFqdn.length > 0 ? hits.filter((h) => h.matchedOn !== 'hostname' || exactFqdn.includes(h)) : hits;
+  const scoped = input.org ? kept.filter((h) => h.orgId === input.org?.id) : kept;
   return { hits: scoped, asked };
 }
 
@@ -70,9 +74,18 @@ const MATCH_WORDS: Record<ConfigurationHit['matchedOn'], string> = {
   asset_tag: 'asset tag',
 };
 
+/** "where is acme.com registered": a domain name in the question is the domain record. */
+function domainLookup(input: HandlerInput): Found | null {
+  const names = input.q.exact.hostnames.filter((h) => h.includes('.'));
+  const sources = names.flatMap((n) => domainsNamed(input.ctx.search.db, n, input.org?.id)).map((d) => sourceOf(input.ctx, 'domains', d.id)).filter(present);
+  if (sources.length === 0) return null;
+  const lines = sources.map((s) => `${s.name}${orgSuffix(s.org?.name)}${s.snippet ? `: ${s.snippet}` : ''}`);
+  return { answer: lines.length === 1 ? `${lines[0] ?? ''}.` : lines.map((l) => `- ${l}`).join('\n'), sources, confidence: sources.length === 1 ? 0.95 : 0.8 };
+}
+
 export function exactLookup(input: HandlerInput): Found | null {
   const { hits, asked } = lookupAll(input);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return domainLookup(input);
   // One line per configuration, its matching fields merged, ordered by org then name.
   const byConfig = new Map<number, { hit: ConfigurationHit; how: string[] }>();
   for (const h of hits) {

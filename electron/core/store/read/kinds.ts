@@ -70,3 +70,14 @@ export function rowidsOfKind(db: Database.Database, f: KindFilter): number[] {
   }
   return out.slice(0, limit);
 }
+
+/** Live domains with exactly this name (any case): "where is acme.com registered". */
+export function domainsNamed(db: Database.Database, name: string, orgId?: number): { id: number; orgId: number | null }[] {
+  return db
+    .prepare<[string], { id: number; org_id: number | null }>(
+      'SELECT d.id, d.org_id FROM domains d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL WHERE d.name = ? COLLATE NOCASE ORDER BY d.org_id, d.id LIMIT 50',
+    )
+    .all(name.trim())
+    .filter((d) => orgId === undefined || d.org_id === orgId)
+    .map((d) => ({ id: d.id, orgId: d.org_id }));
+}

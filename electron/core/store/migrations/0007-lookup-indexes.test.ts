@@ -3,7 +3,7 @@ import { tempStores } from '../test-stores';
 
 const tempStore = tempStores();
 
-describe('migration 0007-configuration-types', () => {
+describe('migration 0007-lookup-indexes', () => {
   it('keeps a version-6 store\'s configurations and looks them up by type through the new index', () => {
     const t = tempStore({ targetVersion: 6 });
     const db6 = t.store.db;
@@ -17,5 +17,7 @@ describe('migration 0007-configuration-types', () => {
     expect(s.db.prepare(byType).all()).toEqual([{ id: 10 }]);
     const plan = s.db.prepare(`EXPLAIN QUERY PLAN ${byType}`).all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/configurations_type/);
+    const domainPlan = s.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM domains WHERE name = 'acme.com' COLLATE NOCASE").all() as { detail: string }[];
+    expect(domainPlan.map((p) => p.detail).join(' ')).toMatch(/domains_name/);
   });
 });
