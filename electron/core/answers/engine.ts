@@ -47,6 +47,8 @@ const OWN_RECORDS_FIRST: ReadonlySet<Intent> = new Set(['exact_lookup', 'depende
 /** Intents that yield to a named field unless their own defining word was said ("password", "serial", "phone"). */
 const YIELDS_UNLESS_SAID: ReadonlySet<Intent> = new Set(['password', 'configuration', 'contacts', 'locations']);
 const SAID = 2.5;
+/** The question used the intent's own defining word ("password", "serial", "phone"). */
+const said = (q: HandlerInput['q'], intent: Intent): boolean => q.signals.some((s) => s.intent === intent && s.weight >= SAID);
 
 /**
  * A flexible asset field named in full ("spam filter", "backup retention") answers before the
@@ -56,7 +58,7 @@ const SAID = 2.5;
 function fieldFirst(input: HandlerInput, asked: ReturnType<typeof askedAssetFields>, intent: Intent): boolean {
   const named = asked.filter((a) => a.match.score >= 0.99 && a.match.strong >= 2 && a.field.kind !== 'Tag');
   if (named.length === 0 || OWN_RECORDS_FIRST.has(intent)) return false;
-  if (YIELDS_UNLESS_SAID.has(intent) && input.q.signals.some((s) => s.intent === intent && s.weight >= SAID)) return false;
+  if (YIELDS_UNLESS_SAID.has(intent) && said(input.q, intent)) return false;
   return findConfigType(input.ctx.search.db, input.q.keywords) === null;
 }
 
@@ -142,7 +144,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   }
   // Retrieval first: a handler that found nothing of its kind never has the last word while a
   // record holding the question's words exists ("the vpn setup" in a device's notes).
-  if (found?.noData && !hasIdentifiers) {
+  if (found?.noData && !hasIdentifiers && !(intent === 'password' && said(q, 'password'))) {
     const general = await searchAnswer(input);
     if (general && !general.noData) {
       found = general;

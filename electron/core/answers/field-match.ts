@@ -23,7 +23,6 @@ const LABEL_SYNONYMS: readonly (readonly string[])[] = [
   ['ssid', 'network name', 'wifi name', 'wireless name'],
   ['address', 'street', 'located', 'where', 'location'],
   ['retention', 'kept', 'keep'],
-  ['schedule', 'when', 'time', 'window'],
   ['version', 'build', 'release'],
 ];
 

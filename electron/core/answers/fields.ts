@@ -4,9 +4,10 @@
 // values are never among them: attributes never hold one, and Password traits are shown as the
 // linked password's name.
 import type { RecordType, Source } from '../../../shared/domain';
-import { assetFieldSchema, assetsOfTypes, labelledFields, type AssetField } from '../store/index';
+import { answerText, assetFieldSchema, assetsOfTypes, labelledFields, type AssetField } from '../store/index';
 import { orgSuffix, sourceOf, type Found, type HandlerInput } from './context';
 import { pickFields, questionWords, type PickedField } from './field-match';
+import { coverage } from './handlers/find';
 
 export interface AnswerField {
   label: string;
@@ -75,6 +76,8 @@ export function askedAssetFields(input: HandlerInput): PickedField<AssetField & 
 }
 
 const MAX_ASSETS = 10;
+/** Assets read to pick among by the question's other words. */
+const MAX_SCANNED = 200;
 
 /** Framing words of a tenant-wide question ("list every …", "what is our …"). */
 const FRAMING = new Set(['list', 'all', 'every', 'each', 'show', 'what', 'which', 'whats', 'our', 'their', 'the', 'for', 'of', 'is', 'are', 'clients', 'customers', 'orgs', 'organizations', 'everyone']);
@@ -99,12 +102,21 @@ function isSynonymOfKnown(word: string, known: ReadonlySet<string>): boolean {
  */
 export function assetFieldAnswer(input: HandlerInput, asked = askedAssetFields(input)): Found | null {
   if (asked.length === 0) return null;
-  // Across every org only when the question names nothing but the field: "spam filter at
-  // Wayne Enterprises" (no such org) must not answer with another org's filter.
-  if (!input.org && unexplained(input.q.keywords, asked).length > 0) return null;
   const typeIds = [...new Set(asked.map((a) => a.field.typeId))];
   const labels = new Set(asked.map((a) => a.field.label.toLowerCase()));
-  const assets = assetsOfTypes(input.ctx.search.db, typeIds, input.org?.id, MAX_ASSETS * 5);
+  const { db } = input.ctx.search;
+  const all = assetsOfTypes(db, typeIds, input.org?.id, MAX_SCANNED);
+  // The question's other words pick among the assets ("guest ssid" → the guest network's asset).
+  // Across every org they must: "spam filter at Wayne Enterprises" (no such org) names an org
+  // no asset belongs to, so nothing answers rather than another org's filter.
+  const rest = unexplained(input.q.keywords, asked);
+  let assets = all;
+  if (rest.length > 0) {
+    const scored = all.map((a) => ({ a, c: coverage(rest, answerText(db, a.rowid)) }));
+    const best = Math.max(0, ...scored.map((x) => x.c));
+    if (!input.org && best < 0.99) return null;
+    if (best > 0) assets = scored.filter((x) => x.c >= best).map((x) => x.a);
+  }
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const a of assets) {

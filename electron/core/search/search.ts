@@ -7,7 +7,7 @@ import { identifiersIn } from '../answers/parse/intent';
 import type { OrgCandidate } from '../answers/org-match';
 import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
-import { ftsTerms, keywordSearch } from './fts';
+import { ftsTerms, keywordSearch, termWeight as indexTermWeight } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
 import { BOOST, fuse, type Fused } from './rank';
 
@@ -46,6 +46,9 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
     },
   };
 }
+
+/** How much one search word says about which record is meant (inverse document frequency). */
+export const termWeight = (ctx: SearchContext, term: string): number => indexTermWeight(ctx.db, term);
 
 export interface SearchInput {
   query: string;

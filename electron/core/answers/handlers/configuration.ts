@@ -56,6 +56,8 @@ export const FIELD_WORDS = [
   'manufacturer', 'os', 'version', 'firmware', 'warranty', 'hostname', 'host', 'spec', 'specs',
   'type', 'status', 'primary', 'asset', 'tag', 'number', 'interface', 'interfaces', 'what', 'which',
   'running', 'run', 'runs', 'installed', 'expire', 'expires', 'expiry',
+  // which interface or address of the device: "WAN IP of the firewall", "public address"
+  'wan', 'lan', 'public', 'private', 'external', 'internal', 'inside', 'outside',
 ];
 
 /** The words that pick the device: field words dropped unless nothing else is left. */

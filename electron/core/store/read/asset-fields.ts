@@ -39,6 +39,7 @@ export function assetFieldLabels(db: Database.Database, typeId: number): Map<str
 
 export interface AssetRef {
   id: number;
+  rowid: number;
   orgId: number | null;
   typeId: number;
 }
@@ -49,12 +50,12 @@ export function assetsOfTypes(db: Database.Database, typeIds: readonly number[],
   for (const typeId of typeIds) {
     const params: number[] = orgId !== undefined ? [orgId, typeId, limit] : [typeId, limit];
     const rows = db
-      .prepare<number[], { id: number; org_id: number | null; type_id: number }>(
-        `SELECT a.id, a.org_id, a.type_id FROM flexible_assets a JOIN records r ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
+      .prepare<number[], { id: number; rowid: number; org_id: number | null; type_id: number }>(
+        `SELECT a.id, a.record_rowid AS rowid, a.org_id, a.type_id FROM flexible_assets a JOIN records r ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
           WHERE ${orgId !== undefined ? 'a.org_id = ? AND ' : ''}a.type_id = ? ORDER BY a.org_id, a.id LIMIT ?`,
       )
       .all(...params);
-    out.push(...rows.map((r) => ({ id: r.id, orgId: r.org_id, typeId: r.type_id })));
+    out.push(...rows.map((r) => ({ id: r.id, rowid: r.rowid, orgId: r.org_id, typeId: r.type_id })));
     if (out.length >= limit) break;
   }
   return out.slice(0, limit);

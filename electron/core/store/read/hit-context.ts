@@ -88,3 +88,31 @@ export function hitContext(db: Database.Database, hit: HitRef): HitContext {
       return { kind: null, parent: null, childLabel: null };
   }
 }
+
+const TEXT_CAP = 20_000;
+
+/**
+ * The text that decides whether a record answers a question: its name, body and org; for a
+ * document section, the whole document it belongs to (a runbook's question words are spread
+ * over its steps, and its title is in none of them).
+ */
+export function answerText(db: Database.Database, rowid: number): string {
+  const r = db
+    .prepare<[number], { type: string; itglue_id: string; name: string; body: string; org: string | null }>(
+      'SELECT r.type, r.itglue_id, r.name, r.body, o.name AS org FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.rowid = ?',
+    )
+    .get(rowid);
+  if (!r) return '';
+  const own = `${r.name}\n${r.body}\n${r.org ?? ''}`;
+  if (r.type !== 'document-sections' && r.type !== 'documents') return own;
+  const docId = r.type === 'documents' ? Number(r.itglue_id) : (db.prepare<[number], { d: number | null }>('SELECT document_id AS d FROM document_sections WHERE id = ?').get(Number(r.itglue_id))?.d ?? null);
+  if (docId === null) return own;
+  const doc = db.prepare<[number], { name: string }>('SELECT name FROM documents WHERE id = ?').get(docId);
+  const sections = db
+    .prepare<[number], { body: string }>(
+      'SELECT r.body FROM document_sections s JOIN records r ON r.rowid = s.record_rowid AND r.deleted_at IS NULL WHERE s.document_id = ? ORDER BY s.sort, s.id',
+    )
+    .all(docId)
+    .map((s) => s.body);
+  return `${doc?.name ?? ''}\n${own}\n${sections.join('\n')}`.slice(0, TEXT_CAP);
+}
