@@ -1,7 +1,8 @@
 // How-to questions: hybrid search over documents and their sections; the answer quotes the
 // first lines of the best section.
 import { present, sourceOf, type Found, type HandlerInput } from '../context';
-import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource, type Candidate } from './find';
+import { termWeight } from '../../search/search';
+import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE, toSource, type Candidate } from './find';
 
 const QUOTE_LINES = 3;
 
@@ -24,10 +25,19 @@ export async function documentsAnswer(input: HandlerInput): Promise<Found | null
   const doc = docId !== null ? ctx.search.reader.documentWithSections(docId) : null;
   if (!doc) return null;
   const texts = doc.sections.map((s) => ({ s, text: sectionText(s) })).filter((x) => x.text);
-  // The section the search picked, else the first one with more than a heading.
-  const chosen = (best.hit.type === 'document-sections' ? texts.find((x) => String(x.s.id) === best.hit.id) : undefined) ?? texts.find((x) => x.s.kind !== 'Document::Heading') ?? texts[0];
+  // The passage that answers: the section holding most of the question's weighted words (a
+  // late step, not the opening lines), then the search's pick, then the first with text.
+  const weight = (t: string): number => termWeight(ctx.search, t);
+  const isHeading = (x: { s: { kind: string | null } }): boolean => (x.s.kind ?? '').endsWith('Heading');
+  const scored = texts.map((x, i) => ({ x, i, c: isHeading(x) ? 0 : coverage(terms, x.text, weight) }));
+  const top = Math.max(0, ...scored.map((y) => y.c));
+  const picked = best.hit.type === 'document-sections' ? texts.find((x) => String(x.s.id) === best.hit.id) : undefined;
+  const chosen =
+    (top > 0 ? (scored.find((y) => y.c >= top && y.x === picked) ?? scored.find((y) => y.c >= top))?.x : undefined) ?? picked ?? texts.find((x) => !isHeading(x)) ?? texts[0];
   const start = chosen ? texts.indexOf(chosen) : 0;
-  const quote = texts.slice(start, start + QUOTE_LINES).map((x) => `> ${x.text}`).join('\n');
+  // Its heading first, so the quote says which part of the document it is.
+  const heading = [...texts.slice(0, start)].reverse().find(isHeading);
+  const quote = [...(heading && heading !== chosen ? [`**${heading.text}**`] : []), ...texts.slice(start, start + QUOTE_LINES).map((x) => `> ${x.text}`)].join('\n');
   const docSource = sourceOf(ctx, 'documents', doc.record.id, chosen?.text);
   const others = cands
     .filter((c) => c !== best && c.coverage >= MIN_COVERAGE)

@@ -24,7 +24,7 @@ const c = (intent: Intent, weight: number, cue: string, re: RegExp): Cue => ({ i
 
 const CUES: Cue[] = [
   // password
-  c('password', 3, 'password', /\bpass(?:word|wd|phrase|code)s?\b|\bpwd\b/),
+  c('password', 3, 'password', /\bpass(?:word|wd|phrase|code)s?\b|\bpwd\b|\bpw\b/),
   c('password', 3, 'credentials', /\bcred(?:ential)?s?\b/),
   c('password', 2, 'login', /\blog ?(?:in|on)s?\b|\bsign[- ]?in\b/),
   c('password', 3, 'admin account', /\badmin(?:istrator)? (?:account|user|login|logon|creds?)\b/),
