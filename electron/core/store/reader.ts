@@ -161,6 +161,8 @@ export interface StoreReader {
   listRecords(query: { type: RecordType; orgId?: number | null; limit?: number; cursor?: string | null }): { items: RecordSummary[]; nextCursor: string | null };
   configurationDetail(id: number): ConfigurationDetail | null;
   documentWithSections(id: number): { record: RecordView; sections: DocumentSection[] } | null;
+  /** The document a section belongs to. */
+  documentOfSection(sectionId: number): number | null;
   passwordMeta(id: number): PasswordMeta | null;
   counts(): Record<RecordType, number>;
   lastSync(): SyncRunView | null;
@@ -477,6 +479,10 @@ export function createReader(store: Store): StoreReader {
         passwords: passwordRows("p.resource_type = 'configurations' AND p.resource_id = ?", id),
         related,
       };
+    },
+
+    documentOfSection(sectionId) {
+      return db.prepare<[number], { d: number | null }>('SELECT document_id AS d FROM document_sections WHERE id = ?').get(sectionId)?.d ?? null;
     },
 
     documentWithSections(id) {
