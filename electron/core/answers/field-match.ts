@@ -24,6 +24,7 @@ const LABEL_SYNONYMS: readonly (readonly string[])[] = [
   ['address', 'street', 'located', 'where', 'location'],
   ['retention', 'kept', 'keep'],
   ['version', 'build', 'release'],
+  ['contact', 'user', 'uses', 'owner', 'assigned'],
 ];
 
 /** Label words that say little alone: they count, but never make a match by themselves. */

@@ -2,6 +2,7 @@
 // Unscoped, the same address may exist in several organizations: every one is listed with its org.
 import { domainsNamed, type ConfigurationHit } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { describeConfiguration } from './describe-configuration';
 
 interface V6Row {
   id: number;
@@ -105,5 +106,8 @@ export function exactLookup(input: HandlerInput): Found | null {
       : `${listText(asked)} matches ${entries.length} configurations${orgs.size > 1 ? ` in ${orgs.size} organizations` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}`;
   const sources = entries.slice(0, 50).map((e) => sourceOf(input.ctx, 'configurations', e.hit.id)).filter(present);
   if (sources.length === 0) return null;
-  return { answer: head, sources, confidence: entries.length === 1 ? 0.98 : orgs.size > 1 ? 0.8 : 0.9 };
+  // One device and more asked than its name ("esxi version on NGC-HV01"): its stored details too.
+  const only = entries.length === 1 ? entries[0] : undefined;
+  const detail = only && input.q.keywords.length > asked.length ? input.ctx.search.reader.configurationDetail(only.hit.id) : null;
+  return { answer: detail ? `${head}\n${describeConfiguration(detail)}` : head, sources, confidence: entries.length === 1 ? 0.98 : orgs.size > 1 ? 0.8 : 0.9 };
 }
