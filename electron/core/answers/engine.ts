@@ -14,6 +14,7 @@ import { expirationsAnswer } from './handlers/expirations';
 import { infrastructureAnswer } from './handlers/infrastructure';
 import { contactsAnswer, locationsAnswer, organizationAnswer } from './handlers/org-facts';
 import { orgListAnswer } from './handlers/org-list';
+import { recordListAnswer } from './handlers/record-list';
 import { passwordAnswer } from './handlers/password';
 import { searchAnswer } from './handlers/search';
 import { askedAssetFields, assetFieldAnswer, leadWithFields } from './fields';
@@ -109,12 +110,13 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   const hasIdentifiers = q.exact.ips.length + q.exact.cidrs.length + q.exact.macs.length > 0;
   // "warranty of HFL-FW01": a named device narrows an expiry question to that device's details.
   if (intent === 'expirations' && q.exact.hostnames.length + q.exact.serials.length > 0) intent = 'configuration';
-  // "list all customers": the tenant's organizations of that kind, by their type and status.
-  if (!org && !hasIdentifiers) {
-    const list = orgListAnswer(input);
+  // "list all customers": the tenant's organizations of that kind, by their type and status;
+  // "domains for Northgate": that org's records of the type.
+  if (!hasIdentifiers) {
+    const list = org ? recordListAnswer(input) : orgListAnswer(input);
     if (list) {
       found = list;
-      intent = 'organization';
+      intent = org ? 'search' : 'organization';
     }
   }
   // "list servers at orion", "how many workstations": an inventory of a configuration type.

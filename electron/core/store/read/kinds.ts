@@ -81,3 +81,12 @@ export function domainsNamed(db: Database.Database, name: string, orgId?: number
     .filter((d) => orgId === undefined || d.org_id === orgId)
     .map((d) => ({ id: d.id, orgId: d.org_id }));
 }
+
+/** Live records of one type in one organization, by name (index records_org_type). */
+export function recordsOfTypeInOrg(db: Database.Database, type: string, orgId: number, limit: number): { type: string; id: string }[] {
+  return db
+    .prepare<[number, string, number], { type: string; id: string }>(
+      'SELECT type, itglue_id AS id FROM records WHERE org_id = ? AND type = ? AND deleted_at IS NULL ORDER BY archived, name COLLATE NOCASE, rowid LIMIT ?',
+    )
+    .all(orgId, type, limit);
+}
