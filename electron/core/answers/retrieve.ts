@@ -12,8 +12,9 @@
 import type { OrgRef, RecordType } from '../../../shared/domain';
 import { hitsOfRows, search, type SearchContext, type SearchHit, type SearchResult } from '../search/search';
 import { variantKey } from '../search/fts-synonyms';
-import { flexibleAssetTypeNames, hitContext, rowidsOfKind } from '../store/index';
+import { flexibleAssetTypeNames, hitContext, organizationRowids, recordsOfTypeInOrg, rowidsOfKind } from '../store/index';
 import { findConfigType, residual } from './handlers/config-types';
+import { organizationsOfKind, wanted, type Wanted } from './handlers/org-list';
 import { understand, type Query } from './parse/intent';
 import type { OrgCandidate } from './org-match';
 
@@ -72,10 +73,14 @@ function scopedOrgIds(scope: RetrieveScope): (number | undefined)[] {
   return [undefined];
 }
 
-/** The kinds of record the words name: the tenant's configuration and flexible asset types. */
+/** The kinds of record the words name: the tenant's configuration and flexible asset types, record types. */
 export interface KindsNamed {
   configurationTypes: string[];
   assetTypes: string[];
+  /** "domains", "contacts", "runbooks": records of that type. */
+  recordTypes: RecordType[];
+  /** "customers", "vendors": which organizations, by the tenant's org types. */
+  organizations: Wanted | null;
   /** Nothing but the kind (and framing words like "list", "all") was asked: every record of it answers. */
   only: boolean;
 }
@@ -94,9 +99,32 @@ export function kindsNamed(ctx: SearchContext, keywords: readonly string[]): Kin
     for (const k of keywords) if (words.some((w) => variantKey(w) === variantKey(k) || variantKey(`${w}s`) === variantKey(k) || variantKey(w.replace(/s$/, '')) === variantKey(k) || variantKey(name) === variantKey(k))) assetWords.add(k);
   }
   const configurationTypes = config?.typeNames ?? [];
-  const rest = config ? residual(keywords, config) : [...keywords];
-  return { configurationTypes, assetTypes, only: (configurationTypes.length > 0 || assetTypes.length > 0) && rest.filter((k) => !assetWords.has(k)).length === 0 };
+  const recordTypes: RecordType[] = [];
+  let organizations: Wanted | null = null;
+  const nounWords = new Set<string>();
+  for (const k of keywords) {
+    const type = RECORD_NOUNS.find(([re]) => re.test(k))?.[1];
+    if (type && !recordTypes.includes(type)) recordTypes.push(type);
+    if (type) nounWords.add(k);
+    if (ORG_NOUNS.test(k)) {
+      organizations = wanted(k);
+      nounWords.add(k);
+    }
+  }
+  const rest = (config ? residual(keywords, config) : residual(keywords, { typeNames: [], words: [], plural: false })).filter((k) => !assetWords.has(k) && !nounWords.has(k));
+  const named = configurationTypes.length > 0 || assetTypes.length > 0 || recordTypes.length > 0 || organizations !== null;
+  return { configurationTypes, assetTypes, recordTypes, organizations, only: named && rest.length === 0 };
 }
+
+/** Record-type nouns a question may name. */
+const RECORD_NOUNS: readonly [RegExp, RecordType][] = [
+  [/^domains?$/, 'domains'],
+  [/^contacts?$/, 'contacts'],
+  [/^(?:locations?|sites?)$/, 'locations'],
+  [/^(?:passwords?|credentials?|creds|logins?)$/, 'passwords'],
+  [/^(?:documents?|docs?|runbooks?|procedures?)$/, 'documents'],
+];
+const ORG_NOUNS = /^(?:customers?|clients?|organi[sz]ations?|orgs?|vendors?|suppliers?)$/;
 
 /** Hits from one or several scoped searches, best first by their fused score. */
 async function gather(ctx: SearchContext, text: string, orgIds: (number | undefined)[], input: RetrieveInput, want: number): Promise<SearchResult> {
@@ -145,7 +173,17 @@ function kindCandidates(ctx: SearchContext, kinds: KindsNamed, orgIds: (number |
     assetTypes: !types || types.has('flexible-assets') ? kinds.assetTypes : [],
     limit: want,
   };
-  return orgIds.flatMap((orgId) => hitsOfRows(ctx, rowidsOfKind(ctx.db, { ...filter, orgId }), text, 0, orgId));
+  const out = orgIds.flatMap((orgId) => hitsOfRows(ctx, rowidsOfKind(ctx.db, { ...filter, orgId }), text, 0, orgId));
+  for (const type of kinds.recordTypes) {
+    if (types && !types.has(type)) continue;
+    // A record type is a kind within an org ("domains for Northgate"); tenant-wide it is too many.
+    for (const orgId of orgIds) if (orgId !== undefined) out.push(...hitsOfRows(ctx, recordsOfTypeInOrg(ctx.db, type, orgId, want).map((r) => r.rowid), text, 0, orgId));
+  }
+  if (kinds.organizations && (!types || types.has('organizations')) && orgIds.every((o) => o === undefined)) {
+    const orgs = organizationsOfKind(ctx.reader.listOrganizations(), kinds.organizations).slice(0, want);
+    out.push(...hitsOfRows(ctx, organizationRowids(ctx.db, orgs.map((o) => o.id)), text, 0));
+  }
+  return out;
 }
 
 function rerank(ctx: SearchContext, hits: readonly SearchHit[], kinds: KindsNamed, input: RetrieveInput): SearchHit[] {
@@ -159,7 +197,7 @@ function rerank(ctx: SearchContext, hits: readonly SearchHit[], kinds: KindsName
     let score = hit.score;
     const kind = c.kind?.toLowerCase() ?? null;
     // A record of the kind asked for leads, when it holds the other words too (or none were asked).
-    const ofKind = kind !== null && (configKinds.has(kind) || assetKinds.has(kind));
+    const ofKind = (kind !== null && (configKinds.has(kind) || assetKinds.has(kind))) || kinds.recordTypes.includes(hit.type) || (kinds.organizations !== null && hit.matched.includes('kind') && hit.type === 'organizations');
     if (ofKind && (kinds.only || hit.matched.includes('keyword') || hit.matched.includes('vector'))) score += KIND_BOOST;
     if (SCHEMA_TYPES.has(hit.type) && !aboutSchema) score -= SCHEMA_PENALTY;
     let shown: SearchHit = { ...hit, score };

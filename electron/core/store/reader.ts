@@ -591,13 +591,18 @@ export function createReader(store: Store): StoreReader {
     },
 
     findByHostname(hostname) {
-      const key = hostnameKey(hostname.trim().split('.')[0]);
+      const wanted = hostname.trim();
+      const key = hostnameKey(wanted.split('.')[0]);
       if (!key) return [];
-      return hits(
+      const found = hits(
         `SELECT ${HIT_COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name
            FROM configurations c ${HIT_JOINS} WHERE c.hostname_key = ? ORDER BY 2, 1 LIMIT 500`,
         key,
       );
+      // "DC01.bluestemcu.local": a device whose full name is exactly that excludes every other DC01.
+      if (!wanted.includes('.')) return found;
+      const exact = found.filter((h) => h.value.toLowerCase() === wanted.toLowerCase());
+      return exact.length > 0 ? exact : found;
     },
 
     findBySerial(serialOrAssetTag) {

@@ -57,11 +57,7 @@ export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; aske
     if (!asHost.has(s.toLowerCase())) asked.push(s);
     hits.push(...reader.findBySerial(s));
   }
-  // "DC01.bluestemcu.local": a full name that matches a device exactly excludes every other DC01.
-  const fqdns = e.hostnames.filter((h) => h.includes('.')).map((h) => h.toLowerCase());
-  const exactFqdn = hits.filter((h) => h.matchedOn === 'hostname' && fqdns.includes(h.value.toLowerCase()));
-  const kept = exactFqdn.length > 0 ? hits.filter((h) => h.matchedOn !== 'hostname' || exactFqdn.includes(h)) : hits;
-  const scoped = input.org ? kept.filter((h) => h.orgId === input.org?.id) : kept;
+  const scoped = input.org ? hits.filter((h) => h.orgId === input.org?.id) : hits;
   return { hits: scoped, asked };
 }
 

@@ -15,15 +15,16 @@ const SHOWN = 50;
 const FRAMING = new Set(['list', 'all', 'every', 'each', 'which', 'what', 'how', 'many', 'show', 'count', 'our', 'we', 'us', 'have', 'do', 'does', 'active', 'current', 'the', 'are', 'is', 'of', 'me', 'give', 'names', 'name']);
 const KINDS = /^(?:customers?|clients?|organi[sz]ations?|orgs?|companies|accounts|vendors?|suppliers?|partners?)$/;
 
-type Wanted = 'customers' | 'vendors' | 'organizations';
+export type Wanted = 'customers' | 'vendors' | 'organizations';
 
-function wanted(word: string): Wanted {
+export function wanted(word: string): Wanted {
   if (/^(?:customers?|clients?|accounts)$/.test(word)) return 'customers';
   if (/^(?:vendors?|suppliers?|partners?)$/.test(word)) return 'vendors';
   return 'organizations';
 }
 
-function pick(orgs: readonly OrganizationSummary[], want: Wanted): OrganizationSummary[] {
+/** The organizations a list of `want` holds, by the tenant's own types and statuses. */
+export function organizationsOfKind(orgs: readonly OrganizationSummary[], want: Wanted): OrganizationSummary[] {
   const active = (o: OrganizationSummary): boolean => !INACTIVE.test(o.statusName ?? '');
   if (want === 'vendors') return orgs.filter((o) => VENDOR.test(o.typeName ?? ''));
   if (want === 'organizations') return [...orgs];
@@ -39,7 +40,7 @@ export function orgListAnswer(input: HandlerInput): Found | null {
   const word = m?.[1];
   if (!word) return null;
   const want = wanted(word);
-  const orgs = pick(input.ctx.search.reader.listOrganizations(), want);
+  const orgs = organizationsOfKind(input.ctx.search.reader.listOrganizations(), want);
   if (orgs.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   const describe = (o: OrganizationSummary): string => {
     const notes = [o.typeName, o.statusName && INACTIVE.test(o.statusName) ? o.statusName : null].filter(present);

@@ -83,10 +83,16 @@ export function domainsNamed(db: Database.Database, name: string, orgId?: number
 }
 
 /** Live records of one type in one organization, by name (index records_org_type). */
-export function recordsOfTypeInOrg(db: Database.Database, type: string, orgId: number, limit: number): { type: string; id: string }[] {
+export function recordsOfTypeInOrg(db: Database.Database, type: string, orgId: number, limit: number): { rowid: number; type: string; id: string }[] {
   return db
-    .prepare<[number, string, number], { type: string; id: string }>(
-      'SELECT type, itglue_id AS id FROM records WHERE org_id = ? AND type = ? AND deleted_at IS NULL ORDER BY archived, name COLLATE NOCASE, rowid LIMIT ?',
+    .prepare<[number, string, number], { rowid: number; type: string; id: string }>(
+      'SELECT rowid, type, itglue_id AS id FROM records WHERE org_id = ? AND type = ? AND deleted_at IS NULL ORDER BY archived, name COLLATE NOCASE, rowid LIMIT ?',
     )
     .all(orgId, type, limit);
+}
+
+/** The records row of each organization id given (index on records(type, itglue_id)). */
+export function organizationRowids(db: Database.Database, ids: readonly number[]): number[] {
+  const stmt = db.prepare<[string], { rowid: number }>("SELECT rowid FROM records WHERE type = 'organizations' AND itglue_id = ? AND deleted_at IS NULL");
+  return ids.map((id) => stmt.get(String(id))?.rowid).filter((r): r is number => r !== undefined);
 }
