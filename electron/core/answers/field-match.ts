@@ -37,11 +37,13 @@ export interface LabelMatch {
   strong: number;
 }
 
+// Letters and digits part too: an interface called "wan1" is a WAN.
 const tokens = (text: string): string[] =>
   text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
@@ -54,37 +56,55 @@ const sameStem = (a: string, b: string): boolean => {
 
 const SYNONYM_TOKENS: readonly (readonly string[][])[] = LABEL_SYNONYMS.map((g) => g.map(tokens));
 
-/** The question's words with every synonym phrase it contains spelled out, so "public address" also says "wan", "ip". */
-export function questionWords(keywords: readonly string[]): Set<string> {
-  const words = keywords.flatMap(tokens);
-  const out = new Set(words);
-  const has = (phrase: readonly string[]): boolean => words.some((_, i) => phrase.every((p, j) => words[i + j] !== undefined && sameStem(words[i + j] ?? '', p)));
-  for (const group of SYNONYM_TOKENS) if (group.some(has)) for (const member of group) for (const t of member) out.add(t);
-  // The search's own variants: "wifi" = "wi-fi" = "wireless", "fw" = "firewall".
-  for (const k of keywords) for (const v of variants(k)) for (const w of v.words) out.add(w);
-  return out;
+/** The question's words, and the phrases that mean the same as some of them ("public" → "wan"). */
+export interface Asked {
+  words: ReadonlySet<string>;
+  /** Whole phrases only: "network name" for "ssid" names a label "Network name", not "Guest network". */
+  phrases: readonly (readonly string[])[];
+  size: number;
 }
 
+const contains = (have: readonly string[], phrase: readonly string[], at: number): boolean => phrase.every((p, j) => have[at + j] !== undefined && sameStem(have[at + j] ?? '', p));
+
+export function questionWords(keywords: readonly string[]): Asked {
+  const list = keywords.flatMap(tokens);
+  const words = new Set(list);
+  const phrases: string[][] = [];
+  const said = (phrase: readonly string[]): boolean => list.some((_, i) => contains(list, phrase, i));
+  for (const group of SYNONYM_TOKENS) if (group.some(said)) for (const member of group) phrases.push([...member]);
+  // The search's own variants: "wifi" = "wi-fi" = "wireless", "fw" = "firewall".
+  for (const k of keywords) for (const v of variants(k)) if (v.words.length === 1 && v.words[0]) words.add(v.words[0]); else if (v.words.length > 1) phrases.push([...v.words]);
+  return { words, phrases, size: words.size };
+}
+
+/** Every word the question holds or stands for, one by one (for "is this word explained"). */
+export const allWords = (a: Asked): Set<string> => new Set([...a.words, ...a.phrases.flat()]);
+
 /** How well a label is asked for by the question's words; null when not at all. */
-export function matchLabel(asked: ReadonlySet<string>, label: string, ignore: ReadonlySet<string> = new Set()): LabelMatch | null {
+export function matchLabel(asked: Asked, label: string, ignore: ReadonlySet<string> = new Set()): LabelMatch | null {
   const parts = tokens(label).filter((t) => !ignore.has(t));
   if (parts.length === 0) return null;
-  const list = [...asked];
+  const list = [...asked.words];
+  const hit = parts.map((t) => asked.words.has(t) || list.some((q) => sameStem(q, t)));
+  for (const phrase of asked.phrases) for (let i = 0; i < parts.length; i++) if (contains(parts, phrase, i)) for (let j = 0; j < phrase.length; j++) hit[i + j] = true;
   let total = 0;
   let found = 0;
   let strong = 0;
-  for (const t of parts) {
+  parts.forEach((t, i) => {
     const weak = WEAK.has(t) || /^\d+$/.test(t);
     const w = weak ? 0.3 : 1;
     total += w;
-    if (asked.has(t) || list.some((q) => sameStem(q, t))) {
+    if (hit[i]) {
       found += w;
       if (!weak) strong += 1;
     }
-  }
+  });
   if (strong === 0) return null;
   return { score: found / total, strong };
 }
+
+/** How far below the best score a label still answers with it. */
+const TIE = 0.2;
 
 /** Fewest share of a label's words a question must hold. */
 export const MIN_LABEL_SCORE = 0.5;
@@ -95,15 +115,18 @@ export interface PickedField<F extends { label: string; value: string }> {
 }
 
 /** The fields the question asks for, best first (several when they tie: WAN1 and WAN2). */
-export function pickFields<F extends { label: string; value: string }>(asked: ReadonlySet<string>, fields: readonly F[], ignore: ReadonlySet<string> = new Set()): PickedField<F>[] {
+export function pickFields<F extends { label: string; value: string }>(asked: Asked, fields: readonly F[], ignore: ReadonlySet<string> = new Set()): PickedField<F>[] {
   const scored = fields
     .map((field) => ({ field, match: matchLabel(asked, field.label, ignore) }))
     .filter((x): x is PickedField<F> => x.match !== null && x.match.score >= MIN_LABEL_SCORE);
   if (scored.length === 0) return [];
-  const rank = (x: PickedField<F>): number => x.match.strong + x.match.score;
-  const best = Math.max(...scored.map(rank));
+  // The label most fully asked for first; labels that differ only by a number or a weak word
+  // ("WAN IP", "wan2 IP") answer together, the one with more of the asked words among them.
+  const bestScore = Math.max(...scored.map((x) => x.match.score));
+  const close = scored.filter((x) => x.match.score >= bestScore - TIE);
+  const strongest = Math.max(...close.map((x) => x.match.strong));
   const seen = new Set<string>();
-  return scored.filter((x) => rank(x) >= best - 1e-9).filter((x) => {
+  return close.filter((x) => x.match.strong === strongest).filter((x) => {
     const key = x.field.value.trim().toLowerCase();
     if (seen.has(key)) return false;
     seen.add(key);

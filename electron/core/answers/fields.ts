@@ -6,7 +6,7 @@
 import type { RecordType, Source } from '../../../shared/domain';
 import { answerText, assetFieldSchema, assetsOfTypes, labelledFields, type AssetField } from '../store/index';
 import { orgSuffix, sourceOf, type Found, type HandlerInput } from './context';
-import { pickFields, questionWords, type PickedField } from './field-match';
+import { allWords, matchLabel, pickFields, questionWords, type PickedField } from './field-match';
 import { coverage } from './handlers/find';
 
 export interface AnswerField {
@@ -72,7 +72,10 @@ export function askedAssetFields(input: HandlerInput): PickedField<AssetField & 
   const asked = questionWords(input.q.keywords);
   // Password fields are answered by the password handler, with its audited reveal.
   const schema = assetFieldSchema(input.ctx.search.db).filter((f) => f.kind !== 'Password' && f.kind !== 'Header' && f.kind !== 'Upload');
-  return pickFields(asked, schema.map((f) => ({ ...f, value: `${f.typeId}:${f.nameKey}` })));
+  const picked = pickFields(asked, schema.map((f) => ({ ...f, value: `${f.typeId}:${f.nameKey}` })));
+  // "AD domain name", "wireless encryption": a field of the type the question names wins.
+  const ofNamedType = picked.filter((p) => matchLabel(asked, p.field.typeName) !== null);
+  return ofNamedType.length > 0 ? ofNamedType : picked;
 }
 
 const MAX_ASSETS = 10;
@@ -91,7 +94,7 @@ function unexplained(keywords: readonly string[], asked: readonly PickedField<As
 
 /** "public" for a label saying "WAN": the field table's synonyms explain a word too. */
 function isSynonymOfKnown(word: string, known: ReadonlySet<string>): boolean {
-  for (const w of questionWords([word])) if (known.has(w)) return true;
+  for (const w of allWords(questionWords([word]))) if (known.has(w)) return true;
   return false;
 }
 
