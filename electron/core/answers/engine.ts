@@ -76,6 +76,13 @@ const noData = (intent: Intent, org: OrgRef | null, didYouMean: Source[] = []): 
 
 const clamp = (n: number): number => Math.max(0, Math.min(1, n));
 
+/** "who has 10.0.0.5", "mac 00:11:…": the lookup's own answer already says which field matched. */
+const LOOKUP_WORDS = new Set(['who', 'has', 'have', 'what', 'which', 'is', 'device', 'machine', 'host', 'hostname', 'ip', 'ips', 'address', 'mac', 'serial', 'number', 'sn', 'asset', 'tag', 'owns', 'using', 'uses', 'lookup', 'look', 'find', 'where']);
+const onlyLookupWords = (q: HandlerInput['q']): boolean => {
+  const names = new Set([...q.exact.hostnames, ...q.exact.serials].map((n) => n.toLowerCase()));
+  return q.keywords.every((k) => LOOKUP_WORDS.has(k) || names.has(k) || /\d/.test(k));
+};
+
 export async function ask(ctx: AnswerContext, question: string, opts: AskOptions = {}): Promise<Answer> {
   const today = ctx.today ?? new Date();
   const orgs = ctx.search.orgs();
@@ -168,7 +175,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   }
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
   // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.
-  const lead = intent === 'field' ? null : leadWithFields(input, found.sources);
+  const lead = intent === 'field' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);
   return {
     answer: lead ? `${lead}\n\n${found.answer}` : found.answer,
     noData: false,

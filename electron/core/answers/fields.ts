@@ -56,7 +56,7 @@ export function leadWithFields(input: HandlerInput, sources: readonly Source[]):
   const first = sources[0];
   if (!first) return null;
   const lines: string[] = [];
-  for (const s of sources.filter((x) => x.type === first.type).slice(0, 5)) {
+  for (const s of sources.filter((x) => x.type === first.type).slice(0, LEAD_SOURCES)) {
     const picked = pickFields(asked, recordFields(input, s.type, s.id), new Set(OWN_NOUNS[s.type] ?? []));
     if (picked.length === 0) {
       if (s === first) return null;
@@ -79,6 +79,8 @@ export function askedAssetFields(input: HandlerInput): PickedField<AssetField & 
 }
 
 const MAX_ASSETS = 10;
+/** Sources whose asked fields lead an answer; the rest stay in the source list. */
+const LEAD_SOURCES = 3;
 /** Assets read to pick among by the question's other words. */
 const MAX_SCANNED = 200;
 
