@@ -6,6 +6,6 @@ export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, typ
 export * from './reader';
 export { revealSecret, type SecretAction } from './vault';
 export { contentHash } from './content-hash';
-export { normalizeMac, normalizeIpv6, ipv4ToNumber, numberToIpv4, parseCidr, hostnameKey, normalizeSerial, searchAliases } from './normalize';
+export { searchAliases } from './normalize';
 export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';
 export { MIGRATIONS } from './migrations/index';

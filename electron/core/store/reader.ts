@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { Door, RecordType } from '../../../shared/domain';
 import { RECORD_TYPES } from '../../../shared/domain';
 import { StoreError } from './errors';
-import { hostnameKey, ipv4ToNumber, normalizeIpv6, normalizeMac, normalizeSerial, parseCidr } from './normalize';
+import { hostnameKey, ipv4Range, ipv4ToNumber, normalizeIpv6, normalizeMac, normalizeSerial } from '../identifiers/index';
 import type { Store } from './open';
 
 export interface RecordView {
@@ -553,7 +553,7 @@ export function createReader(store: Store): StoreReader {
     },
 
     findByCidr(cidr) {
-      const range = parseCidr(cidr);
+      const range = ipv4Range(cidr);
       if (!range) throw new StoreError('INVALID_INPUT', `"${cidr.slice(0, 60)}" is not an IPv4 network; write it like 10.20.0.0/16.`);
       return byIpNumber(range.first, range.last);
     },

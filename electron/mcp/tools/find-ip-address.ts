@@ -36,7 +36,7 @@ export const findIpAddressTool = defineTool({
     total: z.number().int().describe('How many matched in all.'),
   },
   handler: async ({ value, kind, limit }, { deps }) => {
-    const { normalizeMac, ipv4ToNumber, normalizeIpv6, parseCidr } = await import('../../core/store/normalize');
+    const { normalizeMac, ipv4ToNumber, normalizeIpv6, ipv4Range: parseCidr } = await import('../../core/identifiers/index');
     const detected = kind ?? (value.includes('/') ? 'cidr' : ipv4ToNumber(value) !== null || normalizeIpv6(value) !== null ? 'ip' : normalizeMac(value) ? 'mac' : 'hostname');
     if (detected === 'cidr' && !parseCidr(value)) throw new ToolError('INVALID_INPUT', `"${value.slice(0, 60)}" is not an IPv4 network; write it like 10.20.0.0/16.`);
     if (detected === 'ip' && ipv4ToNumber(value) === null && normalizeIpv6(value) === null) throw new ToolError('INVALID_INPUT', `"${value.slice(0, 60)}" is not an IP address.`);
