@@ -123,10 +123,10 @@ describe('configurations', () => {
 
   it('walks dependencies both ways', async () => {
     const rel = items('related_items').find((r) => attr(r, 'resource-type') === 'Configuration' && attr(r, 'destination-type') === 'Configuration')!;
-    const down = z.object({ items: z.array(z.object({ id: z.string(), direction: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'resource-id')), direction: 'down' })).data);
-    expect(down.items.map((i) => i.id)).toContain(String(attr(rel, 'destination-id')));
-    const up = z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'destination-id')), direction: 'up', depth: 99 })).data);
-    expect(up.items.map((i) => i.id)).toContain(String(attr(rel, 'resource-id')));
+    const needs = z.object({ items: z.array(z.object({ id: z.string(), direction: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'resource-id')), direction: 'up' })).data);
+    expect(needs.items.map((i) => i.id)).toContain(String(attr(rel, 'destination-id')));
+    const usedBy = z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'destination-id')), direction: 'down', depth: 99 })).data);
+    expect(usedBy.items.map((i) => i.id)).toContain(String(attr(rel, 'resource-id')));
   });
 });
 

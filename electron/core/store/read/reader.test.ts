@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { config, flexAsset, iface, org, password, tags } from './fixtures.test-data';
-import { createReader } from './reader';
-import { createTempStore } from './testing';
-import { tempStores } from './test-stores';
-import { createWriter } from './writer';
+import { config, flexAsset, iface, org, password, tags } from '../fixtures.test-data';
+import { createReader } from './index';
+import { createTempStore } from '../testing';
+import { tempStores } from '../test-stores';
+import { createWriter } from '../writer';
 
 const tempStore = tempStores();
 
