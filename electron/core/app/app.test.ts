@@ -104,23 +104,6 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
   });
 
-  it('writes the host clipboard when one is given and clears it only if it still holds the value', async () => {
-    let board = '';
-    const timers: (() => void)[] = [];
-    const withBoard = await p.open({ clipboard: { writeText: (t) => void (board = t), readText: () => board }, schedule: (fn) => void timers.push(fn) });
-    const acme = unwrap(await withBoard.api.org.list({ query: 'Acme Corp' }))[0]!;
-    const pw = unwrap(await withBoard.api.vault.list({ orgId: acme.id })).find((x) => x.hasValue)!;
-    const r = unwrap(await withBoard.api.vault.copy({ id: pw.id, field: 'password' }));
-    expect(r).toEqual({ copied: true, clearAfterSeconds: 30 });
-    expect(board.length).toBeGreaterThan(0);
-    timers.shift()!();
-    expect(board).toBe('');
-    unwrap(await withBoard.api.vault.copy({ id: pw.id, field: 'password' }));
-    board = 'something the user copied since';
-    timers.shift()!();
-    expect(board).toBe('something the user copied since');
-  });
-
   it('keeps settings in the profile file and refuses values core does not allow', async () => {
     expect(unwrap(await api.settings.get({})).clipboardClearSeconds).toBe(30);
     expect(unwrap(await api.settings.update({ clipboardClearSeconds: 5, mcpAllowPasswordValues: true }))).toMatchObject({ clipboardClearSeconds: 5, mcpAllowPasswordValues: true });

@@ -18,18 +18,8 @@ const idOf = (id: string): number | null => (/^[1-9]\d{0,15}$/.test(id) && Numbe
 const badId = (): Result<never> => err('NOT_FOUND', 'No such password in the local copy; sync again if it was added recently.');
 
 export function createVaultApi(ctx: AppContext): VaultApi {
-  const schedule = ctx.options.schedule ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms).unref());
-
-  function toHost(value: string, clearAfterSeconds: number): CopyResult {
-    const clipboard = ctx.options.clipboard;
-    if (!clipboard) return { copied: false, value, clearAfterSeconds };
-    clipboard.writeText(value);
-    // Clear only if it still holds our value: the user may have copied something else since.
-    schedule(() => {
-      if (clipboard.readText() === value) clipboard.writeText('');
-    }, clearAfterSeconds * 1000);
-    return { copied: true, clearAfterSeconds };
-  }
+  // The door owns the clipboard: core hands it the value (electron/main/clipboard-host.ts).
+  const toHost = (value: string, clearAfterSeconds: number): CopyResult => ({ copied: false, value, clearAfterSeconds });
 
   return {
     list: async ({ orgId, query }) => {
