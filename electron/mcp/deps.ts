@@ -8,8 +8,8 @@ import type { SearchContext } from '../core/search/search';
 
 // What the MCP door needs from core. Every getter is lazy: tools/list must answer without
 // opening the store or loading the embedding model, so nothing here runs at startup.
-// The lead adds core services (store reader, answers, sync) as more lazy getters, wired in
-// base-deps.ts; a tool only ever sees this interface.
+// Core services (store reader, search, sync) are lazy getters too, wired in base-deps.ts;
+// a tool only ever sees this interface.
 
 export type StoreState = 'missing' | 'present' | 'ready' | 'locked' | 'corrupt' | 'wrong_key' | 'too_new';
 
