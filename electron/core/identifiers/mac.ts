@@ -50,7 +50,7 @@ export function formatMac(mac: string): string {
  * lowercase hex digits, or null.
  */
 // Hand-rolled rather than replace()+test(): the mappers call it for every configuration and
-// interface of a sync, and the regex version was a fifth of mapping time. Only a value this
+// interface of a sync (docs/store-write-path.md has what the regex cost). Only a value this
 // loop rejects (e.g. the macOS form with single-digit groups) pays for parseMac's regexes.
 export function normalizeMac(input: string | null | undefined): string | null {
   if (!input) return null;
