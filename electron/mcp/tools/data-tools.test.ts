@@ -111,6 +111,19 @@ describe('configurations', () => {
     const byMac = z.object({ kind: z.string(), items: z.array(z.object({ configurationId: z.string() })) }).parse((await ok('find_ip_address', { value: mac.toUpperCase().replace(/:/g, '-') })).data);
     expect(byMac.kind).toBe('mac');
     expect(byMac.items.map((i) => i.configurationId)).toContain(cfg.id);
+    // macOS drops leading zeros ("0:9:f:…"); ask's parser reads that form, and so does this tool
+    const zeroed = items('configurations').find((c) => /(^|[:-])0[0-9a-f]/i.test(String(attr(c, 'mac-address') ?? '')))!;
+    const short = String(attr(zeroed, 'mac-address')).toLowerCase().split(/[:-]/).map((g) => g.replace(/^0(?=.)/, '')).join(':');
+    expect(short.split(':').some((g) => g.length === 1)).toBe(true);
+    const byShort = z.object({ kind: z.string(), items: z.array(z.object({ configurationId: z.string() })) }).parse((await ok('find_ip_address', { value: short })).data);
+    expect(byShort.kind).toBe('mac');
+    expect(byShort.items.map((i) => i.configurationId)).toContain(zeroed.id);
+  });
+
+  it('takes IPv6 addresses and networks like IPv4 ones', async () => {
+    const v6 = z.object({ kind: z.string(), total: z.number() }).parse((await ok('find_ip_address', { value: '2001:db8:ffff::/48' })).data);
+    expect(v6).toEqual({ kind: 'cidr', total: 0 });
+    expect((await ok('find_ip_address', { value: 'fe80::dead:beef' })).text).toMatch(/No data available/);
   });
 
   it('says "No data available" for an address nobody has, and refuses a malformed network', async () => {
