@@ -1,4 +1,5 @@
 import type { RecordType } from '../../shared/domain';
+import type { LocatedModelState } from '../../shared/model';
 import type { Logger } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
 import type { Store } from '../core/store/open';
@@ -32,8 +33,11 @@ export interface StoreDetails {
   skipped: number;
 }
 
-/** fixture: the tiny test model, which is not semantic; never served as a real model. */
-export type ModelState = 'missing' | 'fixture' | 'not_loaded' | 'loading' | 'ready' | 'failed';
+/**
+ * What is on disk (shared/model.ts; fixture: the tiny test model, which is not semantic, never
+ * served as a real model), or where this server is in loading it.
+ */
+export type ModelState = LocatedModelState | 'not_loaded' | 'loading' | 'failed';
 
 export interface ModelStatus {
   state: ModelState;
