@@ -56,6 +56,12 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(unwrap(await api.org.detail({ type: related.type, id: related.id })).name).toBe(related.name);
     const missing = await api.org.detail({ type: 'configurations', id: '999999999' });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    // One vocabulary: up = what it depends on (a switch's firewall), down = what depends on it.
+    const link = p.seeded.dataset.related_items!.data.find((r) => r.attributes['resource-type'] === 'Configuration' && r.attributes['destination-type'] === 'Configuration')!;
+    const from = String(link.attributes['resource-id']);
+    const to = String(link.attributes['destination-id']);
+    expect(unwrap(await api.org.detail({ type: 'configurations', id: from })).related.up.map((x) => x.id)).toContain(to);
+    expect(unwrap(await api.org.detail({ type: 'configurations', id: to })).related.down.map((x) => x.id)).toContain(from);
   });
 
   it('gives a password record its own metadata and a document its sections', async () => {
