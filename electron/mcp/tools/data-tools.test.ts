@@ -120,6 +120,12 @@ describe('configurations', () => {
     expect(byShort.items.map((i) => i.configurationId)).toContain(zeroed.id);
   });
 
+  it('asks which organization is meant when a name fits several, listing them', async () => {
+    const r = await call('query_configurations', { org: 'harbor' });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/"harbor" matches several organizations: .*Harbor Freight Logistics \(id \d+\).*Harbor Health.*Ask the user which one/);
+  });
+
   it('takes IPv6 addresses and networks like IPv4 ones', async () => {
     const v6 = z.object({ kind: z.string(), total: z.number() }).parse((await ok('find_ip_address', { value: '2001:db8:ffff::/48' })).data);
     expect(v6).toEqual({ kind: 'cidr', total: 0 });
