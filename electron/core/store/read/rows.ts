@@ -4,22 +4,16 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../../shared/domain';
 import { RECORD_TYPES } from '../../../../shared/domain';
 import { StoreError } from '../errors';
+import type { RecordRow } from '../mappers/types';
 
 export type Db = Database.Database;
 export type Param = string | number;
 
-/** One stored record, whole: the unit of search and of sources. */
-export interface RecordView {
+/** One stored record, whole, as the writer stored it (mappers' RecordRow): the unit of search and of sources. */
+export interface RecordView extends Omit<RecordRow, 'itglueId'> {
   rowid: number;
-  type: RecordType;
+  /** The IT Glue id. */
   id: string;
-  orgId: number | null;
-  name: string;
-  body: string;
-  attrs: Record<string, unknown>;
-  url: string | null;
-  updatedAt: string | null;
-  archived: boolean;
   deletedAt: string | null;
 }
 
