@@ -91,7 +91,7 @@ export interface DocumentSection {
   kind: SectionKind;
   /** Plain text; always safe to show. */
   content: string;
-  /** IT Glue's rendered HTML: untrusted, the renderer must sanitise it before display. */
+  /** IT Glue's rendered HTML, already reduced by core to the allow-list in shared/html-policy.ts. */
   html: string | null;
 }
 

@@ -4,7 +4,8 @@ import { orgChoices, resolveOrgRef } from '../../core/answers/org-resolve';
 import type { Embedder } from '../../core/search/embedder';
 import { vectorReadiness } from '../../core/search/hybrid';
 import { locateModel } from '../../core/search/model-locator';
-import { createSearchContext, search, type SearchContext, type SearchHit } from '../../core/search/search';
+import { describeScope, hitTitle, retrieve } from '../../core/answers/retrieve';
+import { createSearchContext, type SearchContext, type SearchHit } from '../../core/search/search';
 import { createReader } from '../../core/store/reader';
 import type { OpenedProfile } from '../../core/sync/service';
 import { intFlag, parseFlags } from '../args';
@@ -90,7 +91,7 @@ function prettyHits(hits: readonly SearchHit[]): string {
   return (
     hits
       .map((h, i) => {
-        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine(h)}${h.archived ? ' (archived)' : ''}`];
+        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine({ ...h, name: hitTitle(h) })}${h.archived ? ' (archived)' : ''}`];
         if (h.snippet) lines.push(`    ${h.snippet}`);
         if (h.url) lines.push(`    ${h.url}`);
         return lines.join('\n');
@@ -123,15 +124,18 @@ export const run: Command = async (argv, io) => {
   if (!session) return 1;
   try {
     const org = flags.org !== undefined ? resolveOrg('search', flags.org, session.ctx) : null;
-    const result = await search(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
+    const result = await retrieve(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
     if (result.empty) {
       io.stderr.write(`glue search: ${result.note ?? 'nothing to search for'}\n`);
       return 2;
     }
+    const scopeLine = describeScope(result.scope);
     if (wantsJson(io, flags.json)) {
-      const hits = result.hits.map(({ type, id, name, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, org: o, url, snippet, archived, score, matched }));
-      io.stdout.write(`${JSON.stringify({ query, org, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
+      const hits = result.hits.map(({ type, id, name, via, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, via: via ?? null, org: o, url, snippet, archived, score, matched }));
+      io.stdout.write(`${JSON.stringify({ query, org, scope: result.scope, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
     } else {
+      if (scopeLine) io.stdout.write(`${scopeLine}\n`);
+      if (result.scope.kind === 'unknown' && result.note) io.stdout.write(`${result.note}\n`);
       io.stdout.write(prettyHits(result.hits));
     }
     return 0;

@@ -5,7 +5,7 @@ import type { AskApi } from '../../../shared/ipc';
 import { ok } from '../../../shared/result';
 import { ask } from '../answers/engine';
 import { findOrgs } from '../answers/org-resolve';
-import { search } from '../search/search';
+import { hitTitle, retrieve } from '../answers/retrieve';
 import type { AppContext } from './context';
 
 export function createAskApi(ctx: AppContext): AskApi {
@@ -19,8 +19,8 @@ export function createAskApi(ctx: AppContext): AskApi {
     search: async ({ query, orgId, type, limit }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      const r = await search(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: true });
-      return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: h.name, org: h.org, url: h.url, snippet: h.snippet })));
+      const r = await retrieve(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: true });
+      return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: hitTitle(h), org: h.org, url: h.url, snippet: h.snippet })));
     },
     suggestOrgs: async ({ prefix, limit }) => {
       const opened = await ctx.open();

@@ -5,7 +5,7 @@ import { err, ok } from '../../../shared/result';
 import { findOrgs } from '../answers/org-resolve';
 import { StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
-import { fieldsOf, subtitleOf } from './fields';
+import { labelledFields, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
 
 function toSummary(r: StoredSummary): RecordSummary {
@@ -42,7 +42,7 @@ function sectionsOf(reader: StoreReader, id: string): DocumentSection[] | undefi
   if (!doc) return undefined;
   return doc.sections.map((s) => {
     const kind = (s.kind ?? 'text').toLowerCase().replace(/^document::/, '').replace(/s$/, '');
-    return { id: String(s.id), kind: SECTION_KINDS[kind] ?? 'text', content: s.content ?? '', html: s.renderedContent };
+    return { id: String(s.id), kind: SECTION_KINDS[kind] ?? 'text', content: s.text, html: s.html };
   });
 }
 
@@ -70,7 +70,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
     detail: async ({ type, id }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      const { reader } = opened.value;
+      const { reader, store } = opened.value;
       const record = reader.getRecord(type, id);
       if (!record || record.deletedAt !== null) return err('NOT_FOUND', `This ${type.replace(/-/g, ' ').replace(/s$/, '')} is no longer in the local copy; it may have been deleted in IT Glue. Sync again to refresh.`);
       const orgName = record.orgId !== null ? reader.orgName(record.orgId) : null;
@@ -81,7 +81,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         org: record.orgId !== null && orgName !== null ? { id: record.orgId, name: orgName } : null,
         url: record.url ?? '',
         archived: record.archived,
-        fields: fieldsOf(type, record.attrs),
+        fields: labelledFields(store.db, { type, id, attrs: record.attrs }),
         related: relatedOf(reader.related(type, id)),
         passwords: reader.passwordsOf(type, id).map(toUiPassword),
       };

@@ -1,12 +1,16 @@
 // A document with its sections, in order.
+import { htmlToText, sanitizeHtml } from '../../text/html';
 import { toView, type Db, type RecordRowDb, type RecordView } from './rows';
 
+/** A document section as every door shows it: IT Glue's HTML only ever leaves here sanitised. */
 export interface DocumentSection {
   id: number;
   kind: string | null;
   sort: number | null;
-  content: string | null;
-  renderedContent: string | null;
+  /** IT Glue's rendered HTML reduced to the shared allow-list (text/html.ts), or null. */
+  html: string | null;
+  /** The section's readable text, for terminals, MCP and answers. */
+  text: string;
 }
 
 export function documentReads(db: Db) {
@@ -22,8 +26,19 @@ export function documentReads(db: Db) {
             WHERE s.document_id = ? ORDER BY s.sort, s.id`,
         )
         .all(id)
-        .map((s) => ({ id: s.id, kind: s.kind, sort: s.sort, content: s.content, renderedContent: s.rendered_content }));
+        .map((s) => ({
+          id: s.id,
+          kind: s.kind,
+          sort: s.sort,
+          html: s.rendered_content ? sanitizeHtml(s.rendered_content) : null,
+          text: htmlToText(s.content ?? s.rendered_content ?? ''),
+        }));
       return { record: toView(record), sections };
+    },
+
+    /** The document a section belongs to. */
+    documentOfSection(sectionId: number): number | null {
+      return db.prepare<[number], { d: number | null }>('SELECT document_id AS d FROM document_sections WHERE id = ?').get(sectionId)?.d ?? null;
     },
   };
 }

@@ -128,9 +128,14 @@ export function identifierReads(db: Db) {
     },
 
     findByHostname(hostname: string): ConfigurationHit[] {
-      const key = hostnameKey(firstLabel(hostname));
+      const wanted = hostname.trim();
+      const key = hostnameKey(firstLabel(wanted));
       if (!key) return [];
-      return hits(`SELECT ${COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name ${CONFIG} WHERE c.hostname_key = ? ${ORDER}`, key);
+      const found = hits(`SELECT ${COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name ${CONFIG} WHERE c.hostname_key = ? ${ORDER}`, key);
+      // "DC01.bluestemcu.local": a device whose full name is exactly that excludes every other DC01.
+      if (!wanted.includes('.')) return found;
+      const exact = found.filter((h) => h.value.toLowerCase() === wanted.toLowerCase());
+      return exact.length > 0 ? exact : found;
     },
 
     findBySerial(serialOrAssetTag: string): ConfigurationHit[] {

@@ -39,7 +39,7 @@ function seeded() {
     type: 'document-sections',
     runId,
     resources: [
-      { id: '72', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Text', content: '<p>Second</p>', sort: 2 } },
+      { id: '72', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Text', content: '<p>Second</p>', 'rendered-content': '<p onclick="x()">Second <a href="javascript:x()">link</a></p><img src=x onerror=x()>', sort: 2 } },
       { id: '71', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Heading', content: 'First', sort: 1 } },
     ],
   });
@@ -112,7 +112,9 @@ describe('reader views', () => {
     const { r } = seeded();
     const doc = r.documentWithSections(70);
     expect(doc?.record.name).toBe('DR runbook');
-    expect(doc?.sections.map((s) => s.content)).toEqual(['First', '<p>Second</p>']);
+    expect(doc?.sections.map((s) => s.text)).toEqual(['First', 'Second']);
+    // IT Glue's HTML leaves the store only sanitised: no handler, no script URL, no image.
+    expect(doc?.sections.map((s) => s.html)).toEqual([null, '<p>Second <a target="_blank" rel="noopener noreferrer">link</a></p>']);
     expect(r.getRecord('document-sections', '72')?.orgId).toBe(1);
   });
 

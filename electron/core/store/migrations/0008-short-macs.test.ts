@@ -6,9 +6,9 @@ import { createWriter } from '../writer';
 
 const tempStore = tempStores();
 
-describe('migration 0007-short-macs', () => {
-  it('keys the macOS short MACs a version-6 store left unkeyed, and leaves values that are no MAC alone', () => {
-    const t = tempStore({ targetVersion: 6 });
+describe('migration 0008-short-macs', () => {
+  it('keys the macOS short MACs a version-7 store left unkeyed, and leaves values that are no MAC alone', () => {
+    const t = tempStore({ targetVersion: 7 });
     const w = createWriter(t.store);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(7, 'Acme')], runId });
@@ -18,12 +18,12 @@ describe('migration 0007-short-macs', () => {
       runId,
     });
     w.applyPage({ type: 'configuration-interfaces', resources: [iface(100, 12, '10.0.0.1', 'a:b:c:d:e:f')], runId });
-    // What the version-6 normaliser stored for the short forms.
+    // What the version-7 normaliser stored for the short forms.
     t.store.db.exec("UPDATE configurations SET mac = NULL WHERE id IN (10, 11); UPDATE interfaces SET mac = NULL WHERE id = 100");
     t.store.close();
 
-    const s = t.reopen({ targetVersion: 7 });
-    expect(s.schemaVersion).toBe(7);
+    const s = t.reopen({ targetVersion: 8 });
+    expect(s.schemaVersion).toBe(8);
     const macs = s.db.prepare<[], { id: number; mac: string | null }>('SELECT id, mac FROM configurations ORDER BY id').all();
     expect(macs).toEqual([
       { id: 10, mac: '00090f8c4210' },

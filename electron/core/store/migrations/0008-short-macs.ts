@@ -21,7 +21,7 @@ function rekey(db: Parameters<Migration['up']>[0], table: 'configurations' | 'in
 }
 
 export const shortMacs: Migration = {
-  version: 7,
+  version: 8,
   name: 'short-macs',
   up(db) {
     rekey(db, 'configurations');
