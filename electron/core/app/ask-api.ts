@@ -1,9 +1,10 @@
 // ask.*: questions go to the answer engine, search-as-you-type to hybrid search, and the org
-// picker's suggestions come from the live organization list.
+// picker's suggestions are the live organizations ranked as every door ranks them.
 import type { OrgRef, Source } from '../../../shared/domain';
 import type { AskApi } from '../../../shared/ipc';
 import { ok } from '../../../shared/result';
 import { ask } from '../answers/engine';
+import { findOrgs } from '../answers/org-resolve';
 import { hitTitle, retrieve } from '../answers/retrieve';
 import type { AppContext } from './context';
 
@@ -24,25 +25,7 @@ export function createAskApi(ctx: AppContext): AskApi {
     suggestOrgs: async ({ prefix, limit }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      const p = prefix.trim().toLowerCase();
-      const max = limit ?? 10;
-      const orgs = opened.value.search.orgs();
-      if (p === '') return ok(orgs.slice(0, max).map((o): OrgRef => ({ id: o.id, name: o.name })));
-      // Whole-name and short-name prefixes first, then a word inside the name, then anywhere.
-      const rank = (name: string, short: string | null): number => {
-        const n = name.toLowerCase();
-        if (n.startsWith(p) || short?.toLowerCase().startsWith(p)) return 0;
-        if (n.split(/[^a-z0-9]+/).some((w) => w.startsWith(p))) return 1;
-        return n.includes(p) ? 2 : 3;
-      };
-      return ok(
-        orgs
-          .map((o) => ({ o, r: rank(o.name, o.shortName ?? null) }))
-          .filter((x) => x.r < 3)
-          .sort((a, b) => a.r - b.r || a.o.name.localeCompare(b.o.name))
-          .slice(0, max)
-          .map(({ o }): OrgRef => ({ id: o.id, name: o.name })),
-      );
+      return ok(findOrgs(prefix, opened.value.search.orgs(), limit ?? 10).map((o): OrgRef => ({ id: o.id, name: o.name })));
     },
   };
 }
