@@ -1,7 +1,7 @@
 // "what depends on SRV-DC01" / "what does the VPN need": recursive walks over relations.
 // A relation A → B means A relies on B (a switch uplinks to the firewall, an app server
-// authenticates against the DC), so "what X depends on" follows edges out of X (reader 'down')
-// and "what depends on X" follows edges into X (reader 'up').
+// authenticates against the DC). One vocabulary throughout: 'up' = what X depends on,
+// 'down' = what depends on X.
 import type { RecordType } from '../../../../shared/domain';
 import type { DependencyNode } from '../../store/index';
 import { listText, present, sourceOf, type Found, type HandlerInput } from '../context';
@@ -43,8 +43,8 @@ export async function dependenciesAnswer(input: HandlerInput): Promise<Found | n
   if (!me) return null;
   const reader = ctx.search.reader;
   const dir = input.q.direction;
-  const needs = dir === 'down' ? [] : reader.dependencies(subject.type, subject.id, 'down', 5);
-  const usedBy = dir === 'up' ? [] : reader.dependencies(subject.type, subject.id, 'up', 5);
+  const needs = dir === 'down' ? [] : reader.walkDependencies(subject.type, subject.id, 'up', 5);
+  const usedBy = dir === 'up' ? [] : reader.walkDependencies(subject.type, subject.id, 'down', 5);
   const where = me.org ? ` (${me.org.name})` : '';
   const parts: string[] = [];
   if (dir !== 'down') parts.push(needs.length ? `${me.name}${where} depends on ${listText(needs.slice(0, 25).map(label))}.` : `${me.name}${where} has no recorded dependencies.`);

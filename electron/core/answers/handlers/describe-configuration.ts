@@ -12,7 +12,7 @@ const attr = (d: ConfigurationDetail, key: string): string | null => {
  * Each related item once: a link stored both ways is one item, two records of one type and name
  * read as one, and a name shared across types says which type each is.
  */
-export function relatedNames(related: ConfigurationDetail['related']): string[] {
+export function relatedNames(related: readonly { type: string; id: string; name: string | null }[]): string[] {
   const byKey = new Map<string, { type: string; name: string }>();
   for (const r of related) {
     const name = r.name ?? `${r.type} ${r.id}`;

@@ -1,10 +1,13 @@
-// "what expires in the next 30 days": warranties and domains (the store's expiry columns).
+// "what expires in the next 30 days": warranties, domains and SSL certificates.
+import type { ExpiringWhat } from '../../store/index';
 import { present, sourceOf, type Found, type HandlerInput } from '../context';
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
+const WHAT: Record<ExpiringWhat, string> = { domain: 'domain', warranty: 'warranty of', ssl: 'SSL certificate' };
+
 /** Words of a list question about expiries; any other word names a particular thing. */
-const LIST_WORDS = /^(?:what|which|whats|list|all|every|show|any|anything|upcoming|coming|soon|next|this|within|days?|weeks?|months?|years?|today|tomorrow|\d+|in|the|up|due|out|of|our|we|have|are|is|do|does|will|expir\w*|renew\w*|lapse\w*|ends?|ending|domains?|warrant\w*|devices?|hardware|items?|things?|dates?)$/;
+const LIST_WORDS = /^(?:what|which|whats|list|all|every|show|any|anything|upcoming|coming|soon|next|this|within|days?|weeks?|months?|years?|today|tomorrow|\d+|in|the|up|due|out|of|our|we|have|are|is|do|does|will|expir\w*|renew\w*|lapse\w*|ends?|ending|domains?|warrant\w*|devices?|hardware|items?|things?|dates?|ssl|tls|certs?|certificates?)$/;
 
 export function expirationsAnswer(input: HandlerInput): Found | null {
   const days = input.q.withinDays ?? DEFAULT_WINDOW_DAYS;
@@ -14,13 +17,12 @@ export function expirationsAnswer(input: HandlerInput): Found | null {
   if (lower.some((k) => !LIST_WORDS.test(k))) return null;
   const onlyDomains = lower.some((k) => k.startsWith('domain')) && !lower.some((k) => k.startsWith('warrant'));
   const onlyWarranty = lower.some((k) => k.startsWith('warrant')) && !lower.some((k) => k.startsWith('domain'));
-  const all = input.ctx.search.reader
-    .expirations(days, input.today)
-    .filter((e) => !input.org || e.orgId === input.org.id)
-    .filter((e) => (onlyDomains ? e.what === 'domain' : onlyWarranty ? e.what === 'warranty' : true));
+  const onlySsl = lower.some((k) => /^(?:ssl|tls|certs?|certificates?)$/.test(k)) && !onlyDomains && !onlyWarranty;
+  const what = onlyDomains ? 'domain' : onlyWarranty ? 'warranty' : onlySsl ? 'ssl' : undefined;
+  const all = input.ctx.search.reader.listExpirations({ withinDays: days, today: input.today, orgId: input.org?.id, what });
   if (all.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   const shown = all.slice(0, 50);
-  const lines = shown.map((e) => `${e.expiresOn}: ${e.what === 'domain' ? 'domain' : 'warranty of'} ${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
+  const lines = shown.map((e) => `${e.expiresOn}: ${WHAT[e.what]} ${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
   const answer = `${all.length} item${all.length === 1 ? '' : 's'} expire${all.length === 1 ? 's' : ''} in the next ${days} days:\n${lines.map((l) => `- ${l}`).join('\n')}${all.length > shown.length ? `\n…and ${all.length - shown.length} more.` : ''}`;
   return { answer, sources: shown.map((e) => sourceOf(input.ctx, e.type, e.id)).filter(present), confidence: 0.9 };
 }

@@ -11,20 +11,6 @@ export interface InterfaceRow {
   isPrimary: boolean;
 }
 
-/**
- * @deprecated A related item with the link's direction in the old words ('out' = this record
- * links to it = 'up'; 'in' = it links here = 'down'); answers/handlers/configuration.ts and its
- * test still read it. New code calls reader.related(). TODO(lead): move answers to related().
- */
-export interface LinkedItem {
-  type: string;
-  id: string;
-  name: string | null;
-  kind: string;
-  notes: string | null;
-  direction: 'out' | 'in';
-}
-
 export interface ConfigurationDetail {
   record: RecordView;
   orgName: string | null;
@@ -38,8 +24,8 @@ export interface ConfigurationDetail {
   warrantyExpiresAt: string | null;
   interfaces: InterfaceRow[];
   passwords: PasswordMeta[];
-  /** @deprecated see LinkedItem; use reader.related('configurations', id). */
-  related: LinkedItem[];
+  /** Related items, each with its direction: 'up' = this configuration depends on it, 'down' = it depends on this one. */
+  related: RelatedItem[];
 }
 
 export function configurationReads(db: Db, more: { passwordsOf(type: 'configurations', id: number): PasswordMeta[]; related(type: 'configurations', id: string): RelatedItem[] }) {
@@ -79,7 +65,7 @@ export function configurationReads(db: Db, more: { passwordsOf(type: 'configurat
         warrantyExpiresAt: c.warranty_expires_at,
         interfaces: interfaces(id),
         passwords: more.passwordsOf('configurations', id),
-        related: more.related('configurations', String(id)).map(({ type, id: itemId, name, kind, notes, direction }) => ({ type, id: itemId, name, kind, notes, direction: direction === 'up' ? 'out' : 'in' })),
+        related: more.related('configurations', String(id)),
       };
     },
   };

@@ -94,13 +94,6 @@ export function expirationReads(db: Db) {
       return all.filter((e) => q.what === undefined || e.what === q.what).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
     },
 
-    /**
-     * @deprecated Domains and warranties only, as answers/handlers/expirations.ts words them.
-     * TODO(lead): call listExpirations (SSL certificates included) and say 'ssl' items, then delete this.
-     */
-    expirations(withinDays: number, today?: Date): Expiration[] {
-      return reads.listExpirations({ withinDays, today }).filter((e) => e.what !== 'ssl');
-    },
   };
   return reads;
 }

@@ -34,14 +34,7 @@ type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof identifierReads> &
   ReturnType<typeof statusReads>;
 
-export interface StoreReader extends Reads {
-  /**
-   * @deprecated The walk in the old, inverted vocabulary ('down' = what X depends on); only
-   * answers/handlers/dependencies.ts still calls it. TODO(lead): call walkDependencies with
-   * 'up' for what X needs and 'down' for what needs X, then delete this.
-   */
-  dependencies(type: RecordType, id: string, direction: Direction, depth?: number): DependencyNode[];
-}
+export type StoreReader = Reads;
 
 export function createReader(store: Store): StoreReader {
   const db = store.db;
@@ -57,6 +50,5 @@ export function createReader(store: Store): StoreReader {
     ...expirationReads(db),
     ...identifierReads(db),
     ...statusReads(db, store.file),
-    dependencies: (type, id, direction, depth) => relations.walkDependencies(type, id, direction === 'up' ? 'down' : 'up', depth),
   };
 }
