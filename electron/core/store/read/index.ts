@@ -1,7 +1,6 @@
 // The read model: every door (app, MCP, CLI) and, in time, the answer handlers read the store
 // through these functions, so they agree on shapes by construction. One file per role; the
 // StoreReader façade puts them together for one open store.
-import type { RecordType } from '../../../../shared/domain';
 import type { Store } from '../open';
 import { configurationReads } from './configurations';
 import { documentReads } from './documents';
@@ -10,7 +9,7 @@ import { identifierReads } from './identifiers';
 import { organizationReads } from './organizations';
 import { passwordReads } from './passwords';
 import { recordReads } from './records';
-import { relationReads, type DependencyNode, type Direction } from './relations';
+import { relationReads } from './relations';
 import { statusReads } from './status';
 
 export type { ConfigurationDetail, InterfaceRow } from './configurations';
