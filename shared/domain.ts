@@ -54,6 +54,13 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** An organization as name matching sees it (the store's org list, the @org autocomplete). */
+export interface OrgCandidate {
+  id: number;
+  name: string;
+  shortName?: string | null;
+}
+
 export const NO_DATA = 'No data available';
 
 export interface Answer {

@@ -10,15 +10,12 @@
 //   prefix with a typo ("harbr")                                                       0.50
 // Several organizations within MARGIN of the best make the answer ambiguous, so "@acme" with
 // Acme Corp and Acme Dental asks instead of guessing.
+import type { OrgCandidate } from '../../../shared/domain';
 import { COMMON_WORDS } from './org-match-common-words';
 import { boundedDistance, typoAllowance } from './org-match-distance';
 import { normaliseName, type NormalName } from './org-match-normalise';
 
-export interface OrgCandidate {
-  id: number;
-  name: string;
-  shortName?: string | null;
-}
+export type { OrgCandidate } from '../../../shared/domain';
 
 export type MatchHow = 'exact' | 'short' | 'tokens' | 'typo' | 'prefix' | 'subset';
 

@@ -3,8 +3,8 @@
 // boosted to the top. Keyword-only when no model/vectors are ready, and the result says so.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { OrgRef, RecordType } from '../../../shared/domain';
-import { identifiersIn } from '../answers/parse/intent';
-import type { OrgCandidate } from '../answers/org-match';
+import { identifiersIn } from '../identifiers/in-text';
+import type { OrgCandidate } from '../../../shared/domain';
 import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
 import { ftsTerms, keywordSearch, termWeight as indexTermWeight } from './fts';

@@ -11,17 +11,17 @@
 // for when the user has chosen. Empty input gives intent 'search' with empty text.
 import type { Intent } from '../../../../shared/domain';
 import type { OrgCandidate } from '../org-match';
-import { cleanQuestion } from './clean';
+import { cleanQuestion } from '../../identifiers/clean';
 import { scoreIntent, type Signal } from './cues';
-import { findExact, type ExactTerms } from './exact';
+import { findExact, type ExactTerms } from '../../identifiers/find-exact';
 import { findScope, type Scope } from './scope';
 import { withinDays } from './time';
-import { findQuotedPhrases, tokenize, type Token } from './tokens';
+import { findQuotedPhrases, tokenize, type Token } from '../../identifiers/tokens';
 import { FILLER, FRAME, FTS_OPERATORS } from './words';
 
 export type { OrgCandidate } from '../org-match';
 export type { Scope, ScopeHow } from './scope';
-export type { ExactTerms } from './exact';
+export type { ExactTerms } from '../../identifiers/find-exact';
 export type { Signal } from './cues';
 
 export type Direction = 'up' | 'down';
@@ -125,11 +125,6 @@ function subjectOf(tokens: Token[], firstTerm: string | undefined): string | und
       return !FILLER.has(lower) && !FRAME.has(lower) && !/^\d+$/.test(lower) && /[\p{L}\p{N}]/u.test(lower);
     });
   return words.length > 0 ? words.slice(0, MAX_SUBJECT_WORDS).join(' ') : undefined;
-}
-
-/** Only the literal identifiers (IPs, CIDRs, MACs, hostnames, serials): no org matching, so cheap. */
-export function identifiersIn(question: string): ExactTerms {
-  return findExact(tokenize(cleanQuestion(typeof question === 'string' ? question : '').text)).exact;
 }
 
 export function understand<T extends OrgCandidate>(question: string, orgs: readonly T[], options: UnderstandOptions = {}): Query<T> {

@@ -12,7 +12,7 @@
 // A single lowercase everyday word ("office", "summit" is not one) never binds except after @.
 import { isCommonWord, matchOrg, orgsNamedExactly, orgsStartingWith, type OrgCandidate, type OrgMatch } from '../org-match';
 import { normaliseName } from '../org-match-normalise';
-import type { Token } from './tokens';
+import type { Token } from '../../identifiers/tokens';
 
 export type ScopeHow = '@' | 'at' | 'for' | 'in' | 'name';
 
