@@ -62,8 +62,6 @@ export default tseslint.config(
     ignores: [
       'electron/core/store/**',
       'electron/core/search/**',
-      // TODO(lead): answers move to the read model.
-      'electron/core/answers/**',
       // TODO(sync owner): the sync's own statements (sync_runs, meta, pending ids) move to the store's writer.
       'electron/core/sync/**',
       '**/*.test.ts',

@@ -1,7 +1,8 @@
 // What every answer handler gets: the search context (store, reader, embedder, org list), the
 // understood question, the organization in scope, and "today" for date questions.
-import type { OrgRef, RecordType, Source } from '../../../shared/domain';
+import type { OrgRef, Source } from '../../../shared/domain';
 import { plainSnippet, type SearchContext } from '../search/search';
+import { sourceRow, type SourceRow } from '../store/index';
 import type { OrgCandidate } from './org-match';
 import type { Query } from './parse/intent';
 
@@ -30,20 +31,6 @@ export interface Found {
 
 export type Handler = (input: HandlerInput) => Promise<Found | null> | Found | null;
 
-interface SourceRow {
-  rowid: number;
-  type: RecordType;
-  itglue_id: string;
-  org_id: number | null;
-  org_name: string | null;
-  name: string;
-  url: string | null;
-  body: string;
-}
-
-const BY_KEY = `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, substr(r.body, 1, 400) AS body
-  FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.deleted_at IS NULL`;
-
 function toSource(r: SourceRow, snippet?: string): Source {
   return {
     type: r.type,
@@ -57,14 +44,10 @@ function toSource(r: SourceRow, snippet?: string): Source {
 
 /** A source for one live record, or null when it is gone. Snippets come from `body`, which never holds a secret. */
 export function sourceOf(ctx: AnswerContext, type: string, id: string | number, snippet?: string): Source | null {
-  const row = ctx.search.db.prepare<[string, string], SourceRow>(`${BY_KEY} AND r.type = ? AND r.itglue_id = ?`).get(type, String(id));
+  const row = sourceRow(ctx.search.db, type, String(id));
   return row ? toSource(row, snippet) : null;
 }
 
-export function sourceOfRowid(ctx: AnswerContext, rowid: number, snippet?: string): Source | null {
-  const row = ctx.search.db.prepare<[number], SourceRow>(`${BY_KEY} AND r.rowid = ?`).get(rowid);
-  return row ? toSource(row, snippet) : null;
-}
 
 export function orgSource(ctx: AnswerContext, orgId: number): Source | null {
   return sourceOf(ctx, 'organizations', orgId);

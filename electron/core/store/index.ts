@@ -13,3 +13,4 @@ export { answerText, hitContext, type HitContext, type HitRef } from './read/hit
 export { domainsNamed, flexibleAssetTypeNames, organizationRowids, recordsOfTypeInOrg, rowidsOfKind, type KindFilter } from './read/kinds';
 export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type AssetField, type AssetRef } from './read/asset-fields';
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
+export * from './read/org-facts';

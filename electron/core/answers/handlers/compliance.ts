@@ -3,6 +3,7 @@
 // days, live configurations without a primary IP.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Source } from '../../../../shared/domain';
+import { complianceReads, flexibleAssetTypes } from '../../store/index';
 import { orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
 
 const SOON_DAYS = 30;
@@ -15,9 +16,7 @@ interface OrgIssue {
 }
 
 export function backupTypeIds(db: Database.Database): number[] {
-  return db
-    .prepare<[], { id: number; name: string }>('SELECT t.id, t.name FROM flexible_asset_types t JOIN records r ON r.rowid = t.record_rowid AND r.deleted_at IS NULL')
-    .all()
+  return flexibleAssetTypes(db)
     .filter((t) => /\bbackups?\b/i.test(t.name))
     .map((t) => t.id);
 }
@@ -29,42 +28,27 @@ export function complianceAnswer(input: HandlerInput): Found | null {
   const soon = new Date(today.getTime() + (SOON_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
   const orgs = ctx.search.orgs().filter((o) => !input.org || o.id === input.org.id);
   const backupTypes = backupTypeIds(db);
-  const hasBackup = db.prepare<number[], { n: number }>(
-    `SELECT count(*) AS n FROM flexible_assets f JOIN records r ON r.rowid = f.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
-      WHERE f.org_id = ? AND f.type_id IN (${backupTypes.map(() => '?').join(',') || 'NULL'})`,
-  );
-  const expiredWarranty = db.prepare<[number, string], { id: number; name: string; w: string }>(
-    `SELECT c.id, c.name, substr(c.warranty_expires_at, 1, 10) AS w FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
-      WHERE c.org_id = ? AND c.archived = 0 AND c.warranty_expires_at IS NOT NULL AND c.warranty_expires_at < ? ORDER BY c.warranty_expires_at, c.id`,
-  );
-  const domains = db.prepare<[number, string], { id: number; name: string; e: string }>(
-    `SELECT d.id, d.name, substr(d.expires_on, 1, 10) AS e FROM domains d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL
-      WHERE d.org_id = ? AND d.expires_on IS NOT NULL AND d.expires_on < ? ORDER BY d.expires_on, d.id`,
-  );
-  const noIp = db.prepare<[number], { id: number; name: string }>(
-    `SELECT c.id, c.name FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
-      WHERE c.org_id = ? AND c.archived = 0 AND (c.primary_ip IS NULL OR c.primary_ip = '') ORDER BY c.name, c.id`,
-  );
+  const checks = complianceReads(db, backupTypes);
   const results: OrgIssue[] = [];
   for (const o of orgs) {
     const issues: string[] = [];
     const sources: Source[] = [];
-    if (backupTypes.length > 0 && (hasBackup.get(o.id, ...backupTypes)?.n ?? 0) === 0) {
+    if (backupTypes.length > 0 && !checks.hasBackup(o.id)) {
       issues.push('no Backup asset documented');
       const s = orgSource(ctx, o.id);
       if (s) sources.push(s);
     }
-    const w = expiredWarranty.all(o.id, day);
+    const w = checks.expiredWarranties(o.id, day);
     if (w.length) {
       issues.push(`${w.length} expired warrant${w.length === 1 ? 'y' : 'ies'} (${w.slice(0, 5).map((x) => `${x.name} ${x.w}`).join(', ')}${w.length > 5 ? ', …' : ''})`);
       sources.push(...w.slice(0, 5).map((x) => sourceOf(ctx, 'configurations', x.id)).filter(present));
     }
-    const d = domains.all(o.id, soon);
+    const d = checks.domainsExpiringBefore(o.id, soon);
     if (d.length) {
       issues.push(`domain${d.length === 1 ? '' : 's'} ${d.map((x) => `${x.name} ${x.e < day ? 'expired' : 'expires'} ${x.e}`).join(', ')}`);
       sources.push(...d.map((x) => sourceOf(ctx, 'domains', x.id)).filter(present));
     }
-    const n = noIp.all(o.id);
+    const n = checks.configurationsWithoutIp(o.id);
     if (n.length) {
       issues.push(`${n.length} configuration${n.length === 1 ? '' : 's'} without a primary IP (${n.slice(0, 5).map((x) => x.name).join(', ')}${n.length > 5 ? ', …' : ''})`);
       sources.push(...n.slice(0, 3).map((x) => sourceOf(ctx, 'configurations', x.id)).filter(present));

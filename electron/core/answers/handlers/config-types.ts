@@ -4,6 +4,7 @@
 // "list/which/how many <type> at <org>" is answered as an inventory (count + list).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { singular, synonymsOf, variantKey } from '../../search/fts-synonyms';
+import { configurationsOfType, configurationTypeNames, storeVersionKey, typeOfConfigurations, type TypedConfiguration } from '../../store/index';
 import { listText, present, sourceOf, type Found, type HandlerInput } from '../context';
 import type { Candidate } from './find';
 
@@ -25,13 +26,10 @@ function addPhrase(m: Map<string, Set<string>>, phrase: string, typeName: string
 }
 
 function typeIndex(db: Database.Database): TypeIndex {
-  const key = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
+  const key = storeVersionKey(db);
   const hit = cache.get(db);
   if (hit && hit.key === key) return hit;
-  const names = db
-    .prepare<[], { t: string }>("SELECT DISTINCT c.type_name AS t FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE c.type_name IS NOT NULL AND trim(c.type_name) <> ''")
-    .all()
-    .map((r) => r.t);
+  const names = configurationTypeNames(db);
   const byPhrase = new Map<string, Set<string>>();
   for (const name of names) {
     const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -91,44 +89,6 @@ export function residual(keywords: readonly string[], m: TypeMatch, drop: readon
   return keywords.filter((k) => !m.words.includes(k) && !INVENTORY_WORDS.has(k) && !drop.includes(k));
 }
 
-interface ConfigRow {
-  id: number;
-  name: string;
-  org_id: number | null;
-  org_name: string | null;
-  primary_ip: string | null;
-  type_name: string;
-}
-
-/** Live, unarchived configurations of these types, in scope, ordered by org then name. */
-export function configurationsOfType(db: Database.Database, typeNames: readonly string[], orgId: number | null, limit = 100_000): ConfigRow[] {
-  if (typeNames.length === 0) return [];
-  const params: (string | number)[] = [...typeNames];
-  let where = `c.type_name IN (${typeNames.map(() => '?').join(', ')}) AND c.archived = 0`;
-  if (orgId !== null) {
-    where += ' AND c.org_id = ?';
-    params.push(orgId);
-  }
-  params.push(limit);
-  return db
-    .prepare<(string | number)[], ConfigRow>(
-      `SELECT c.id, c.name, c.org_id, o.name AS org_name, c.primary_ip, c.type_name
-         FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
-         LEFT JOIN organizations o ON o.id = c.org_id
-        WHERE ${where}
-        ORDER BY o.name COLLATE NOCASE, c.org_id, c.name COLLATE NOCASE, c.id LIMIT ?`,
-    )
-    .all(...params);
-}
-
-/** The type name of each configuration id given (ids without a type are left out). */
-export function typeOfConfigurations(db: Database.Database, ids: readonly number[]): Map<number, string> {
-  const out = new Map<number, string>();
-  if (ids.length === 0) return out;
-  const rows = db.prepare<number[], { id: number; t: string | null }>(`SELECT id, type_name AS t FROM configurations WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids);
-  for (const r of rows) if (r.t) out.set(r.id, r.t);
-  return out;
-}
 
 /** Shown in an inventory answer; the count always covers all. */
 const LIST_CAP = 25;
@@ -151,12 +111,12 @@ export function inventoryAnswer(input: HandlerInput): Found | null {
   if (rows.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   const shown = rows.slice(0, LIST_CAP);
   const more = rows.length > shown.length ? ` and ${rows.length - shown.length} more` : '';
-  const item = (r: ConfigRow): string => `${r.name}${r.primary_ip ? ` (${r.primary_ip})` : ''}${m.typeNames.length > 1 ? ` [${r.type_name}]` : ''}`;
+  const item = (r: TypedConfiguration): string => `${r.name}${r.primary_ip ? ` (${r.primary_ip})` : ''}${m.typeNames.length > 1 ? ` [${r.type_name}]` : ''}`;
   let answer: string;
   if (input.org) {
     answer = `${input.org.name} has ${rows.length} ${kind} configuration${rows.length === 1 ? '' : 's'}: ${listText(shown.map(item))}${more}.`;
   } else {
-    const orgs = new Map<string, ConfigRow[]>();
+    const orgs = new Map<string, TypedConfiguration[]>();
     for (const r of shown) orgs.set(r.org_name ?? 'No organization', [...(orgs.get(r.org_name ?? 'No organization') ?? []), r]);
     const orgCount = new Set(rows.map((r) => r.org_id)).size;
     answer = `${rows.length} ${kind} configuration${rows.length === 1 ? '' : 's'} in ${orgCount} organization${orgCount === 1 ? '' : 's'}:\n${[...orgs].map(([o, list]) => `- ${o}: ${list.map(item).join(', ')}`).join('\n')}${more ? `\n${more.trim()}.` : ''}`;

@@ -1,8 +1,9 @@
 // Details of one configuration: type, status, addresses, serial, warranty, interfaces, passwords
 // (names only) and related items, all from stored fields.
 import { present, sourceOf, type Found, type HandlerInput } from '../context';
+import { configurationsOfType } from '../../store/index';
 import { describeConfiguration } from './describe-configuration';
-import { configurationsOfType, findConfigType, preferType, residual } from './config-types';
+import { findConfigType, preferType, residual } from './config-types';
 import { lookupAll } from './exact';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 

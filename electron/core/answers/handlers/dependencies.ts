@@ -5,7 +5,8 @@
 import type { RecordType } from '../../../../shared/domain';
 import type { DependencyNode } from '../../store/index';
 import { listText, present, sourceOf, type Found, type HandlerInput } from '../context';
-import { configurationsOfType, findConfigType, preferType, residual } from './config-types';
+import { configurationsOfType } from '../../store/index';
+import { findConfigType, preferType, residual } from './config-types';
 import { lookupAll } from './exact';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 

@@ -4,29 +4,6 @@ import { domainsNamed, type ConfigurationHit } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { describeConfiguration } from './describe-configuration';
 
-interface V6Row {
-  id: number;
-  name: string;
-  org_id: number | null;
-  org_name: string | null;
-  ip: string | null;
-  interface_name: string | null;
-}
-
-function v6Range(input: HandlerInput, first: string, last: string): ConfigurationHit[] {
-  return input.ctx.search.db
-    .prepare<[string, string], V6Row>(
-      `SELECT c.id, c.name, c.org_id, o.name AS org_name, i.ip, i.name AS interface_name
-         FROM interfaces i JOIN configurations c ON c.id = i.configuration_id
-         JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
-         JOIN records ir ON ir.rowid = i.record_rowid AND ir.deleted_at IS NULL
-         LEFT JOIN organizations o ON o.id = c.org_id
-        WHERE i.ip6 BETWEEN ? AND ? ORDER BY c.name, c.id LIMIT 500`,
-    )
-    .all(first, last)
-    .map((r) => ({ id: r.id, name: r.name, hostname: null, primaryIp: null, orgId: r.org_id, orgName: r.org_name, url: null, matchedOn: 'interface_ip', value: r.ip ?? '', interfaceName: r.interface_name }));
-}
-
 export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; asked: string[] } {
   const { reader } = input.ctx.search;
   const e = input.q.exact;
@@ -38,7 +15,7 @@ export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; aske
   }
   for (const c of e.cidrs) {
     asked.push(c.cidr);
-    hits.push(...(c.version === 4 ? reader.findByCidr(c.cidr) : v6Range(input, c.first, c.last)));
+    hits.push(...reader.findByCidr(c.cidr));
   }
   for (const m of e.macs) {
     asked.push(m.match(/../g)?.join(':') ?? m);

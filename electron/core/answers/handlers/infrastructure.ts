@@ -1,5 +1,6 @@
 // A markdown summary of one organization's infrastructure, every line from stored fields.
 import type { Source } from '../../../../shared/domain';
+import { configurationsOfOrg, domainsOfOrg, flexibleAssetsOfOrg } from '../../store/index';
 import { orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { backupTypeIds } from './compliance';
 
@@ -11,28 +12,14 @@ export function infrastructureAnswer(input: HandlerInput): Found | null {
   const { ctx } = input;
   const db = ctx.search.db;
   const orgId = input.org.id;
-  const configs = db
-    .prepare<[number], { id: number; name: string; type_name: string | null; primary_ip: string | null }>(
-      `SELECT c.id, c.name, c.type_name, c.primary_ip FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL
-        WHERE c.org_id = ? AND c.archived = 0 ORDER BY c.name, c.id`,
-    )
-    .all(orgId);
+  const configs = configurationsOfOrg(db, orgId);
   const servers = configs.filter((c) => c.type_name && SERVER.test(c.type_name));
   const network = configs.filter((c) => c.type_name && NETWORK.test(c.type_name) && !SERVER.test(c.type_name));
   const subnets = [...new Set(configs.map((c) => c.primary_ip).filter(present).filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip)).map((ip) => `${ip.split('.').slice(0, 3).join('.')}.0/24`))].sort();
-  const assets = db
-    .prepare<[number], { id: number; name: string; type_id: number | null; type_name: string | null }>(
-      `SELECT f.id, r.name, f.type_id, t.name AS type_name FROM flexible_assets f JOIN records r ON r.rowid = f.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
-        LEFT JOIN flexible_asset_types t ON t.id = f.type_id WHERE f.org_id = ? ORDER BY t.name, r.name, f.id`,
-    )
-    .all(orgId);
+  const assets = flexibleAssetsOfOrg(db, orgId);
   const backupTypes = new Set(backupTypeIds(db));
   const backups = assets.filter((a) => a.type_id !== null && backupTypes.has(a.type_id));
-  const domains = db
-    .prepare<[number], { id: number; name: string; expires_on: string | null }>(
-      'SELECT d.id, d.name, d.expires_on FROM domains d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL WHERE d.org_id = ? ORDER BY d.name, d.id',
-    )
-    .all(orgId);
+  const domains = domainsOfOrg(db, orgId);
   if (configs.length === 0 && assets.length === 0 && domains.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   const ws = configs.length - servers.length - network.length;
   const md = [

@@ -1,5 +1,6 @@
 // Organization overview, contacts and locations: lists of stored fields for the org in scope.
 import type { Source } from '../../../../shared/domain';
+import { contactIdsOfOrg, contactRow, locationsOfOrg } from '../../store/index';
 import { listText, orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE } from './find';
 
@@ -25,16 +26,6 @@ export function organizationAnswer(input: HandlerInput): Found | null {
   return { answer, sources: [src], confidence: 0.9 };
 }
 
-interface ContactRow {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  title: string | null;
-  type_name: string | null;
-  emails: string;
-  phones: string;
-}
-
 const values = (json: string): string[] => {
   try {
     const v: unknown = JSON.parse(json);
@@ -55,16 +46,12 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
     if (ids.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   } else {
     if (!input.org) return null;
-    ids = ctx.search.db
-      .prepare<[number], { id: number }>('SELECT c.id FROM contacts c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE c.org_id = ? ORDER BY c.important DESC, c.last_name, c.id LIMIT 20')
-      .all(input.org.id)
-      .map((r) => r.id);
+    ids = contactIdsOfOrg(ctx.search.db, input.org.id, 20);
   }
-  const row = ctx.search.db.prepare<[number], ContactRow>('SELECT id, first_name, last_name, title, type_name, emails, phones FROM contacts WHERE id = ?');
   const lines: string[] = [];
   const sources: Source[] = [];
   for (const id of ids.slice(0, 20)) {
-    const c = row.get(id);
+    const c = contactRow(ctx.search.db, id);
     const s = sourceOf(ctx, 'contacts', id);
     if (!c || !s) continue;
     const name = [c.first_name, c.last_name].filter(present).join(' ') || s.name;
@@ -82,11 +69,7 @@ const LOCATION_WORDS = ['address', 'addresses', 'where', 'located', 'location', 
 export function locationsAnswer(input: HandlerInput): Found | null {
   if (!input.org) return null;
   const { ctx } = input;
-  let rows = ctx.search.db
-    .prepare<[number], { id: number; name: string; address: string | null; city: string | null; region: string | null; country: string | null; phone: string | null }>(
-      'SELECT l.id, l.name, l.address, l.city, l.region, l.country, l.phone FROM locations l JOIN records r ON r.rowid = l.record_rowid AND r.deleted_at IS NULL WHERE l.org_id = ? ORDER BY l.name, l.id',
-    )
-    .all(input.org.id);
+  let rows = locationsOfOrg(ctx.search.db, input.org.id);
   if (rows.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   // "address of the west branch": the location the other words name, when one does.
   const terms = contentTerms(input.q.keywords, LOCATION_WORDS);

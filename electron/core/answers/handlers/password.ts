@@ -1,9 +1,10 @@
 // Password questions return the password RECORD (name, username, URL, org), never its value:
 // values are revealed one at a time in the app, audited.
-import type { PasswordMeta } from '../../store/index';
+import { passwordIdsOfOrg, type PasswordMeta } from '../../store/index';
 import { orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { configurationsOfType } from '../../store/index';
 import { lookupAll } from './exact';
-import { configurationsOfType, findConfigType, residual } from './config-types';
+import { findConfigType, residual } from './config-types';
 import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE, toSource } from './find';
 
 function describe(p: PasswordMeta, orgName: string | null): string {
@@ -35,12 +36,7 @@ export async function passwordAnswer(input: HandlerInput): Promise<Found | null>
   }
   if (metas.length === 0) {
     if (terms.length === 0 && input.org) {
-      const all = ctx.search.db
-        .prepare<[number], { id: number }>(
-          "SELECT p.id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.org_id = ? ORDER BY p.name COLLATE NOCASE, p.id LIMIT 50",
-        )
-        .all(input.org.id);
-      metas = all.map((r) => reader.passwordMeta(r.id)).filter(present);
+      metas = passwordIdsOfOrg(ctx.search.db, input.org.id, 50).map((id) => reader.passwordMeta(id)).filter(present);
     } else {
       const cands = byCoverage(await findCandidates(input, terms.length > 0 ? terms : input.q.keywords, ['passwords'], 10));
       const good = cands.filter((c) => c.coverage >= MIN_COVERAGE);
