@@ -171,7 +171,6 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   }
   if (!found) {
     found = await searchAnswer(input);
-    if (intent === 'search' || !found?.noData) intent = found && !found.noData ? (intent === 'search' ? 'search' : intent) : intent;
   }
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
   // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.

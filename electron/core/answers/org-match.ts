@@ -169,13 +169,6 @@ function byScore<T extends OrgCandidate>(a: Hit<T>, b: Hit<T>): number {
   return b.scored.score - a.scored.score || a.org.name.localeCompare(b.org.name, 'en') || a.org.id - b.org.id || a.index - b.index;
 }
 
-/** What one organization scores for a typed name; null when it is not a candidate at all. */
-export function scoreOrg(said: string, org: OrgCandidate): Scored | null {
-  const short = org.shortName && org.shortName.trim() !== '' ? normaliseName(org.shortName) : null;
-  const entry: IndexedOrg = { rawName: org.name, rawShort: org.shortName ?? null, name: normaliseName(org.name), short };
-  return scoreEntry(normaliseName(said), entry);
-}
-
 export interface MatchOptions {
   /** Skip "did you mean" work when only a match matters (scanning runs of words). Default true. */
   suggest?: boolean;
