@@ -155,7 +155,7 @@ export async function retrieve(ctx: SearchContext, input: RetrieveInput): Promis
   const found = await gather(ctx, text, orgIds, input, want);
   const kinds = kindsNamed(ctx, q.keywords);
   const ofKind = kinds.only ? kindCandidates(ctx, kinds, orgIds, input, text, want) : [];
-  const ranked = rerank(ctx, [...found.hits, ...ofKind], kinds, input);
+  const ranked = narrowToIdentifiedOrg(rerank(ctx, [...found.hits, ...ofKind], kinds, input));
   return { ...found, hits: ranked.slice(offset, offset + limit), scope };
 }
 
@@ -184,6 +184,17 @@ function kindCandidates(ctx: SearchContext, kinds: KindsNamed, orgIds: (number |
     out.push(...hitsOfRows(ctx, organizationRowids(ctx.db, orgs.map((o) => o.id)), text, 0));
   }
   return out;
+}
+
+/**
+ * A serial, MAC or IP that names devices of one organization only names that organization too:
+ * "which meraki is Q2KY-…" lists nothing of the other orgs that have Merakis.
+ */
+function narrowToIdentifiedOrg(hits: SearchHit[]): SearchHit[] {
+  const orgs = new Set(hits.filter((h) => h.matched.includes('exact')).map((h) => h.org?.id ?? null));
+  if (orgs.size !== 1) return hits;
+  const [only] = orgs;
+  return hits.filter((h) => (h.org?.id ?? null) === only);
 }
 
 function rerank(ctx: SearchContext, hits: readonly SearchHit[], kinds: KindsNamed, input: RetrieveInput): SearchHit[] {
