@@ -1,3 +1,4 @@
+import { claimStopSignals } from '../core/lifecycle/stop-signals';
 import { COMMANDS } from './commands';
 import { UsageError, type CliIo } from './io';
 
@@ -8,10 +9,10 @@ function help(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
-  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+  // Claimed before any command module loads: a dependency's signal hook must not decide how
+  // `glue` ends (core/lifecycle/stop-signals.ts).
+  const stop = claimStopSignals();
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     io.stdout.write(help());

@@ -3,6 +3,7 @@ import * as sqliteVec from 'sqlite-vec';
 import { err, ok, type Result } from '../../../shared/result';
 import { StoreError, isBusy, lockedError, sqliteCode } from './errors';
 import { classifyFile } from './header';
+import { checkSecretsKey } from './key-check';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
@@ -119,6 +120,7 @@ export function openStore(options: OpenStoreOptions): Store {
       db.pragma('journal_size_limit = 67108864');
       migrate(db, migrations, target);
     }
+    if (target === latest) checkSecretsKey(db, secretsKey, !readonly);
     const store: Store = {
       db,
       file,

@@ -39,7 +39,12 @@ export function revealSecret(store: Store, passwordId: number, door: Door, actio
   try {
     value = open(secretsKeyOf(store), passwordId, sealed);
   } catch {
-    return err('STORE_WRONG_KEY', 'The secrets key in the keychain does not open this stored password. Restore the keychain entry, or sync again to re-fetch password values.');
+    // The two keys were proven to belong together when the store opened (key-check.ts), so a
+    // value that does not open is damaged bytes, not a wrong key.
+    return err(
+      'STORE_CORRUPT',
+      `The stored value of "${meta.name}" is damaged: it does not decrypt, although this profile's password-value key opens the store. Run \`glue repair\` to move the damaged store aside (it is kept) and sync a fresh copy.`,
+    );
   }
   try {
     db.prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)').run(
