@@ -31,6 +31,9 @@ export async function buildCli(tag: string): Promise<CliHarness> {
     entryPoints: { glue: 'electron/cli/main.ts' },
     outdir,
     bundle: true,
+    // Split like scripts/build-cli.js: each command's imports load when it runs, so the stop
+    // signals are claimed within Node's start-up, as in the shipped `glue`.
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -81,7 +81,7 @@ export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: 
   }
   await indexAfterSync(profile, io, { json: opts.json, runId: s.runId, requestsUsed: s.requests });
   if (io.signal.aborted) {
-    io.stderr.write('Indexing cancelled; the sync itself finished. The next `glue sync` indexes the rest.\n');
+    io.stderr.write('Cancelled after the sync finished: everything is saved; the next `glue sync` brings search by meaning up to date.\n');
     return EXIT_CANCELLED;
   }
   if (s.status === 'partial') {
