@@ -1,4 +1,5 @@
 import { claimStopSignals } from '../core/lifecycle/stop-signals';
+import { damagedStore, isDamage } from '../core/store/integrity';
 import { COMMANDS } from './commands';
 import { UsageError, type CliIo } from './io';
 
@@ -31,6 +32,11 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr.write(`${e.message}\n`);
       return 2;
+    }
+    // SQLite's raw "database disk image is malformed" means a damaged store: say what to do.
+    if (isDamage(e)) {
+      io.stderr.write(`glue ${name}: ${damagedStore('a page fails its checksum').message}\n`);
+      return 1;
     }
     // Anything else is a bug: say so briefly; GLUE_DEBUG=1 shows the stack.
     io.stderr.write(`glue ${name}: ${(e as Error).message}\n`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import type { McpDeps } from './deps';
 import { ToolError, toolError } from './errors';
+import { damagedStore, isDamage } from '../core/store/integrity';
 
 export { ToolError, toolError } from './errors';
 export { clampLimit, cursorField, decodeCursor, encodeCursor, limitField, pageFields, paginate, type Page } from './paging';
@@ -117,6 +118,8 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
     return done('ok', render(spec, outputSchema, returned, deps));
   } catch (e) {
     if (e instanceof ToolError) return done(e.code, toolError(e.code, e.message));
+    // A page that fails its checksum is damage the user can repair: say so, never INTERNAL.
+    if (isDamage(e)) return done('STORE_CORRUPT', toolError('STORE_CORRUPT', damagedStore('a page fails its checksum').message));
     // Unexpected: keep the details (no stack values from user data) in the log, not the reply.
     log.error('tool failed', { tool: spec.name, error: e instanceof Error ? e.name : typeof e });
     if (e instanceof Error && e.stack) log.debug(e.stack.split('\n').slice(0, 6).join(' | '));

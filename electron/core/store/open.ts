@@ -3,6 +3,7 @@ import * as sqliteVec from 'sqlite-vec';
 import { err, ok, type Result } from '../../../shared/result';
 import { StoreError, isBusy, lockedError, sqliteCode } from './errors';
 import { classifyFile } from './header';
+import { damagedStore, isDamage } from './integrity';
 import { checkSecretsKey } from './key-check';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
@@ -137,7 +138,7 @@ export function openStore(options: OpenStoreOptions): Store {
     db.close();
     if (e instanceof StoreError) throw e;
     if (isBusy(e)) throw lockedError();
-    if (sqliteCode(e) === 'SQLITE_CORRUPT') throw corrupt('damaged pages');
+    if (isDamage(e)) throw damagedStore('a page read while opening it fails its checksum');
     throw new StoreError('INTERNAL', 'The local store could not be prepared; nothing was changed. Try again, and report it if it persists.');
   }
 }

@@ -6,6 +6,7 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
 import { probeTenant } from '../itglue/probe';
 import { StoreError } from '../store/errors';
+import { damagedStore, quickCheck } from '../store/integrity';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
 import { runDetails, type DetailOutcome } from './details-runner';
@@ -98,6 +99,14 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   if (store.readonly) return err('INVALID_INPUT', 'This store was opened read-only; a sync needs it writable.');
   const lock = acquireSyncLock(options.lockDir ?? dirname(store.file));
   if (!lock.ok) return lock;
+  // A damaged store is never written to: each page written next to a broken one would be lost
+  // with it, and the sync would report success over a store that cannot answer.
+  const intact = quickCheck(store.db);
+  if (!intact.ok) {
+    lock.value.release();
+    const e = damagedStore(intact.detail);
+    return err(e.code, e.message);
+  }
   const started = performance.now();
   const requestsAtStart = client.requestCount();
   // A sync writes pages of mixed types and hardly re-reads them: half the store's 64 MiB page
