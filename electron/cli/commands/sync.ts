@@ -47,9 +47,24 @@ function summaryLines(s: SyncSummary): string {
   return [head, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
 }
 
+/** HH:MM (HH:MM:SS for a pause under two minutes) in the user's local time. */
+function clock(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  return d.getTime() - Date.now() < 120_000 ? `${hm}:${two(d.getSeconds())}` : hm;
+}
+
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
 export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
-  const client = profile.createClient();
+  const client = profile.createClient({
+    breaker: {
+      onChange: (e) => {
+        const line = e.state === 'open' ? `IT Glue is not answering; retrying at ${clock(e.until)}.` : 'IT Glue is answering again; the sync continues.';
+        if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'itglue', state: e.state, ...(e.state === 'open' ? { until: e.until.toISOString() } : {}), message: line })}\n`);
+        else io.stderr.write(`\n${line}\n`);
+      },
+    },
+  });
   if (!client.ok) {
     io.stderr.write(explain(opts.command, client.error));
     return EXIT_FAILED;
