@@ -44,4 +44,23 @@ describe('glue mcp transport limits', () => {
     expect(log).not.toContain(MARK);
     expect(stderr).not.toContain(MARK);
   }, 90_000);
+
+  it('SIGTERM after settings were loaded (conf brings a signal hook) closes the server with exit 0, not death by signal', async () => {
+    const dataDir = join(tmp, 'sig');
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, GLUE_DATA_DIR: dataDir, GLUE_PASSPHRASE: 'x' };
+    const { child, done } = cli.spawn(['mcp'], env);
+    const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+    child.stdin?.write(`${JSON.stringify(init)}\n${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n${toolCall(2, 'health')}\n`);
+    let out = '';
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('"id":2')) resolve();
+      });
+    });
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+  }, 60_000);
 });
