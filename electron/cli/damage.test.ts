@@ -2,12 +2,15 @@
 // image is malformed" from ask, sync kept writing into it; a damaged values page gave INTERNAL).
 // Real SQLCipher stores made by a real `glue sync` against the fake IT Glue server; 32 bytes
 // flipped in a records page and in a password-values page.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { accountFor } from '../core/secrets/key-manager';
+import { createPassphraseVault } from '../core/secrets/passphrase-vault';
+import { revealSecret } from '../core/store/vault';
 import { openProfile } from '../core/sync/service';
 import { buildCli, type CliHarness } from './cli-harness';
 import { mcpSession, toolCall } from './mcp-client';
@@ -123,5 +126,27 @@ describe('a damaged store', () => {
     expect(text).toMatch(/STORE_CORRUPT/);
     expect(text).toMatch(repairAdvice);
     expect(existsSync(storeOf(dataDir))).toBe(true);
+  }, 120_000);
+
+  it('a password-value key that does not belong to the store: refused at open with the fix; glue repair re-syncs and values open again', async () => {
+    const dataDir = join(tmp, 'wrong-values-key');
+    cpSync(clean, dataDir, { recursive: true });
+    // What the concurrent-start race used to leave: the database key right, the value key another one.
+    const vault = createPassphraseVault({ file: join(dataDir, 'profiles', 'default', 'keys.enc'), passphrase: PASS });
+    await vault.set(accountFor('default', 'secrets-key'), randomBytes(32).toString('hex'));
+    const env = envFor(dataDir);
+    const status = await cli.run(['status'], env);
+    expect(status.status).toBe(1);
+    expect(status.stderr).toMatch(/password-value key .* does not open this store's sealed password values.*glue repair/s);
+    const repair = await cli.run(['repair'], env);
+    expect(repair.status, repair.stderr).toBe(0);
+    const p = await openProfile({ env: { GLUE_DATA_DIR: dataDir, GLUE_PASSPHRASE: PASS } });
+    if (!p.ok) throw new Error(p.error.message);
+    try {
+      const r = revealSecret(p.value.store, layout.passwordId, 'cli', 'reveal');
+      expect(r.ok).toBe(true);
+    } finally {
+      p.value.close();
+    }
   }, 120_000);
 });

@@ -11,7 +11,7 @@ const checkOf = (secretsKey: Buffer): string => createHmac('sha256', secretsKey)
 export const secretsKeyMismatch = (): StoreError =>
   new StoreError(
     'STORE_WRONG_KEY',
-    "The password-value key in the keychain (<profile>/secrets-key) does not open this store's sealed password values, although the database key opens the store. Restore that keychain entry from a backup; or run `glue repair`, which moves this store aside (kept, not deleted) and syncs a fresh copy that the current keys open.",
+    "The password-value key in the keychain (the profile's secrets-key entry) does not open this store's sealed password values, although the database key opens the store. Restore that keychain entry from a backup; or run `glue repair`, which moves this store aside (kept, not deleted) and syncs a fresh copy that the current keys open.",
   );
 
 interface SealedRow {
