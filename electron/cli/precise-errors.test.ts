@@ -114,8 +114,10 @@ describe('precise errors', () => {
       holder.kill();
       await exited;
     }
+    writeFileSync(join(profileDir(dataDir), 'settings.json'), '[1, 2]');
     const stale = await cli.run(['status'], envFor(dataDir));
     expect(stale.stdout).toMatch(/sync\.lock is left over from process \d+, which is no longer running/);
+    expect(stale.stdout).toMatch(/warning: Settings file .*settings\.json did not hold a settings object; moved it to .*settings\.json\.bad-/);
   }, 90_000);
 
   it('a partial sync (a listing failed after its retries) exits 3 and says so', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
+import { loadSettings } from '../../core/config/settings';
 import { locateModel, describeModel } from '../../core/search/model-locator';
 import { createReader } from '../../core/store/reader';
 import { damagedStore, quickCheck } from '../../core/store/integrity';
@@ -54,6 +55,8 @@ export const run: Command = async (argv, io) => {
     } catch {
       warnings = [];
     }
+    // A settings file that could not be read is moved aside on read; status says where it went.
+    warnings = [...loadSettings(profile.paths.profileDir).warnings, ...warnings];
     const model = locateModel(profile.paths.modelsDir);
     const status = {
       profile: profile.paths.profile,
