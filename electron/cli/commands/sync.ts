@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
 import type { ResultError } from '../../../shared/result';
 import { openProfile, runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
+import { breakerMessage } from '../../core/itglue/breaker-message';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exit-codes';
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
@@ -47,19 +48,12 @@ function summaryLines(s: SyncSummary): string {
   return [head, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
 }
 
-/** HH:MM (HH:MM:SS for a pause under two minutes) in the user's local time. */
-function clock(d: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
-  return d.getTime() - Date.now() < 120_000 ? `${hm}:${two(d.getSeconds())}` : hm;
-}
-
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
 export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
   const client = profile.createClient({
     breaker: {
       onChange: (e) => {
-        const line = e.state === 'open' ? `IT Glue is not answering; retrying at ${clock(e.until)}.` : 'IT Glue is answering again; the sync continues.';
+        const line = breakerMessage(e);
         if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'itglue', state: e.state, ...(e.state === 'open' ? { until: e.until.toISOString() } : {}), message: line })}\n`);
         else io.stderr.write(`\n${line}\n`);
       },

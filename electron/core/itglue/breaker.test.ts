@@ -1,10 +1,17 @@
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Breaker, type BreakerEvent } from './breaker';
+import { breakerMessage } from './breaker-message';
 import { createItGlueClient } from './client';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from './fake/server';
 
 describe('Breaker (logic)', () => {
+  it('says until when, in local HH:MM (with seconds for a short pause)', () => {
+    const until = new Date(2026, 11, 2, 18, 5, 30);
+    expect(breakerMessage({ state: 'open', until, failures: 8 }, until.getTime() - 30_000)).toBe('IT Glue is not answering; retrying at 18:05:30.');
+    expect(breakerMessage({ state: 'open', until, failures: 8 }, until.getTime() - 300_000)).toBe('IT Glue is not answering; retrying at 18:05.');
+  });
+
   it('opens after N failures in a row, doubles its pause while failures continue, closes on an answer, gives up after the outage limit', () => {
     let t = 0;
     const events: BreakerEvent[] = [];
