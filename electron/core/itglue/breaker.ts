@@ -42,6 +42,7 @@ export class Breaker {
   // still-failing IT Glue gets one request per pause instead of one per worker.
   private probing = false;
   private waiters = new Set<() => void>();
+  private pauses = 0;
 
   constructor(private readonly options: BreakerOptions = {}) {
     this.threshold = Math.max(1, options.threshold ?? 8);
@@ -76,7 +77,13 @@ export class Breaker {
     // After the pause, one more failure is enough to pause again.
     this.consecutive = this.threshold - 1;
     this.opened = true;
+    this.pauses++;
     this.options.onChange?.({ state: 'open', until: new Date(this.openUntil), failures: this.threshold });
+  }
+
+  /** Pauses so far (a sync reports the ones during its run). */
+  pauseCount(): number {
+    return this.pauses;
   }
 
   /** True while requests should wait for IT Glue rather than spend their own attempts. */

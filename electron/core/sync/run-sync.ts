@@ -109,6 +109,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   }
   const started = performance.now();
   const requestsAtStart = client.requestCount();
+  const pausesAtStart = client.breaker.pauseCount();
   // A sync writes pages of mixed types and hardly re-reads them: half the store's 64 MiB page
   // cache did not slow the 100k sync bench and took ~35 MB off its peak RSS (318 → 283 MB).
   // The connection's own size comes back afterwards for the reads that follow.
@@ -207,6 +208,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       status = re.code === 'CANCELLED' ? 'cancelled' : 'failed';
       error = re.code === 'CANCELLED' ? { code: 'CANCELLED', message: 'Sync cancelled. Everything received so far is saved; run the sync again to resume where it stopped.' } : re;
     }
+
+    const pauses = client.breaker.pauseCount() - pausesAtStart;
+    if (pauses > 0) ctx.warnings.push(`IT Glue stopped answering during this sync: requests paused ${pauses} time(s) and resumed (docs/reliability.md).`);
 
     // Pages fetched before a failure or a cancel are whole pages with their checkpoints: keep them.
     try {
