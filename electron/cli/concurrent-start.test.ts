@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { smallDemoTenant } from '../core/sync/test-helpers';
 import { revealSecret } from '../core/store/vault';
 import { openProfile } from '../core/sync/service';
 import { buildCli, type CliHarness } from './cli-harness';
@@ -16,7 +17,8 @@ let fake: FakeItGlue;
 
 beforeAll(async () => {
   cli = await buildCli('concurrent');
-  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000 });
+  // A few organizations: the race and the damage do not depend on the tenant's size, CI time does.
+  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000, dataset: smallDemoTenant(4) });
 }, 60_000);
 afterAll(async () => {
   await fake.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { smallDemoTenant } from '../core/sync/test-helpers';
 import { accountFor } from '../core/secrets/key-manager';
 import { createPassphraseVault } from '../core/secrets/passphrase-vault';
 import { revealSecret } from '../core/store/vault';
@@ -36,7 +37,8 @@ let layout: { pageSize: number; recordsRoot: number; secretsRoot: number; passwo
 
 beforeAll(async () => {
   cli = await buildCli('damage');
-  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000 });
+  // A few organizations: the race and the damage do not depend on the tenant's size, CI time does.
+  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000, dataset: smallDemoTenant(4) });
   const synced = await cli.run(['sync'], envFor(clean));
   if (synced.status !== 0) throw new Error(`setup sync failed: ${synced.stderr}`);
   const p = await openProfile({ env: { GLUE_DATA_DIR: clean, GLUE_PASSPHRASE: PASS } });

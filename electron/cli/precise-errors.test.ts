@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { smallDemoTenant } from '../core/sync/test-helpers';
 import { currentOwner, startTicksOf } from '../core/locks/process-identity';
 import { buildCli, type CliHarness } from './cli-harness';
 
@@ -18,7 +19,8 @@ let proxyUrl = '';
 
 beforeAll(async () => {
   cli = await buildCli('errors');
-  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000 });
+  // A few organizations: the race and the damage do not depend on the tenant's size, CI time does.
+  fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000, dataset: smallDemoTenant(4) });
   // IT Glue with one listing (contacts) down for good: every other listing answers.
   const upstream = new URL(fake.url);
   proxy = createServer((req, res) => {
