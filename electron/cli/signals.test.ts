@@ -86,4 +86,30 @@ describe('stop signals during glue sync', () => {
     const status = await cli.run(['status', '--json'], envFor(dataDir));
     expect((JSON.parse(status.stdout) as { counts: Record<string, number> }).counts.organizations).toBe(fake.dataset.organizations?.data.length);
   }, 120_000);
+
+  it('SIGTERM to glue mcp while a sync_data run continues in the background: the run is cancelled (lock released, resumable) and the server exits 0', async () => {
+    const dataDir = join(tmp, 'mcp');
+    const { child, done } = cli.spawn(['mcp'], envFor(dataDir));
+    const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+    const call = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'sync_data', arguments: { mode: 'full', waitSeconds: 0 } } };
+    child.stdin?.write(`${JSON.stringify(init)}\n${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n${JSON.stringify(call)}\n`);
+    let out = '';
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('"id":2')) resolve();
+      });
+    });
+    expect(out).toMatch(/"status":"running"/);
+    await new Promise((r) => setTimeout(r, rand(300, 1200)));
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dataDir, 'profiles', 'default', 'sync.lock')), 'sync.lock left behind').toBe(false);
+    const status = await cli.run(['status', '--json'], envFor(dataDir));
+    const parsed = JSON.parse(status.stdout) as { lastSync: { status: string } | null; interruptedRun: boolean };
+    expect(parsed.lastSync?.status).toBe('cancelled');
+    expect(parsed.interruptedRun).toBe(true);
+  }, 90_000);
 });

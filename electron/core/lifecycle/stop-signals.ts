@@ -14,6 +14,15 @@ export interface StopSignals {
   dispose(): void;
 }
 
+let claimed: AbortSignal | null = null;
+
+/**
+ * The process's stop signal once a door claimed them, else null. Long runs that a door may have
+ * started in the background (an MCP `sync_data` run that outlived its call) listen to it too,
+ * so a stop signal ends them the same way as a cancel.
+ */
+export const processStopSignal = (): AbortSignal | null => claimed;
+
 export interface ClaimOptions {
   proc?: NodeJS.Process;
   /**
@@ -36,6 +45,7 @@ export interface ClaimOptions {
 export function claimStopSignals(options: ClaimOptions = {}): StopSignals {
   const proc = options.proc ?? process;
   const controller = new AbortController();
+  if (proc === process) claimed = controller.signal;
   let first: StopSignal | null = null;
   const onSecond = options.onSecond ?? (() => proc.exit(EXIT_CANCELLED));
   const ours = new Map<StopSignal, () => void>();
@@ -65,6 +75,7 @@ export function claimStopSignals(options: ClaimOptions = {}): StopSignals {
     signal: controller.signal,
     received: () => first,
     dispose: () => {
+      if (claimed === controller.signal) claimed = null;
       proc.removeListener('newListener', onNewListener);
       for (const sig of STOP_SIGNALS) proc.removeListener(sig, ours.get(sig) as () => void);
     },

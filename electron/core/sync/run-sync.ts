@@ -5,6 +5,7 @@ import { err, ok, type Result, type ResultError } from '../../../shared/result';
 import { parseJsonWith } from '../../../shared/parse-json';
 import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
 import { probeTenant } from '../itglue/probe';
+import { processStopSignal } from '../lifecycle/stop-signals';
 import { StoreError } from '../store/errors';
 import { damagedStore, quickCheck } from '../store/integrity';
 import { createWriter } from '../store/writer';
@@ -96,6 +97,10 @@ const SYNC_CACHE_KIB = -32768;
 
 export async function runSync(options: RunSyncOptions): Promise<Result<SyncSummary>> {
   const { store, client } = options;
+  // A stop signal (SIGINT/SIGTERM) cancels every sync of the process, also one a door left
+  // running in the background; each commits what it fetched and releases its lock.
+  const processStop = processStopSignal();
+  const signal = processStop && options.signal ? AbortSignal.any([options.signal, processStop]) : (processStop ?? options.signal);
   if (store.readonly) return err('INVALID_INPUT', 'This store was opened read-only; a sync needs it writable.');
   const lock = acquireSyncLock(options.lockDir ?? dirname(store.file));
   if (!lock.ok) return lock;
@@ -143,7 +148,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       writer,
       runId,
       kind,
-      signal: options.signal,
+      signal,
       overlapMs: options.overlapMs ?? 120_000,
       detailBatch: Math.max(1, options.detailBatch ?? 32),
       now: options.now ?? (() => new Date()),
