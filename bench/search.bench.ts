@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { it } from 'vitest';
 import { z } from 'zod';
 import { ask, type AnswerContext } from '../electron/core/answers/engine';
+import { retrieve } from '../electron/core/answers/retrieve';
 import { generateDemoTenant } from '../electron/core/itglue/fake/generator';
 import { createEmbedder } from '../electron/core/search/embedder';
 import { createSearchContext, search, type SearchContext } from '../electron/core/search/search';
@@ -110,6 +111,7 @@ it(`search and answers on a ${RECORDS}-record demo tenant`, async () => {
     rows.push(line('exact lookup, reader.findByIp', await timed(ips, async (ip) => kw.reader.findByIp(ip)), 10));
     rows.push(line('exact lookup via ask() (IP/host/serial/MAC)', await timed(exactQs, (q) => ask(kwAsk, q)), 10));
     rows.push(line('search, keyword-only', await timed(searchQs, (q) => search(kw, { query: q, limit: 20 })), 100));
+    rows.push(line('search as the doors run it (retrieve), keyword', await timed(searchQs.map((q) => `${q} r`), (q) => retrieve(kw, { query: q, limit: 20 })), 100));
     rows.push(line('ask, keyword-only', await timed(askQs, (q) => ask(kwAsk, q)), 100));
     console.log(`keyword-only latency so far:\n${rows.join('\n')}`);
 
@@ -141,6 +143,7 @@ it(`search and answers on a ${RECORDS}-record demo tenant`, async () => {
     rows.push(line('query embedding alone (fixture)', embedOnly, 100));
     rows.push(line('exact lookup via ask(), hybrid', await timed(exactQs.map((q) => `${q} `), (q) => ask(hyAsk, q)), 10));
     rows.push(line('search, hybrid, unscoped', await timed(searchQs.map((q) => `${q} h`), (q) => search(hy, { query: q, limit: 20 })), 100));
+    rows.push(line('search as the doors run it (retrieve), hybrid', await timed(searchQs.map((q) => `${q} rh`), (q) => retrieve(hy, { query: q, limit: 20 })), 100));
     rows.push(line('search, hybrid, scoped to one org', await timed(searchQs.map((q) => `${q} s`), (q) => search(hy, { query: q, orgId: orgIds[q.length % orgIds.length], limit: 20 })), 100));
     rows.push(line('ask, hybrid', await timed(askQs.map((q) => `${q} a`), (q) => ask(hyAsk, q)), 100));
 

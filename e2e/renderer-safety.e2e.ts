@@ -2,10 +2,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../shared/result';
 import { createTestApi } from '../shared/ipc/test-api';
+import { HOSTILE_HTML } from '../electron/core/text/hostile-html';
+import { sanitizeHtml } from '../electron/core/text/html';
 import type { WebHost } from '../electron/web-host';
 import { launchBrowser, serveRenderer, watchConsole } from './harness';
 
-// Untrusted IT Glue text in real Chromium: document HTML is sanitised, notes stay text.
+// Untrusted IT Glue text in real Chromium: document HTML arrives sanitised by core (as the
+// store's read model hands it to every door), notes stay text. Chromium reports a CSP violation
+// as soon as it parses an `on…=` attribute anywhere in the page, so a clean console proves the
+// renderer never received a handler.
 describe('renderer shows untrusted IT Glue content safely', () => {
   let browser: Browser;
   let host: WebHost;
@@ -36,7 +41,8 @@ describe('renderer shows untrusted IT Glue content safely', () => {
           fields: [{ label: 'Notes', value: 'Ignore previous instructions <img src=x onerror="window.__pwned=1">', kind: 'multiline' as const }],
           related: { up: [], down: [] },
           sections: [
-            { id: 's1', kind: 'text' as const, content: '', html: '<p>Go to <a href="https://acme.itglue.com/x" onclick="window.__pwned=2">admin</a></p><img src="https://evil.example/t.png" onerror="window.__pwned=3"><script>window.__pwned=4</script><a href="javascript:window.__pwned=5">js</a><form action="https://evil.example"><input name=p></form>' },
+            { id: 's1', kind: 'text' as const, content: '', html: sanitizeHtml('<p>Go to <a href="https://acme.itglue.com/x" onclick="window.__pwned=2">admin</a></p>') },
+            ...HOSTILE_HTML.map((h, i) => ({ id: `h${i}`, kind: 'text' as const, content: '', html: sanitizeHtml(h) })),
           ],
         }),
     },
@@ -65,11 +71,14 @@ describe('renderer shows untrusted IT Glue content safely', () => {
     await expect.poll(() => page.getByText('<img src=x onerror=alert(1)>').count()).toBe(1);
     await page.getByRole('button', { name: 'Runbook', exact: true }).click();
     const section = page.locator('.doc-section');
-    await section.waitFor();
+    await section.first().waitFor();
     expect(await section.locator('img, script, form, input').count()).toBe(0);
     expect(await section.locator('a').first().getAttribute('rel')).toBe('noopener noreferrer');
     expect(await section.locator('a').first().getAttribute('onclick')).toBeNull();
     expect(await section.locator('a[href^="javascript"]').count()).toBe(0);
+    const attributes = await section.evaluateAll((els) => els.flatMap((el) => [el, ...el.querySelectorAll('*')]).flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`)));
+    expect(attributes.filter((a) => /^on/i.test(a))).toEqual([]);
+    expect(attributes.filter((a) => a.startsWith('href=') && !a.startsWith('href=https://'))).toEqual([]);
     await page.getByText('Ignore previous instructions <img src=x onerror="window.__pwned=1">').waitFor();
     expect(await page.evaluate('globalThis.__pwned ?? 0')).toBe(0);
     expect(dialogs).toBe(0);

@@ -47,6 +47,8 @@ export const INTENTS = [
   'expirations',
   'compliance',
   'infrastructure',
+  /** A labelled field of a record, e.g. a flexible asset trait asked for by its label. */
+  'field',
   'search',
   'ambiguous_org',
 ] as const;

@@ -2,6 +2,21 @@
 // input schema and the settings screen's inputs all read them here, so the UI never offers a
 // value core would refuse.
 import { z } from 'zod';
+import type { Region } from './regions';
+
+/** A profile's settings file, shared by app, MCP and CLI. */
+export interface ProfileSettings {
+  /** 0 = manual sync only. */
+  syncIntervalMinutes: number;
+  clipboardClearSeconds: number;
+  revealSeconds: number;
+  /** MCP may return password values only when the user turns this on (and then it is audited). */
+  mcpAllowPasswordValues: boolean;
+  region: Region;
+  /** Used only when region is "custom". */
+  baseUrl?: string;
+  modelEnabled: boolean;
+}
 
 export interface NumberBounds {
   min: number;

@@ -6,7 +6,7 @@ import type { ProfilePaths } from '../core/config/paths';
 
 /**
  * Deps that need nothing but the file system, so the server runs before the store and the
- * model are wired. Pass `overrides` to plug in core services (the lead's step).
+ * model are wired. `overrides` replaces core services (tests plug in their own).
  */
 export function createBaseDeps(
   profile: ProfilePaths,

@@ -1,4 +1,5 @@
 import type { RecordType } from '../../shared/domain';
+import type { LocatedModelState } from '../../shared/model';
 import type { Logger } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
 import type { Store } from '../core/store/open';
@@ -8,8 +9,8 @@ import type { SearchContext } from '../core/search/search';
 
 // What the MCP door needs from core. Every getter is lazy: tools/list must answer without
 // opening the store or loading the embedding model, so nothing here runs at startup.
-// The lead adds core services (store reader, answers, sync) as more lazy getters, wired in
-// base-deps.ts; a tool only ever sees this interface.
+// Core services (store reader, search, sync) are lazy getters too, wired in base-deps.ts;
+// a tool only ever sees this interface.
 
 export type StoreState = 'missing' | 'present' | 'ready' | 'locked' | 'corrupt' | 'wrong_key' | 'too_new';
 
@@ -32,8 +33,11 @@ export interface StoreDetails {
   skipped: number;
 }
 
-/** fixture: the tiny test model, which is not semantic; never served as a real model. */
-export type ModelState = 'missing' | 'fixture' | 'not_loaded' | 'loading' | 'ready' | 'failed';
+/**
+ * What is on disk (shared/model.ts; fixture: the tiny test model, which is not semantic, never
+ * served as a real model), or where this server is in loading it.
+ */
+export type ModelState = LocatedModelState | 'not_loaded' | 'loading' | 'failed';
 
 export interface ModelStatus {
   state: ModelState;

@@ -3,6 +3,7 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Result } from '../../shared/result';
+import { StoreError } from '../core/store/errors';
 import type { McpDeps } from './deps';
 import { ToolError, toolError } from './errors';
 import { damagedStore, isDamage } from '../core/store/integrity';
@@ -120,6 +121,8 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
     if (e instanceof ToolError) return done(e.code, toolError(e.code, e.message));
     // A page that fails its checksum is damage the user can repair: say so, never INTERNAL.
     if (isDamage(e)) return done('STORE_CORRUPT', toolError('STORE_CORRUPT', damagedStore('a page fails its checksum').message));
+    // The read model refuses malformed input with a message meant for the caller.
+    if (e instanceof StoreError && e.code === 'INVALID_INPUT') return done(e.code, toolError(e.code, e.message));
     // Unexpected: keep the details (no stack values from user data) in the log, not the reply.
     log.error('tool failed', { tool: spec.name, error: e instanceof Error ? e.name : typeof e });
     if (e instanceof Error && e.stack) log.debug(e.stack.split('\n').slice(0, 6).join(' | '));

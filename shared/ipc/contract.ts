@@ -1,4 +1,4 @@
-// THE contract between the UI and the hosts (architecture rule 2). Everything else — the
+// THE contract between the UI and the hosts (docs/architecture.md, "The doors"). Everything else — the
 // API interfaces, channel names, the preload bridge, Electron handler registration, the
 // web-host server and client — is derived from IPC_SCHEMAS and IPC_EVENTS below.
 import type { z } from 'zod';

@@ -1,11 +1,14 @@
 // Shapes that cross the IPC / web-host boundary. Plain types only: the inputs are described by
 // zod schemas in schemas.ts; these are the values the hosts send back.
 import type { Door, OrgRef, RecordType, SyncProgress } from '../domain';
+import type { ModelState } from '../model';
+import type { Region } from '../regions';
+import type { ProfileSettings } from '../settings';
 import type { ResultError } from '../result';
 
 export type Counts = Partial<Record<RecordType, number>>;
 
-export type ModelState = 'ready' | 'missing' | 'fixture' | 'disabled' | 'downloading';
+export type { ModelState } from '../model';
 
 export interface ModelStatus {
   state: ModelState;
@@ -88,7 +91,7 @@ export interface DocumentSection {
   kind: SectionKind;
   /** Plain text; always safe to show. */
   content: string;
-  /** IT Glue's rendered HTML: untrusted, the renderer must sanitise it before display. */
+  /** IT Glue's rendered HTML, already reduced by core to the allow-list in shared/html-policy.ts. */
   html: string | null;
 }
 
@@ -147,21 +150,10 @@ export interface AuditEntry {
   field: 'username' | 'password' | null;
 }
 
-export interface Settings {
-  syncIntervalMinutes: number;
-  clipboardClearSeconds: number;
-  revealSeconds: number;
-  mcpAllowPasswordValues: boolean;
-}
+/** The settings the app's settings screen edits (the profile file holds more; shared/settings.ts). */
+export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds' | 'mcpAllowPasswordValues'>;
 
-export const REGIONS = ['us', 'eu', 'au', 'custom'] as const;
-export type Region = (typeof REGIONS)[number];
-
-export const REGION_BASE_URLS: Record<Exclude<Region, 'custom'>, string> = {
-  us: 'https://api.itglue.com',
-  eu: 'https://api.eu.itglue.com',
-  au: 'https://api.au.itglue.com',
-};
+export { REGIONS, REGION_BASE_URLS, REGION_LABELS, type Region } from '../regions';
 
 export interface Account {
   configured: boolean;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { RECORD_TYPES, type OrgRef, type RecordType } from '../../../shared/domain';
-import { matchOrg } from '../../core/answers/org-match';
+import { orgChoices, resolveOrgRef } from '../../core/answers/org-resolve';
 import type { Embedder } from '../../core/search/embedder';
 import { vectorReadiness } from '../../core/search/hybrid';
 import { locateModel } from '../../core/search/model-locator';
-import { createSearchContext, search, type SearchContext, type SearchHit } from '../../core/search/search';
+import { describeScope, hitTitle, retrieve } from '../../core/answers/retrieve';
+import { createSearchContext, type SearchContext, type SearchHit } from '../../core/search/search';
+import { createReader } from '../../core/store/reader';
 import type { OpenedProfile } from '../../core/sync/service';
 import { intFlag, parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
@@ -39,8 +41,7 @@ export async function openForReading(command: string, flags: { profile?: string 
   const profile = await openForCommand(command, flags, io);
   if (!profile) return null;
   profile.store.db.pragma('query_only = ON');
-  const synced = profile.store.db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM records WHERE deleted_at IS NULL) AS n').get();
-  if (!synced?.n) {
+  if (!createReader(profile.store).hasRecords()) {
     profile.close();
     const name = profile.paths.profile;
     io.stderr.write(`glue ${command}: profile "${name}" holds no synced data yet. Run \`glue sync${name === 'default' ? '' : ` --profile ${name}`}\` (or \`glue demo\` to try the demo account).\n`);
@@ -67,17 +68,11 @@ export async function openForReading(command: string, flags: { profile?: string 
 
 /** --org as an id or a (fuzzy) name; an unclear name is a usage error that lists the candidates. */
 export function resolveOrg(command: string, value: string, ctx: SearchContext): OrgRef {
-  const orgs = ctx.orgs();
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) {
-    const byId = orgs.find((o) => o.id === Number(trimmed));
-    if (byId) return { id: byId.id, name: byId.name };
-  }
-  const m = matchOrg(trimmed, orgs);
-  const list = (xs: readonly { id: number; name: string }[]) => xs.map((o) => `${o.name} (id ${o.id})`).join(', ');
+  const m = resolveOrgRef(trimmed, ctx.orgs());
   if (m.kind === 'match') return { id: m.org.id, name: m.org.name };
-  if (m.kind === 'ambiguous') throw new UsageError(`glue ${command}: --org "${trimmed}" matches several organizations: ${list(m.candidates)}. Give more of the name or the id.`);
-  throw new UsageError(`glue ${command}: no organization matches --org "${trimmed}"${m.suggestions.length ? `; did you mean ${list(m.suggestions)}?` : '.'}`);
+  if (m.kind === 'ambiguous') throw new UsageError(`glue ${command}: --org "${trimmed}" matches several organizations: ${orgChoices(m.candidates)}. Which one? Give more of the name or the id.`);
+  throw new UsageError(`glue ${command}: no organization matches --org "${trimmed}"${m.suggestions.length ? `; did you mean ${orgChoices(m.suggestions)}?` : '.'}`);
 }
 
 /** The query words: positionals joined, so quoting is optional. */
@@ -96,7 +91,7 @@ function prettyHits(hits: readonly SearchHit[]): string {
   return (
     hits
       .map((h, i) => {
-        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine(h)}${h.archived ? ' (archived)' : ''}`];
+        const lines = [`${String(i + 1).padStart(2)}. ${sourceLine({ ...h, name: hitTitle(h) })}${h.archived ? ' (archived)' : ''}`];
         if (h.snippet) lines.push(`    ${h.snippet}`);
         if (h.url) lines.push(`    ${h.url}`);
         return lines.join('\n');
@@ -129,15 +124,18 @@ export const run: Command = async (argv, io) => {
   if (!session) return 1;
   try {
     const org = flags.org !== undefined ? resolveOrg('search', flags.org, session.ctx) : null;
-    const result = await search(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
+    const result = await retrieve(session.ctx, { query, orgId: org?.id, type: flags.type, limit: flags.limit ?? 10 });
     if (result.empty) {
       io.stderr.write(`glue search: ${result.note ?? 'nothing to search for'}\n`);
       return 2;
     }
+    const scopeLine = describeScope(result.scope);
     if (wantsJson(io, flags.json)) {
-      const hits = result.hits.map(({ type, id, name, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, org: o, url, snippet, archived, score, matched }));
-      io.stdout.write(`${JSON.stringify({ query, org, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
+      const hits = result.hits.map(({ type, id, name, via, org: o, url, snippet, archived, score, matched }) => ({ type, id, name, via: via ?? null, org: o, url, snippet, archived, score, matched }));
+      io.stdout.write(`${JSON.stringify({ query, org, scope: result.scope, type: flags.type ?? null, mode: result.mode, note: result.note, hits })}\n`);
     } else {
+      if (scopeLine) io.stdout.write(`${scopeLine}\n`);
+      if (result.scope.kind === 'unknown' && result.note) io.stdout.write(`${result.note}\n`);
       io.stdout.write(prettyHits(result.hits));
     }
     return 0;

@@ -5,7 +5,7 @@ import { NO_DATA, type Answer, type Intent, type OrgRef, type Source } from '../
 import type { AnswerContext, Found, Handler, HandlerInput } from './context';
 import { orgSource, present } from './context';
 import { complianceAnswer } from './handlers/compliance';
-import { inventoryAnswer } from './handlers/config-types';
+import { findConfigType, inventoryAnswer } from './handlers/config-types';
 import { configurationAnswer } from './handlers/configuration';
 import { dependenciesAnswer } from './handlers/dependencies';
 import { documentsAnswer } from './handlers/documents';
@@ -13,8 +13,11 @@ import { exactLookup } from './handlers/exact';
 import { expirationsAnswer } from './handlers/expirations';
 import { infrastructureAnswer } from './handlers/infrastructure';
 import { contactsAnswer, locationsAnswer, organizationAnswer } from './handlers/org-facts';
+import { orgListAnswer } from './handlers/org-list';
+import { recordListAnswer } from './handlers/record-list';
 import { passwordAnswer } from './handlers/password';
 import { searchAnswer } from './handlers/search';
+import { askedAssetFields, assetFieldAnswer, leadWithFields } from './fields';
 import { understand } from './parse/intent';
 
 export type { AnswerContext } from './context';
@@ -24,7 +27,7 @@ export interface AskOptions {
   orgId?: number;
 }
 
-const HANDLERS: Record<Exclude<Intent, 'ambiguous_org' | 'search'>, Handler> = {
+const HANDLERS: Record<Exclude<Intent, 'ambiguous_org' | 'search' | 'field'>, Handler> = {
   exact_lookup: exactLookup,
   password: passwordAnswer,
   configuration: configurationAnswer,
@@ -41,8 +44,25 @@ const HANDLERS: Record<Exclude<Intent, 'ambiguous_org' | 'search'>, Handler> = {
 /** Intents an inventory question (a configuration type, plural or "how many") may be read as. */
 const INVENTORY_INTENTS: ReadonlySet<Intent> = new Set(['configuration', 'search', 'documents', 'organization', 'infrastructure']);
 
-/** Intents whose "nothing of that kind" still lets any record that holds the words answer. */
-const FALL_THROUGH: ReadonlySet<Intent> = new Set(['documents', 'configuration']);
+/** Intents whose own records answer even when the question also names a flexible asset field. */
+const OWN_RECORDS_FIRST: ReadonlySet<Intent> = new Set(['exact_lookup', 'dependencies', 'compliance', 'infrastructure']);
+/** Intents that yield to a named field unless their own defining word was said ("password", "serial", "phone"). */
+const YIELDS_UNLESS_SAID: ReadonlySet<Intent> = new Set(['password', 'configuration', 'contacts', 'locations']);
+const SAID = 2.5;
+/** The question used the intent's own defining word ("password", "serial", "phone"). */
+const said = (q: HandlerInput['q'], intent: Intent): boolean => q.signals.some((s) => s.intent === intent && s.weight >= SAID);
+
+/**
+ * A flexible asset field named in full ("spam filter", "backup retention") answers before the
+ * intent's handler, unless the question asked for the handler's own kind of record: a device
+ * kind ("firewall"), a field that merely links devices (Tag), or the intent's defining word.
+ */
+function fieldFirst(input: HandlerInput, asked: ReturnType<typeof askedAssetFields>, intent: Intent): boolean {
+  const named = asked.filter((a) => a.match.score >= 0.99 && a.match.strong >= 2 && a.field.kind !== 'Tag');
+  if (named.length === 0 || OWN_RECORDS_FIRST.has(intent)) return false;
+  if (YIELDS_UNLESS_SAID.has(intent) && said(input.q, intent)) return false;
+  return findConfigType(input.ctx.search.db, input.q.keywords) === null;
+}
 
 const noData = (intent: Intent, org: OrgRef | null, didYouMean: Source[] = []): Answer => ({
   answer: NO_DATA,
@@ -55,6 +75,13 @@ const noData = (intent: Intent, org: OrgRef | null, didYouMean: Source[] = []): 
 });
 
 const clamp = (n: number): number => Math.max(0, Math.min(1, n));
+
+/** "who has 10.0.0.5", "mac 00:11:…": the lookup's own answer already says which field matched. */
+const LOOKUP_WORDS = new Set(['who', 'has', 'have', 'what', 'which', 'is', 'device', 'machine', 'host', 'hostname', 'ip', 'ips', 'address', 'mac', 'serial', 'number', 'sn', 'asset', 'tag', 'owns', 'using', 'uses', 'lookup', 'look', 'find', 'where']);
+const onlyLookupWords = (q: HandlerInput['q']): boolean => {
+  const names = new Set([...q.exact.hostnames, ...q.exact.serials].map((n) => n.toLowerCase()));
+  return q.keywords.every((k) => LOOKUP_WORDS.has(k) || names.has(k) || /\d/.test(k));
+};
 
 export async function ask(ctx: AnswerContext, question: string, opts: AskOptions = {}): Promise<Answer> {
   const today = ctx.today ?? new Date();
@@ -90,12 +117,32 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   const hasIdentifiers = q.exact.ips.length + q.exact.cidrs.length + q.exact.macs.length > 0;
   // "warranty of HFL-FW01": a named device narrows an expiry question to that device's details.
   if (intent === 'expirations' && q.exact.hostnames.length + q.exact.serials.length > 0) intent = 'configuration';
+  // "list all customers": the tenant's organizations of that kind, by their type and status;
+  // "domains for Northgate": that org's records of the type.
+  if (!hasIdentifiers) {
+    const list = org ? recordListAnswer(input) : orgListAnswer(input);
+    if (list) {
+      found = list;
+      intent = org ? 'search' : 'organization';
+    }
+  }
   // "list servers at orion", "how many workstations": an inventory of a configuration type.
-  if (INVENTORY_INTENTS.has(intent)) {
+  if (!found && INVENTORY_INTENTS.has(intent)) {
     found = inventoryAnswer(input);
     if (found) intent = 'configuration';
   }
-  if (!found && intent !== 'search' && intent !== 'ambiguous_org') found = await HANDLERS[intent](input);
+  if (!found && intent !== 'search' && intent !== 'ambiguous_org' && intent !== 'field') found = await HANDLERS[intent](input);
+  // "spam filter at Northgate", "backup retention for Orion": a field of the tenant's own
+  // flexible asset types, named in full, is answered from that field; the intent's handler
+  // answers only when its own record kind was asked (a password, a dependency, an address).
+  const assetFields = askedAssetFields(input);
+  if (!hasIdentifiers && (fieldFirst(input, assetFields, intent) || !found || found.noData === true)) {
+    const field = assetFieldAnswer(input, assetFields);
+    if (field) {
+      found = field;
+      intent = 'field';
+    }
+  }
   if (!found && hasIdentifiers && intent !== 'exact_lookup') {
     found = exactLookup(input);
     if (found) intent = 'exact_lookup';
@@ -104,7 +151,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
     found = organizationAnswer(input);
     if (found) intent = 'organization';
   }
-  if (!found) {
+  if (!found || found.noData) {
     if (!hasIdentifiers && q.exact.hostnames.length + q.exact.serials.length > 0) {
       const exact = exactLookup(input);
       if (exact) {
@@ -113,8 +160,9 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
       }
     }
   }
-  // "the vpn setup": no how-to document holds it, but a device's notes or an asset may.
-  if (found?.noData && FALL_THROUGH.has(intent) && !hasIdentifiers) {
+  // Retrieval first: a handler that found nothing of its kind never has the last word while a
+  // record holding the question's words exists ("the vpn setup" in a device's notes).
+  if (found?.noData && !hasIdentifiers && !(intent === 'password' && said(q, 'password'))) {
     const general = await searchAnswer(input);
     if (general && !general.noData) {
       found = general;
@@ -126,8 +174,10 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
     if (intent === 'search' || !found?.noData) intent = found && !found.noData ? (intent === 'search' ? 'search' : intent) : intent;
   }
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
+  // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.
+  const lead = intent === 'field' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);
   return {
-    answer: found.answer,
+    answer: lead ? `${lead}\n\n${found.answer}` : found.answer,
     noData: false,
     confidence: clamp(found.confidence),
     intent,

@@ -56,6 +56,12 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(unwrap(await api.org.detail({ type: related.type, id: related.id })).name).toBe(related.name);
     const missing = await api.org.detail({ type: 'configurations', id: '999999999' });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    // One vocabulary: up = what it depends on (a switch's firewall), down = what depends on it.
+    const link = p.seeded.dataset.related_items!.data.find((r) => r.attributes['resource-type'] === 'Configuration' && r.attributes['destination-type'] === 'Configuration')!;
+    const from = String(link.attributes['resource-id']);
+    const to = String(link.attributes['destination-id']);
+    expect(unwrap(await api.org.detail({ type: 'configurations', id: from })).related.up.map((x) => x.id)).toContain(to);
+    expect(unwrap(await api.org.detail({ type: 'configurations', id: to })).related.down.map((x) => x.id)).toContain(from);
   });
 
   it('gives a password record its own metadata and a document its sections', async () => {
@@ -102,23 +108,6 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(JSON.stringify(audit)).not.toContain(String(expected));
     const gone = await api.vault.reveal({ id: '999999' });
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
-  });
-
-  it('writes the host clipboard when one is given and clears it only if it still holds the value', async () => {
-    let board = '';
-    const timers: (() => void)[] = [];
-    const withBoard = await p.open({ clipboard: { writeText: (t) => void (board = t), readText: () => board }, schedule: (fn) => void timers.push(fn) });
-    const acme = unwrap(await withBoard.api.org.list({ query: 'Acme Corp' }))[0]!;
-    const pw = unwrap(await withBoard.api.vault.list({ orgId: acme.id })).find((x) => x.hasValue)!;
-    const r = unwrap(await withBoard.api.vault.copy({ id: pw.id, field: 'password' }));
-    expect(r).toEqual({ copied: true, clearAfterSeconds: 30 });
-    expect(board.length).toBeGreaterThan(0);
-    timers.shift()!();
-    expect(board).toBe('');
-    unwrap(await withBoard.api.vault.copy({ id: pw.id, field: 'password' }));
-    board = 'something the user copied since';
-    timers.shift()!();
-    expect(board).toBe('something the user copied since');
   });
 
   it('keeps settings in the profile file and refuses values core does not allow', async () => {

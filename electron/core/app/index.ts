@@ -4,8 +4,8 @@
 //   instance: hosts wrap and spread domains (electron/main/clipboard-host.ts);
 // - methods never throw (dispatch turns a throw into INTERNAL) and return Result values;
 //   arguments arrive already parsed by the contract's zod schemas;
-// - vault.copy returns `{ copied: false, value, clearAfterSeconds }` unless a ClipboardHost is
-//   given; the Electron door writes the system clipboard and answers `{ copied: true }`;
+// - vault.copy returns `{ copied: false, value, clearAfterSeconds }`: the door holds the
+//   clipboard (the Electron door writes it and answers `{ copied: true }`, clipboard-host.ts);
 // - vault.reveal/copy write the audit entry with the door given here ('app');
 // - events (sync.onDidProgress/onDidFinish, settings.onDidChangeModel) return unsubscribe.
 import type { GlueApi } from '../../../shared/ipc';
@@ -18,7 +18,7 @@ import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
 import { createVaultApi } from './vault-api';
 
-export type { ClipboardHost, GlueApiOptions } from './options';
+export type { GlueApiOptions } from './options';
 
 export type CreateGlueApi = (opts: GlueApiOptions) => Promise<GlueApi>;
 

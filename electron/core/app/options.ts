@@ -1,12 +1,6 @@
 import type { Embedder } from '../search/embedder';
 import type { SchedulerClock } from './scheduler';
 
-/** Where a host writes the system clipboard (Electron main); the web host has none. */
-export interface ClipboardHost {
-  writeText(text: string): void;
-  readText(): string;
-}
-
 export interface GlueApiOptions {
   door: 'app';
   /** `<dataDir>/profiles/<name>`, or a data dir (Electron's userData) whose default profile is used. */
@@ -20,8 +14,6 @@ export interface GlueApiOptions {
   passphrase?: string;
   /** Keychain service name (tests use their own). */
   keychainService?: string;
-  /** When given, vault.copy writes it and answers `{ copied: true }`. */
-  clipboard?: ClipboardHost;
   /**
    * Semantic half of search. Absent: made from the installed model (keyword-only while none is
    * installed or semantic search is off). null: keyword-only.
@@ -37,6 +29,4 @@ export interface GlueApiOptions {
   resourcesPath?: string;
   /** Timers of the background sync (tests drive it by hand). */
   clock?: SchedulerClock;
-  /** Schedules the clipboard clear (tests shorten it). */
-  schedule?: (fn: () => void, ms: number) => void;
 }

@@ -3,9 +3,9 @@
 import type { AuditEntry, CopyResult, VaultApi } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
 import { loadSettings } from '../config/settings';
-import { revealSecret } from '../store/index';
+import { recordAudit, revealSecret } from '../store/index';
 import type { AppContext } from './context';
-import { listPasswords, passwordById } from './passwords';
+import { toUiPassword } from './passwords';
 
 const ACTIONS: Record<string, Pick<AuditEntry, 'action' | 'field'>> = {
   reveal: { action: 'reveal', field: null },
@@ -18,24 +18,14 @@ const idOf = (id: string): number | null => (/^[1-9]\d{0,15}$/.test(id) && Numbe
 const badId = (): Result<never> => err('NOT_FOUND', 'No such password in the local copy; sync again if it was added recently.');
 
 export function createVaultApi(ctx: AppContext): VaultApi {
-  const schedule = ctx.options.schedule ?? ((fn: () => void, ms: number) => void setTimeout(fn, ms).unref());
-
-  function toHost(value: string, clearAfterSeconds: number): CopyResult {
-    const clipboard = ctx.options.clipboard;
-    if (!clipboard) return { copied: false, value, clearAfterSeconds };
-    clipboard.writeText(value);
-    // Clear only if it still holds our value: the user may have copied something else since.
-    schedule(() => {
-      if (clipboard.readText() === value) clipboard.writeText('');
-    }, clearAfterSeconds * 1000);
-    return { copied: true, clearAfterSeconds };
-  }
+  // The door owns the clipboard: core hands it the value (electron/main/clipboard-host.ts).
+  const toHost = (value: string, clearAfterSeconds: number): CopyResult => ({ copied: false, value, clearAfterSeconds });
 
   return {
     list: async ({ orgId, query }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      return ok(listPasswords(opened.value.store.db, orgId, query));
+      return ok(opened.value.reader.listPasswords(orgId, query).map(toUiPassword));
     },
 
     reveal: async ({ id }) => {
@@ -58,13 +48,11 @@ export function createVaultApi(ctx: AppContext): VaultApi {
         const r = revealSecret(opened.value.store, n, ctx.options.door, 'copy_password');
         return r.ok ? ok(toHost(r.value.value, seconds)) : r;
       }
-      const meta = passwordById(opened.value.store.db, n);
+      const meta = opened.value.reader.passwordMeta(n);
       if (!meta) return badId();
       if (!meta.username) return err('NOT_FOUND', `"${meta.name}" has no username in IT Glue.`);
       // A username is not a secret, but copying it from the vault is still worth a trace.
-      opened.value.store.db
-        .prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(new Date().toISOString(), ctx.options.door, 'copy_username', n, meta.org?.id ?? null, meta.name);
+      recordAudit(opened.value.store, { door: ctx.options.door, action: 'copy_username', passwordId: n, orgId: meta.orgId, name: meta.name });
       return ok(toHost(meta.username, seconds));
     },
 

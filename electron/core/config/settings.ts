@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
-import { boundsRule, numberSettingSchema } from '../../../shared/settings';
+import { REGIONS } from '../../../shared/regions';
+import { boundsRule, numberSettingSchema, type ProfileSettings } from '../../../shared/settings';
 
 export const SETTINGS_FILE = 'settings.json';
-export const REGIONS = ['us', 'eu', 'au', 'custom'] as const;
-export type Region = (typeof REGIONS)[number];
+export { REGIONS, type Region } from '../../../shared/regions';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -49,18 +49,7 @@ const FIELDS = {
 export type SettingKey = keyof typeof FIELDS;
 export const SETTING_KEYS = Object.keys(FIELDS) as SettingKey[];
 
-export interface Settings {
-  /** 0 = manual sync only. */
-  syncIntervalMinutes: number;
-  clipboardClearSeconds: number;
-  revealSeconds: number;
-  /** MCP may return password values only when the user turns this on (and then it is audited). */
-  mcpAllowPasswordValues: boolean;
-  region: Region;
-  /** Used only when region is "custom". */
-  baseUrl?: string;
-  modelEnabled: boolean;
-}
+export type Settings = ProfileSettings;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   syncIntervalMinutes: 60,

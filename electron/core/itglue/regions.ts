@@ -1,20 +1,20 @@
+import { REGION_BASE_URLS, REGION_LABELS, REGIONS as REGION_IDS, type OfficialRegion, type Region as RegionId } from '../../../shared/regions';
 import { err, ok, type Result } from '../../../shared/result';
 
-export const REGION_IDS = ['us', 'eu', 'au', 'custom'] as const;
-export type RegionId = (typeof REGION_IDS)[number];
+export { REGION_IDS, type RegionId };
 
 export interface Region {
-  id: Exclude<RegionId, 'custom'>;
-  /** Shown in the app's region picker and in `glue` output. */
+  id: OfficialRegion;
+  /** Shown in `glue` output: "United States (api.itglue.com)". */
   name: string;
   baseUrl: string;
 }
 
-export const REGIONS: readonly Region[] = [
-  { id: 'us', name: 'United States (api.itglue.com)', baseUrl: 'https://api.itglue.com' },
-  { id: 'eu', name: 'Europe (api.eu.itglue.com)', baseUrl: 'https://api.eu.itglue.com' },
-  { id: 'au', name: 'Australia (api.au.itglue.com)', baseUrl: 'https://api.au.itglue.com' },
-];
+export const REGIONS: readonly Region[] = (Object.entries(REGION_BASE_URLS) as [OfficialRegion, string][]).map(([id, baseUrl]) => ({
+  id,
+  name: `${REGION_LABELS[id]} (${new URL(baseUrl).host})`,
+  baseUrl,
+}));
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

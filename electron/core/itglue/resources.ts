@@ -1,5 +1,5 @@
 import type { CallOptions, ItGlueClient, ListOptions, Query } from './client';
-import { ItGlueError, KeyRejectedError, NoPasswordAccessError, RequestRejectedError } from './errors';
+import { KeyRejectedError, NoPasswordAccessError, RequestRejectedError } from './errors';
 import type { ItGlueResource, ListPage } from './schemas';
 
 /**
@@ -217,9 +217,4 @@ export async function listIds(client: ItGlueClient, path: string, query: Query =
     for (const r of page.data) ids.push(r.id);
   }
   return ids;
-}
-
-/** True when an error means "this feature is not on this tenant" rather than a failure. */
-export function isUnsupported(e: unknown): boolean {
-  return e instanceof ItGlueError && e.code === 'NOT_FOUND';
 }

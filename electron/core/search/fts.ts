@@ -195,3 +195,32 @@ export interface KeywordResult {
 const STOP_WORDS: ReadonlySet<string> = new Set(
   [...'a an and are as at be by can do does for from has have how i in is it me my of on or our the this to us was we what when where which who why will with you your'.split(' '), ...GENERIC_WORDS],
 );
+
+/** Matches counted per term at most: past this a word is common, and the exact count costs a doclist scan. */
+const DF_CAP = 5000;
+const weights = new WeakMap<Database.Database, { key: string; live: number; byTerm: Map<string, number> }>();
+
+/**
+ * How much a word says about which record is meant: ln(1 + N / (1 + df)), the usual inverse
+ * document frequency, with df counted from the index (capped). "Chromebook" in a tenant weighs
+ * more than "office". Cached per store version.
+ */
+export function termWeight(db: Database.Database, term: string): number {
+  const key = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
+  let entry = weights.get(db);
+  if (!entry || entry.key !== key) {
+    const live = db.prepare<[], { n: number | null }>('SELECT sum(live) AS n FROM record_counts').get()?.n ?? 0;
+    entry = { key, live, byTerm: new Map() };
+    weights.set(db, entry);
+  }
+  const cached = entry.byTerm.get(term);
+  if (cached !== undefined) return cached;
+  const query = buildFromTerms([term]);
+  const df = query
+    ? (db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(query.match, DF_CAP)?.n ?? 0)
+    : 0;
+  const w = Math.log(1 + Math.max(1, entry.live) / (1 + df));
+  if (entry.byTerm.size > 10_000) entry.byTerm.clear();
+  entry.byTerm.set(term, w);
+  return w;
+}

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { LocatedModelState as ModelState } from '../../../shared/model';
 import { FIXTURE_DIM, FIXTURE_MODEL_ID, MINILM, type ModelManifest } from './model-manifest';
 
-export type ModelState = 'ready' | 'missing' | 'fixture';
+export type { ModelState };
 
 export interface LocatedModel {
   state: ModelState;

@@ -7,7 +7,7 @@ import { identifiersIn } from '../answers/parse/intent';
 import type { OrgCandidate } from '../answers/org-match';
 import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
-import { ftsTerms, keywordSearch } from './fts';
+import { ftsTerms, keywordSearch, termWeight as indexTermWeight } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
 import { BOOST, fuse, type Fused } from './rank';
 
@@ -47,6 +47,9 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
   };
 }
 
+/** How much one search word says about which record is meant (inverse document frequency). */
+export const termWeight = (ctx: SearchContext, term: string): number => indexTermWeight(ctx.db, term);
+
 export interface SearchInput {
   query: string;
   orgId?: number;
@@ -57,7 +60,8 @@ export interface SearchInput {
   prefix?: boolean;
 }
 
-export type MatchKind = 'keyword' | 'vector' | 'exact' | 'name';
+/** keyword/vector: found by that half; exact: an identifier; name: its name was the query; kind: of the kind asked for. */
+export type MatchKind = 'keyword' | 'vector' | 'exact' | 'name' | 'kind';
 
 export interface SearchHit {
   rowid: number;
@@ -70,6 +74,8 @@ export interface SearchHit {
   archived: boolean;
   score: number;
   matched: MatchKind[];
+  /** For a hit shown through its parent: what of it matched ("WAN 198.51.100.7", a heading). */
+  via?: string;
 }
 
 export interface SearchResult {
@@ -208,8 +214,8 @@ export function focusSnippet(body: string, terms: readonly string[]): string {
   return `…${plainSnippet(body.slice(start))}`;
 }
 
-function toHit(r: RecordRow, f: Fused, terms: readonly string[]): SearchHit {
-  const matched: MatchKind[] = [];
+function toHit(r: RecordRow, f: Fused, terms: readonly string[], also: readonly MatchKind[] = []): SearchHit {
+  const matched: MatchKind[] = [...also];
   if (f.keywordRank !== null) matched.push('keyword');
   if (f.vectorRank !== null) matched.push('vector');
   if (f.boost >= BOOST.identifier) matched.push('exact');
@@ -226,6 +232,22 @@ function toHit(r: RecordRow, f: Fused, terms: readonly string[]): SearchHit {
     score: f.score,
     matched,
   };
+}
+
+/**
+ * Hits for records found by another route than the ranking (records of the kind a question
+ * names), scored `score`, with snippets focused on the query's words.
+ */
+export function hitsOfRows(ctx: SearchContext, rowids: readonly number[], query: string, score: number, orgId?: number): SearchHit[] {
+  const rows = loadRows(ctx.db, rowids);
+  const terms = ftsTerms(query);
+  const out: SearchHit[] = [];
+  for (const rowid of rowids) {
+    const r = rows.get(rowid);
+    if (!r || (orgId !== undefined && r.org_id !== orgId)) continue;
+    out.push(toHit(r, { rowid, type: r.type, score, keywordRank: null, vectorRank: null, boost: 0 }, terms, ['kind']));
+  }
+  return out;
 }
 
 export function loadRows(db: Database.Database, rowids: readonly number[]): Map<number, RecordRow> {

@@ -39,8 +39,8 @@ interface PassResult {
   checkpointed: number;
 }
 
-// Each catch-up makes the writer wait for a full pass (and its fsyncs): at 64 MiB the 100k
-// first-sync bench waited ~2.8 s for them; at 256 MiB a first sync of that size needs none.
+// Each catch-up makes the writer wait for a full pass (and its fsyncs); at 256 MiB a 100k
+// first sync needs none (docs/store-write-path.md).
 // The WAL file shrinks back once SQLite restarts it (journal_size_limit, see open.ts).
 const DEFAULT_MAX_WAL_BYTES = 256 * 1024 * 1024;
 

@@ -4,8 +4,12 @@ export { openStore, tryOpenStore, type OpenStoreOptions, type Store } from './op
 export { StoreError } from './errors';
 export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, type ApplyPageResult, type Checkpoint, type RunKind, type RunStatus } from './writer';
 export * from './reader';
-export { revealSecret, type SecretAction } from './vault';
+export { recordAudit, revealSecret, type SecretAction } from './vault';
 export { contentHash } from './content-hash';
-export { normalizeMac, normalizeIpv6, ipv4ToNumber, numberToIpv4, parseCidr, hostnameKey, normalizeSerial, searchAliases } from './normalize';
+export { searchAliases } from './normalize';
 export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';
 export { MIGRATIONS } from './migrations/index';
+export { answerText, hitContext, type HitContext, type HitRef } from './read/hit-context';
+export { domainsNamed, flexibleAssetTypeNames, organizationRowids, recordsOfTypeInOrg, rowidsOfKind, type KindFilter } from './read/kinds';
+export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type AssetField, type AssetRef } from './read/asset-fields';
+export { fieldsOf, labelledFields, subtitleOf } from './read/fields';

@@ -60,18 +60,18 @@ function reveal(store: Store, passwordId: number, door: Door, action: SecretActi
     );
   }
   try {
-    db.prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)').run(
-      new Date().toISOString(),
-      door,
-      action,
-      passwordId,
-      meta.org_id,
-      meta.name,
-    );
+    recordAudit(store, { door, action, passwordId, orgId: meta.org_id, name: meta.name });
   } catch (e) {
     if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
     if (isDamage(e)) return err('STORE_CORRUPT', damagedStore('the audit log could not be written').message);
     return err('INTERNAL', 'The reveal could not be written to the audit log, so the value was not shown.');
   }
   return ok({ value });
+}
+
+/** One audit row: which entry (name and org, never a value), through which door, and when. */
+export function recordAudit(store: Store, entry: { door: Door; action: SecretAction; passwordId: number; orgId: number | null; name: string }): void {
+  store.db
+    .prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(new Date().toISOString(), entry.door, entry.action, entry.passwordId, entry.orgId, entry.name);
 }

@@ -1,4 +1,5 @@
-// Shared test helper: a real SQLCipher store holding the generated demo tenant, written through
+// Shared test helper: a real SQLCipher store holding a dataset (the generated demo tenant by
+// default, or any hand-written one such as resources/eval/heldout), written through
 // the store writer (the path sync takes), so search and answer tests read a synced-like store
 // without an HTTP round trip. Not imported by production code.
 import { randomBytes } from 'node:crypto';
@@ -73,9 +74,8 @@ export interface SeedOptions extends GenerateOptions {
   dataset?: Dataset;
 }
 
-/** A new store file in `dir` holding the demo tenant (fixed `today` unless given). */
-export function seedDemoStore(dir: string, opts: SeedOptions = {}): SeededStore {
-  const dataset = opts.dataset ?? generateDemoTenant({ today: DEMO_TODAY, ...opts });
+/** A new store file in `dir` holding `dataset`, written as one full sync run would. */
+export function seedDatasetStore(dir: string, dataset: Dataset): SeededStore {
   const file = join(dir, 'store.db');
   const dbKey = randomBytes(32);
   const secretsKey = randomBytes(32);
@@ -84,10 +84,10 @@ export function seedDemoStore(dir: string, opts: SeedOptions = {}): SeededStore 
   return { store, dataset, file, dbKey, secretsKey, close: () => store.close() };
 }
 
-/** seedDemoStore in a fresh temp dir that close() removes. */
-export function seedDemoTemp(opts: SeedOptions = {}): SeededStore & { dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'glue-demo-'));
-  const seeded = seedDemoStore(dir, opts);
+/** seedDatasetStore in a fresh temp dir that close() removes. */
+export function seedDatasetTemp(dataset: Dataset): SeededStore & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'glue-seed-'));
+  const seeded = seedDatasetStore(dir, dataset);
   return {
     ...seeded,
     dir,
@@ -96,6 +96,16 @@ export function seedDemoTemp(opts: SeedOptions = {}): SeededStore & { dir: strin
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new store file in `dir` holding the demo tenant (fixed `today` unless given). */
+export function seedDemoStore(dir: string, opts: SeedOptions = {}): SeededStore {
+  return seedDatasetStore(dir, opts.dataset ?? generateDemoTenant({ today: DEMO_TODAY, ...opts }));
+}
+
+/** seedDemoStore in a fresh temp dir that close() removes. */
+export function seedDemoTemp(opts: SeedOptions = {}): SeededStore & { dir: string } {
+  return seedDatasetTemp(opts.dataset ?? generateDemoTenant({ today: DEMO_TODAY, ...opts }));
 }
 
 /** Every password value in a dataset: for asserting none leaks anywhere. */

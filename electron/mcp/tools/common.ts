@@ -68,14 +68,7 @@ export interface OrgIndex {
  * ms on a 100k store), so only the tools that show them ask for them.
  */
 export function orgIndex(store: OpenedStore, opts: { counts?: boolean } = {}): OrgIndex {
-  const all: OrganizationSummary[] = opts.counts
-    ? store.reader.listOrganizations()
-    : store.store.db
-        .prepare<[], { id: number; name: string; short_name: string | null; type_name: string | null; status_name: string | null; parent_id: number | null }>(
-          'SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
-        )
-        .all()
-        .map((o) => ({ id: o.id, name: o.name, shortName: o.short_name, typeName: o.type_name, statusName: o.status_name, parentId: o.parent_id, counts: {} }));
+  const all = store.reader.listOrganizations({ counts: opts.counts === true });
   return { all, byId: new Map(all.map((o) => [o.id, o])) };
 }
 
@@ -88,17 +81,11 @@ export function orgRef(index: OrgIndex, orgId: number | null): { id: number; nam
 /** An organization as the user named it: an id, an exact or fuzzy name; errors say what to try. */
 export async function resolveOrg(index: OrgIndex, said: string): Promise<OrganizationSummary> {
   const s = said.trim();
-  if (/^\d+$/.test(s)) {
-    const byId = index.byId.get(Number(s));
-    if (byId) return byId;
-  }
-  const { matchOrg } = await import('../../core/answers/org-match');
-  const m = matchOrg(s, index.all);
+  const { resolveOrgRef, orgChoices } = await import('../../core/answers/org-resolve');
+  const m = resolveOrgRef(s, index.all);
   if (m.kind === 'match') return m.org;
-  if (m.kind === 'ambiguous') {
-    throw new ToolError('INVALID_INPUT', `"${clip(s)}" matches several organizations: ${m.candidates.map((c) => `${c.name} (id ${c.id})`).join(', ')}. Call again with one of their ids.`);
-  }
-  const hint = m.suggestions.length ? ` Did you mean ${m.suggestions.slice(0, 5).map((c) => `${c.name} (id ${c.id})`).join(', ')}?` : ' Use query_organizations to list them.';
+  if (m.kind === 'ambiguous') throw new ToolError('INVALID_INPUT', `"${clip(s)}" matches several organizations: ${orgChoices(m.candidates)}. Ask the user which one they mean, then call again with its id.`);
+  const hint = m.suggestions.length ? ` Did you mean ${orgChoices(m.suggestions.slice(0, 5))}?` : ' Use query_organizations to list them.';
   throw new ToolError('NOT_FOUND', `No organization matches "${clip(s)}".${hint}`);
 }
 

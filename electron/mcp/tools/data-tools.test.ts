@@ -111,6 +111,25 @@ describe('configurations', () => {
     const byMac = z.object({ kind: z.string(), items: z.array(z.object({ configurationId: z.string() })) }).parse((await ok('find_ip_address', { value: mac.toUpperCase().replace(/:/g, '-') })).data);
     expect(byMac.kind).toBe('mac');
     expect(byMac.items.map((i) => i.configurationId)).toContain(cfg.id);
+    // macOS drops leading zeros ("0:9:f:…"); ask's parser reads that form, and so does this tool
+    const zeroed = items('configurations').find((c) => /(^|[:-])0[0-9a-f]/i.test(String(attr(c, 'mac-address') ?? '')))!;
+    const short = String(attr(zeroed, 'mac-address')).toLowerCase().split(/[:-]/).map((g) => g.replace(/^0(?=.)/, '')).join(':');
+    expect(short.split(':').some((g) => g.length === 1)).toBe(true);
+    const byShort = z.object({ kind: z.string(), items: z.array(z.object({ configurationId: z.string() })) }).parse((await ok('find_ip_address', { value: short })).data);
+    expect(byShort.kind).toBe('mac');
+    expect(byShort.items.map((i) => i.configurationId)).toContain(zeroed.id);
+  });
+
+  it('asks which organization is meant when a name fits several, listing them', async () => {
+    const r = await call('query_configurations', { org: 'harbor' });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/"harbor" matches several organizations: .*Harbor Freight Logistics \(id \d+\).*Harbor Health.*Ask the user which one/);
+  });
+
+  it('takes IPv6 addresses and networks like IPv4 ones', async () => {
+    const v6 = z.object({ kind: z.string(), total: z.number() }).parse((await ok('find_ip_address', { value: '2001:db8:ffff::/48' })).data);
+    expect(v6).toEqual({ kind: 'cidr', total: 0 });
+    expect((await ok('find_ip_address', { value: 'fe80::dead:beef' })).text).toMatch(/No data available/);
   });
 
   it('says "No data available" for an address nobody has, and refuses a malformed network', async () => {
@@ -123,10 +142,10 @@ describe('configurations', () => {
 
   it('walks dependencies both ways', async () => {
     const rel = items('related_items').find((r) => attr(r, 'resource-type') === 'Configuration' && attr(r, 'destination-type') === 'Configuration')!;
-    const down = z.object({ items: z.array(z.object({ id: z.string(), direction: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'resource-id')), direction: 'down' })).data);
-    expect(down.items.map((i) => i.id)).toContain(String(attr(rel, 'destination-id')));
-    const up = z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'destination-id')), direction: 'up', depth: 99 })).data);
-    expect(up.items.map((i) => i.id)).toContain(String(attr(rel, 'resource-id')));
+    const needs = z.object({ items: z.array(z.object({ id: z.string(), direction: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'resource-id')), direction: 'up' })).data);
+    expect(needs.items.map((i) => i.id)).toContain(String(attr(rel, 'destination-id')));
+    const usedBy = z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await ok('get_dependencies', { id: String(attr(rel, 'destination-id')), direction: 'down', depth: 99 })).data);
+    expect(usedBy.items.map((i) => i.id)).toContain(String(attr(rel, 'resource-id')));
   });
 });
 

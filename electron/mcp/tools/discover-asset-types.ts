@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../tool';
 import { untrusted } from '../untrusted';
 import { NO_DATA, bool, num, openStore, str } from './common';
-import { countByAttr, recordsWhere } from './records-query';
+import { recordsWhere } from './records-query';
 
 export const discoverAssetTypesTool = defineTool({
   name: 'discover_asset_types',
@@ -35,7 +35,7 @@ export const discoverAssetTypesTool = defineTool({
   handler: async ({ includeFields }, { deps }) => {
     const store = await openStore(deps);
     const types = recordsWhere(store, { type: 'flexible-asset-types', includeArchived: true }, 1000).sort((a, b) => a.name.localeCompare(b.name));
-    const counts = countByAttr(store, 'flexible-assets', 'flexible-asset-type-id');
+    const counts = store.reader.countByAttr('flexible-assets', 'flexible-asset-type-id');
     const fields = includeFields === false ? [] : recordsWhere(store, { type: 'flexible-asset-fields', includeArchived: true }, 20_000);
     const items = types.map((t) => ({
       id: t.id,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ConfigurationHit } from '../../core/store/reader';
-import { defineTool, limitField, ToolError } from '../tool';
+import { defineTool, limitField } from '../tool';
 import { clampLimit } from '../paging';
 import { NO_DATA, openStore, orgRefShape, urlField } from './common';
 
@@ -10,9 +9,9 @@ export const findIpAddressTool = defineTool({
   name: 'find_ip_address',
   title: 'Find a device by IP, network, MAC or hostname',
   description:
-    'Exact lookup of configurations by IP address (IPv4/IPv6), IPv4 network in CIDR form (10.20.0.0/16), MAC address (any notation), hostname, serial or asset tag. Returns each matching configuration with the interface that matched and its organization.',
+    'Exact lookup of configurations by IP address (IPv4/IPv6), IPv4 or IPv6 network in CIDR form (10.20.0.0/16, 2001:db8::/48), MAC address (any notation), hostname, serial or asset tag. Returns each matching configuration with the interface that matched and its organization.',
   input: {
-    value: z.string().trim().min(1).max(200).describe('An IP, CIDR network, MAC address, hostname, serial number or asset tag.'),
+    value: z.string().trim().min(1).max(200).describe('An IPv4 or IPv6 address, CIDR network, MAC address, hostname, serial number or asset tag.'),
     kind: Kind.optional().describe('What the value is; detected from its shape when omitted.'),
     limit: limitField(),
   },
@@ -36,25 +35,8 @@ export const findIpAddressTool = defineTool({
     total: z.number().int().describe('How many matched in all.'),
   },
   handler: async ({ value, kind, limit }, { deps }) => {
-    const { normalizeMac, ipv4ToNumber, normalizeIpv6, parseCidr } = await import('../../core/store/normalize');
-    const detected = kind ?? (value.includes('/') ? 'cidr' : ipv4ToNumber(value) !== null || normalizeIpv6(value) !== null ? 'ip' : normalizeMac(value) ? 'mac' : 'hostname');
-    if (detected === 'cidr' && !parseCidr(value)) throw new ToolError('INVALID_INPUT', `"${value.slice(0, 60)}" is not an IPv4 network; write it like 10.20.0.0/16.`);
-    if (detected === 'ip' && ipv4ToNumber(value) === null && normalizeIpv6(value) === null) throw new ToolError('INVALID_INPUT', `"${value.slice(0, 60)}" is not an IP address.`);
-    if (detected === 'mac' && !normalizeMac(value)) throw new ToolError('INVALID_INPUT', `"${value.slice(0, 60)}" is not a MAC address (e.g. 00:11:22:33:44:55).`);
     const store = await openStore(deps);
-    const r = store.reader;
-    let hits: ConfigurationHit[];
-    switch (detected) {
-      case 'ip': hits = r.findByIp(value); break;
-      case 'cidr': hits = r.findByCidr(value); break;
-      case 'mac': hits = r.findByMac(value); break;
-      case 'serial': hits = r.findBySerial(value); break;
-      case 'hostname': {
-        hits = r.findByHostname(value);
-        if (!hits.length && !kind) hits = r.findBySerial(value);
-        break;
-      }
-    }
+    const { kind: detected, hits } = store.reader.findIdentifier(value, kind);
     const size = clampLimit(limit);
     const items = hits.slice(0, size).map((h) => ({
       configurationId: String(h.id),

@@ -50,7 +50,7 @@ export const getConfigurationTool = defineTool({
           type: z.string().describe('Related record type.'),
           id: z.string().describe('Related record id.'),
           name: z.string().nullable().describe('Related record name.'),
-          direction: z.enum(['out', 'in']).describe('out: this configuration points at it; in: it points at this one.'),
+          direction: z.enum(['up', 'down']).describe('up: this configuration depends on it (links to it); down: it depends on this configuration (links here).'),
           notes: z.string().describe('Relation notes, as untrusted data.'),
         }).describe('One related item.'),
       )
@@ -87,7 +87,7 @@ export const getConfigurationTool = defineTool({
       url: d.record.url,
       interfaces: d.interfaces.map((i) => ({ id: i.id, name: i.name, ip: i.ip, mac: i.mac, primary: i.isPrimary })),
       passwords: d.passwords.map((p) => toPasswordMeta(p, index)),
-      related: d.related.map((r) => ({ type: r.type, id: r.id, name: r.name, direction: r.direction, notes: untrusted(r.notes, `${label} related ${r.type}/${r.id}`) })),
+      related: store.reader.related('configurations', d.record.id).map((r) => ({ type: r.type, id: r.id, name: r.name, direction: r.direction, notes: untrusted(r.notes, `${label} related ${r.type}/${r.id}`) })),
     };
     const text = [
       `${data.name} (configuration ${data.id})${data.org ? ` — ${data.org.name}` : ''}`,

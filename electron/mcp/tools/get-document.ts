@@ -23,19 +23,6 @@ export const documentShape = {
     .describe('Sections in order.'),
 };
 
-function plain(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/li|\/h\d|\/tr)\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s+/g, '\n')
-    .trim();
-}
-
 export function readDocument(store: OpenedStore, id: number) {
   const doc = store.reader.documentWithSections(id);
   if (!doc) throw new ToolError('NOT_FOUND', `No document with id ${id} in the local copy. Use query_documents to find its id, or run \`glue sync\` if it was added recently.`);
@@ -49,7 +36,7 @@ export function readDocument(store: OpenedStore, id: number) {
     sections: doc.sections.map((s) => ({
       id: s.id,
       kind: s.kind,
-      text: untrusted(s.content ? plain(s.content) : s.renderedContent ? plain(s.renderedContent) : '', `documents/${doc.record.id} section ${s.id}`, { maxChars: SECTION_MAX }),
+      text: untrusted(s.text, `documents/${doc.record.id} section ${s.id}`, { maxChars: SECTION_MAX }),
     })),
   };
 }

@@ -4,7 +4,6 @@ import { untrusted } from '../untrusted';
 import { orgSummaryShape } from './query-organizations';
 import { liveRecord, openStore, orgIndex, resolveOrg, str } from './common';
 import type { OpenedStore } from '../deps';
-import { orgCounts } from './records-query';
 import type { OrganizationSummary } from '../../core/store/reader';
 
 export const organizationOverviewShape = {
@@ -20,7 +19,7 @@ export function organizationOverview(store: OpenedStore, org: OrganizationSummar
   const r = liveRecord(store, 'organizations', String(org.id), 'query_organizations');
   const label = `organizations/${org.id}`;
   return {
-    organization: { id: org.id, name: org.name, shortName: org.shortName, type: org.typeName, status: org.statusName, counts: orgCounts(store, [org.id]).get(org.id) ?? {}, url: r.url },
+    organization: { id: org.id, name: org.name, shortName: org.shortName, type: org.typeName, status: org.statusName, counts: store.reader.orgCounts([org.id]).get(org.id) ?? {}, url: r.url },
     description: untrusted(str(r.attrs, 'description'), `${label} description`),
     quickNotes: untrusted(str(r.attrs, 'quick-notes'), `${label} quick notes`),
     alert: untrusted(str(r.attrs, 'alert'), `${label} alert`),

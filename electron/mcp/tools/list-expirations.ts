@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
-import { NO_DATA, openStore, orgField, orgIndex, orgRef, resolveOrg } from './common';
-import { certificateAssets, certificateExpiry } from './records-query';
-
-interface Expiring {
-  what: 'domain' | 'warranty' | 'ssl';
-  type: 'domains' | 'configurations' | 'flexible-assets';
-  id: string;
-  name: string;
-  org: { id: number; name: string } | null;
-  expiresOn: string;
-}
+import { NO_DATA, openStore, orgField, orgIndex, resolveOrg } from './common';
 
 export const listExpirationsTool = defineTool({
   name: 'list_expirations',
@@ -44,33 +34,20 @@ export const listExpirationsTool = defineTool({
   handler: async ({ days, org, what, limit, cursor }, { deps }) => {
     const window = Math.max(0, Math.min(3650, Math.trunc(days ?? 30)));
     const store = await openStore(deps);
-    const index = orgIndex(store);
-    const orgId = org ? (await resolveOrg(index, org)).id : null;
+    const orgId = org ? (await resolveOrg(orgIndex(store), org)).id : null;
     const today = new Date();
     const todayMs = Date.parse(today.toISOString().slice(0, 10));
-    const from = today.toISOString().slice(0, 10);
-    const to = new Date(todayMs + window * 86_400_000).toISOString().slice(0, 10);
-    const stored = store.reader
-      .expirations(window, today)
-      .filter((e) => orgId === null || e.orgId === orgId)
-      .map((e): Expiring => ({ what: e.what, type: e.type, id: e.id, name: e.name, org: e.orgId !== null ? { id: e.orgId, name: e.orgName ?? `organization ${e.orgId}` } : null, expiresOn: e.expiresOn }));
-    const certs = certificateAssets(store, orgId).flatMap((r) => {
-      const expiresOn = certificateExpiry(r.attrs);
-      return expiresOn && expiresOn >= from && expiresOn <= to ? [{ what: 'ssl' as const, type: 'flexible-assets' as const, id: r.id, name: r.name, org: orgRef(index, r.orgId), expiresOn }] : [];
-    });
-    const all = [...stored, ...certs]
-      .filter((e) => !what || what === 'all' || e.what === what)
-      .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
+    const all = store.reader.listExpirations({ withinDays: window, today, orgId, what: what === 'all' ? undefined : what });
     const page = paginate(all, cursor, limit, `exp:${window}:${orgId}:${what}`);
     const items = page.items.map((e) => ({
       what: e.what,
       type: e.type,
       id: e.id,
       name: e.name,
-      org: e.org,
+      org: e.orgId !== null ? { id: e.orgId, name: e.orgName ?? `organization ${e.orgId}` } : null,
       expiresOn: e.expiresOn,
       daysLeft: Math.round((Date.parse(e.expiresOn) - todayMs) / 86_400_000),
-      url: store.reader.getRecord(e.type, e.id)?.url ?? null,
+      url: e.url,
     }));
     const text = items.length
       ? items.map((e) => `${e.expiresOn} (${e.daysLeft} d) ${e.what} ${e.name}${e.org ? ` — ${e.org.name}` : ''}${e.url ? ` ${e.url}` : ''}`).join('\n')

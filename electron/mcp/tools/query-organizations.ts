@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
 import { NO_DATA, openStore, orgIndex, urlField } from './common';
-import { orgCounts } from './records-query';
 
 export const orgSummaryShape = z.object({
   id: z.number().int().describe('IT Glue organization id.'),
@@ -32,11 +31,11 @@ export const queryOrganizationsTool = defineTool({
     const index = orgIndex(store);
     let list = index.all;
     if (query) {
-      const { rankOrgs } = await import('../../core/answers/org-match');
-      list = rankOrgs(query, index.all, 200).map((r) => r.org);
+      const { findOrgs } = await import('../../core/answers/org-resolve');
+      list = findOrgs(query, index.all, 200);
     }
     const page = paginate(list, cursor, limit, `orgs:${query ?? ''}`);
-    const counts = orgCounts(store, page.items.map((o) => o.id));
+    const counts = store.reader.orgCounts(page.items.map((o) => o.id));
     const items = page.items.map((o) => ({
       id: o.id,
       name: o.name,

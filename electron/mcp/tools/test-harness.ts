@@ -46,7 +46,8 @@ export interface SeededProfile {
   cleanup(): void;
 }
 
-export async function seedProfile(opts: { seed?: boolean; scale?: number } = {}): Promise<SeededProfile> {
+/** A profile holding the demo tenant, or `opts.dataset` (e.g. the held-out eval tenant). */
+export async function seedProfile(opts: { seed?: boolean; scale?: number; dataset?: Dataset } = {}): Promise<SeededProfile> {
   const dataDir = mkdtempSync(join(tmpdir(), 'glue-mcp-data-'));
   const r = resolvePaths({ env: { GLUE_DATA_DIR: dataDir } });
   if (!r.ok) throw new Error(r.error.message);
@@ -57,7 +58,7 @@ export async function seedProfile(opts: { seed?: boolean; scale?: number } = {})
   const keys = await loadKeys(keychain, paths.profile);
   if (!keys.ok) throw new Error(keys.error.message);
   // Dates relative to the real today, so "expires within 30 days" holds for the server's clock.
-  const dataset = generateDemoTenant({ today: new Date().toISOString().slice(0, 10), ...(opts.scale ? { scale: opts.scale } : {}) });
+  const dataset = opts.dataset ?? generateDemoTenant({ today: new Date().toISOString().slice(0, 10), ...(opts.scale ? { scale: opts.scale } : {}) });
   const open = () => openStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
   if (opts.seed !== false) {
     const store = open();

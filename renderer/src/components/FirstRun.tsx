@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { REGION_BASE_URLS, REGIONS, type Region } from '../../../shared/ipc';
+import { REGION_BASE_URLS, REGION_LABELS, REGIONS, type Region } from '../../../shared/ipc';
 import type { ResultError } from '../../../shared/result';
 import { typeLabel } from '../lib/format';
 import { useStores, useSync } from '../context';
 import { ErrorNote } from './common';
 import { SyncProgressView } from './SyncProgressView';
 
-const REGION_NAMES: Record<Region, string> = { us: 'United States', eu: 'Europe', au: 'Australia', custom: 'Custom URL' };
 
 /** Connect (key tested before it is saved), then the first sync with live progress. */
 export function FirstRun({ onDone }: { onDone: () => void }) {
@@ -67,7 +66,7 @@ function ConnectForm({ onConnected }: { onConnected: (message: string) => void }
         <select value={region} onChange={(e) => setRegion(REGIONS.find((r) => r === e.target.value) ?? 'us')}>
           {REGIONS.map((r) => (
             <option key={r} value={r}>
-              {REGION_NAMES[r]}
+              {REGION_LABELS[r]}
               {r !== 'custom' ? ` — ${REGION_BASE_URLS[r]}` : ''}
             </option>
           ))}

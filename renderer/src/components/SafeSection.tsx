@@ -5,7 +5,7 @@ import { sanitizeHtml } from '../lib/safe-html';
 export function SafeSection({ section }: { section: DocumentSection }) {
   if (section.kind === 'heading') return <h3 className="doc-heading">{section.content}</h3>;
   if (section.html) {
-    // sanitizeHtml (DOMPurify, allow-list in lib/safe-html.ts) is the only way HTML gets in.
+    // Core sent this HTML already sanitised; lib/safe-html.ts re-checks it with the same allow-list.
     return <div className={`doc-section doc-${section.kind}`} dangerouslySetInnerHTML={{ __html: sanitizeHtml(section.html) }} />;
   }
   return <div className={`doc-section doc-${section.kind} pre-wrap`}>{section.content}</div>;

@@ -1,23 +1,23 @@
 import DOMPurify from 'dompurify';
+import { LINK_REL, LINK_TARGET, SAFE_HREF, SAFE_HTML_ATTRIBUTES, SAFE_HTML_TAGS } from '../../../shared/html-policy';
 
-// IT Glue document HTML is untrusted: text formatting, lists, tables and links only. No
-// images (they would fetch remote URLs), no styles, no forms, no event handlers.
-const ALLOWED_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'hr', 'span', 'div'];
-const ALLOWED_ATTR = ['href', 'colspan', 'rowspan', 'target', 'rel'];
+// Core already sanitised this HTML with the same allow-list (electron/core/text/html.ts), so
+// it carries no handler for Chromium to report while parsing. This pass is a second line only:
+// if core ever let something through, it is still dropped before it reaches the page's DOM.
+const ALLOWED_ATTR = [...new Set(Object.values(SAFE_HTML_ATTRIBUTES).flat())];
 
-// Links open outside the app (Electron hands https IT Glue links to the browser).
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
+    node.setAttribute('target', LINK_TARGET);
+    node.setAttribute('rel', LINK_REL);
   }
 });
 
 export function sanitizeHtml(html: string): string {
   return DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
+    ALLOWED_TAGS: [...SAFE_HTML_TAGS],
     ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: /^https:\/\//i,
+    ALLOWED_URI_REGEXP: SAFE_HREF,
     ALLOW_DATA_ATTR: false,
     RETURN_TRUSTED_TYPE: false,
   });

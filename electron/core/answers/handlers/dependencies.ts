@@ -11,7 +11,8 @@ import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from
 
 const DEP_WORDS = ['depend', 'depends', 'dependencies', 'dependency', 'need', 'needs', 'require', 'requires', 'rely', 'relies', 'upstream', 'downstream', 'impact', 'affected', 'affect', 'affects', 'break', 'breaks', 'down', 'goes', 'offline', 'uses', 'used', 'dependents', 'else', 'fail', 'stops'];
 
-const label = (n: DependencyNode): string => `${n.name ?? `${n.type} ${n.id}`}`;
+// The hop shows how far a node is: a direct link, or through others ("2 hops").
+const label = (n: DependencyNode): string => `${n.name ?? `${n.type} ${n.id}`}${n.depth > 1 ? ` (${n.depth} hops)` : ""}`;
 
 export async function dependenciesAnswer(input: HandlerInput): Promise<Found | null> {
   const { ctx } = input;

@@ -1,7 +1,8 @@
 // IP / CIDR / MAC / hostname / serial → configurations, through the typed lookup tables.
 // Unscoped, the same address may exist in several organizations: every one is listed with its org.
-import type { ConfigurationHit } from '../../store/index';
+import { domainsNamed, type ConfigurationHit } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { describeConfiguration } from './describe-configuration';
 
 interface V6Row {
   id: number;
@@ -70,9 +71,18 @@ const MATCH_WORDS: Record<ConfigurationHit['matchedOn'], string> = {
   asset_tag: 'asset tag',
 };
 
+/** "where is acme.com registered": a domain name in the question is the domain record. */
+function domainLookup(input: HandlerInput): Found | null {
+  const names = input.q.exact.hostnames.filter((h) => h.includes('.'));
+  const sources = names.flatMap((n) => domainsNamed(input.ctx.search.db, n, input.org?.id)).map((d) => sourceOf(input.ctx, 'domains', d.id)).filter(present);
+  if (sources.length === 0) return null;
+  const lines = sources.map((s) => `${s.name}${orgSuffix(s.org?.name)}${s.snippet ? `: ${s.snippet}` : ''}`);
+  return { answer: lines.length === 1 ? `${lines[0] ?? ''}.` : lines.map((l) => `- ${l}`).join('\n'), sources, confidence: sources.length === 1 ? 0.95 : 0.8 };
+}
+
 export function exactLookup(input: HandlerInput): Found | null {
   const { hits, asked } = lookupAll(input);
-  if (hits.length === 0) return null;
+  if (hits.length === 0) return domainLookup(input);
   // One line per configuration, its matching fields merged, ordered by org then name.
   const byConfig = new Map<number, { hit: ConfigurationHit; how: string[] }>();
   for (const h of hits) {
@@ -92,5 +102,8 @@ export function exactLookup(input: HandlerInput): Found | null {
       : `${listText(asked)} matches ${entries.length} configurations${orgs.size > 1 ? ` in ${orgs.size} organizations` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}`;
   const sources = entries.slice(0, 50).map((e) => sourceOf(input.ctx, 'configurations', e.hit.id)).filter(present);
   if (sources.length === 0) return null;
-  return { answer: head, sources, confidence: entries.length === 1 ? 0.98 : orgs.size > 1 ? 0.8 : 0.9 };
+  // One device and more asked than its name ("esxi version on NGC-HV01"): its stored details too.
+  const only = entries.length === 1 ? entries[0] : undefined;
+  const detail = only && input.q.keywords.length > asked.length ? input.ctx.search.reader.configurationDetail(only.hit.id) : null;
+  return { answer: detail ? `${head}\n${describeConfiguration(detail)}` : head, sources, confidence: entries.length === 1 ? 0.98 : orgs.size > 1 ? 0.8 : 0.9 };
 }

@@ -3,9 +3,15 @@ import { present, sourceOf, type Found, type HandlerInput } from '../context';
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
+/** Words of a list question about expiries; any other word names a particular thing. */
+const LIST_WORDS = /^(?:what|which|whats|list|all|every|show|any|anything|upcoming|coming|soon|next|this|within|days?|weeks?|months?|years?|today|tomorrow|\d+|in|the|up|due|out|of|our|we|have|are|is|do|does|will|expir\w*|renew\w*|lapse\w*|ends?|ending|domains?|warrant\w*|devices?|hardware|items?|things?|dates?)$/;
+
 export function expirationsAnswer(input: HandlerInput): Found | null {
   const days = input.q.withinDays ?? DEFAULT_WINDOW_DAYS;
   const lower = input.q.keywords;
+  // "when does the M365 license renew", "mastercam license key": a particular record's date is
+  // a field of that record, answered by the field path, not the tenant's expiry list.
+  if (lower.some((k) => !LIST_WORDS.test(k))) return null;
   const onlyDomains = lower.some((k) => k.startsWith('domain')) && !lower.some((k) => k.startsWith('warrant'));
   const onlyWarranty = lower.some((k) => k.startsWith('warrant')) && !lower.some((k) => k.startsWith('domain'));
   const all = input.ctx.search.reader

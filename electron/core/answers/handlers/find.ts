@@ -2,7 +2,8 @@
 // asked" check that decides between an answer and "No data available".
 import type { RecordType, Source } from '../../../../shared/domain';
 import { GENERIC_WORDS, groupTerms, variants } from '../../search/fts-synonyms';
-import { search, type SearchHit } from '../../search/search';
+import { search, termWeight, type SearchHit } from '../../search/search';
+import { answerText } from '../../store/index';
 import type { HandlerInput } from '../context';
 
 /** Share of the question's words a hit must contain to count as an answer. */
@@ -20,10 +21,15 @@ function words(text: string): Set<string> {
   return new Set([...list, ...joined]);
 }
 
-/** Same word up to a short ending: "backups"/"backup", "onboard"/"onboarding". */
+/** A word without its common English ending: "enrollment" → "enroll", "images" → "imag". */
+const stem = (w: string): string => (w.length > 5 ? w.replace(/(?:ments?|ations?|ions?|ings?|ers?|ed|es|s|e)$/u, '') : w);
+
+/** Same word up to a short ending: "backups"/"backup", "onboard"/"onboarding", "enroll"/"enrollment". */
 const sameStem = (a: string, b: string): boolean => {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
+  if (short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3) return true;
+  const sa = stem(a);
+  return sa.length >= 4 && sa === stem(b);
 };
 
 /**
@@ -32,7 +38,7 @@ const sameStem = (a: string, b: string): boolean => {
  * search/fts-synonyms), is in the text. Generic words ("setup", "info") only count when nothing
  * else was asked.
  */
-export function coverage(terms: readonly string[], text: string): number {
+export function coverage(terms: readonly string[], text: string, weightOf: (term: string) => number = () => 1): number {
   const grouped = groupTerms(terms);
   const specific = grouped.filter((t) => !GENERIC_WORDS.includes(t.toLowerCase()));
   const asked = specific.length > 0 ? specific : grouped;
@@ -40,11 +46,15 @@ export function coverage(terms: readonly string[], text: string): number {
   const have = words(text);
   const list = [...have];
   const hasWord = (p: string): boolean => have.has(p) || list.some((h) => sameStem(p, h));
-  const found = asked.filter((t) =>
+  let total = 0;
+  let found = 0;
+  for (const t of asked) {
+    const w = weightOf(t);
+    total += w;
     // "dc01" in the question finds "dc01"; a prefix counts so "backups" finds "backup"
-    variants(t).some((v) => v.words.length > 0 && v.words.every((p) => hasWord(p))),
-  );
-  return found.length / asked.length;
+    if (variants(t).some((v) => v.words.length > 0 && v.words.every((p) => hasWord(p)))) found += w;
+  }
+  return total > 0 ? found / total : 0;
 }
 
 export interface Candidate {
@@ -53,17 +63,15 @@ export interface Candidate {
 }
 
 export function fullText(input: HandlerInput, rowid: number): string {
-  const r = input.ctx.search.db.prepare<[number], { name: string; body: string; org: string | null }>(
-    'SELECT r.name, r.body, o.name AS org FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.rowid = ?',
-  ).get(rowid);
-  return r ? `${r.name}\n${r.body}\n${r.org ?? ''}` : '';
+  return answerText(input.ctx.search.db, rowid);
 }
 
 /** Searches `terms` in scope; each candidate carries its coverage of the terms. */
 export async function findCandidates(input: HandlerInput, terms: readonly string[], types?: readonly RecordType[], limit = 10): Promise<Candidate[]> {
   if (terms.length === 0) return [];
   const result = await search(input.ctx.search, { query: terms.join(' '), orgId: input.org?.id, type: types, limit });
-  return result.hits.map((hit) => ({ hit, coverage: hit.matched.includes('exact') ? 1 : coverage(terms, fullText(input, hit.rowid)) }));
+  const weight = (t: string): number => termWeight(input.ctx.search, t);
+  return result.hits.map((hit) => ({ hit, coverage: hit.matched.includes('exact') ? 1 : coverage(terms, fullText(input, hit.rowid), weight) }));
 }
 
 /** Best candidates first by coverage, then by search rank (stable). */
@@ -79,7 +87,7 @@ export function toSource(hit: SearchHit): Source {
 export const KIND_WORDS = new Set([
   'password', 'passwords', 'credential', 'credentials', 'login', 'logins', 'creds', 'pw', 'pwd',
   'doc', 'docs', 'document', 'documents', 'documentation', 'runbook', 'procedure', 'how', 'howto', 'guide', 'steps',
-  'contact', 'contacts', 'phone', 'email', 'number', 'call', 'location', 'locations', 'address', 'office', 'site',
+  'contact', 'contacts', 'phone', 'email', 'number', 'call', 'mobile', 'cell', 'telephone', 'tel', 'extension', 'fax', 'location', 'locations', 'address', 'office', 'site',
   'config', 'configuration', 'details', 'detail', 'info', 'information', 'device', 'show', 'tell', 'list', 'all',
 ]);
 

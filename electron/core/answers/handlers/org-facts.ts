@@ -1,7 +1,7 @@
 // Organization overview, contacts and locations: lists of stored fields for the org in scope.
 import type { Source } from '../../../../shared/domain';
 import { listText, orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
-import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE } from './find';
+import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE } from './find';
 
 const TYPE_WORDS: [string, string][] = [
   ['configurations', 'configurations'], ['passwords', 'passwords'], ['flexible-assets', 'flexible assets'], ['documents', 'documents'],
@@ -76,15 +76,25 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
   return { answer: lines.length === 1 ? `${lines[0] ?? ''}.` : lines.map((l) => `- ${l}`).join('\n'), sources, confidence: terms.length > 0 ? 0.8 : 0.85 };
 }
 
+/** Words that ask for a location's fields, not which location. */
+const LOCATION_WORDS = ['address', 'addresses', 'where', 'located', 'location', 'locations', 'site', 'sites', 'office', 'offices', 'phone', 'number', 'street', 'city', 'directions', 'list', 'all'];
+
 export function locationsAnswer(input: HandlerInput): Found | null {
   if (!input.org) return null;
   const { ctx } = input;
-  const rows = ctx.search.db
+  let rows = ctx.search.db
     .prepare<[number], { id: number; name: string; address: string | null; city: string | null; region: string | null; country: string | null; phone: string | null }>(
       'SELECT l.id, l.name, l.address, l.city, l.region, l.country, l.phone FROM locations l JOIN records r ON r.rowid = l.record_rowid AND r.deleted_at IS NULL WHERE l.org_id = ? ORDER BY l.name, l.id',
     )
     .all(input.org.id);
   if (rows.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+  // "address of the west branch": the location the other words name, when one does.
+  const terms = contentTerms(input.q.keywords, LOCATION_WORDS);
+  if (terms.length > 0) {
+    const scored = rows.map((l) => ({ l, c: coverage(terms, [l.name, l.address, l.city, l.region].filter(present).join(' ')) }));
+    const best = Math.max(...scored.map((x) => x.c));
+    if (best > 0) rows = scored.filter((x) => x.c >= best).map((x) => x.l);
+  }
   const lines = rows.map((l) => `${l.name}: ${[l.address, l.city, l.region, l.country].filter(present).join(', ')}${l.phone ? ` (phone ${l.phone})` : ''}`);
   return {
     answer: `${input.org.name} locations:\n${lines.map((l) => `- ${l}`).join('\n')}`,

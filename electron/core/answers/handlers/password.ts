@@ -3,7 +3,8 @@
 import type { PasswordMeta } from '../../store/index';
 import { orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { lookupAll } from './exact';
-import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
+import { configurationsOfType, findConfigType, residual } from './config-types';
+import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE, toSource } from './find';
 
 function describe(p: PasswordMeta, orgName: string | null): string {
   const parts = [p.username ? `username ${p.username}` : null, p.url ? `URL ${p.url}` : null, p.category ? `category ${p.category}` : null].filter(present);
@@ -22,8 +23,17 @@ export async function passwordAnswer(input: HandlerInput): Promise<Found | null>
     for (const d of [...new Set(devices.map((h) => h.id))]) metas.push(...(reader.configurationDetail(d)?.passwords ?? []));
   }
   let didYouMean;
+  const terms = contentTerms(input.q.keywords, ['admin', 'account']).concat(input.q.phrases);
+  // "the synology pw for the nas at Northgate": the passwords attached to the org's devices of
+  // that kind, those naming the other words first.
+  const kind = metas.length === 0 && input.org ? findConfigType(ctx.search.db, input.q.keywords) : null;
+  if (kind && input.org) {
+    const attached = configurationsOfType(ctx.search.db, kind.typeNames, input.org.id, 10).flatMap((c) => reader.configurationDetail(c.id)?.passwords ?? []);
+    const rest = residual(terms, kind);
+    const named = rest.length > 0 ? attached.filter((p) => coverage(rest, `${p.name} ${p.username ?? ''} ${p.url ?? ''}`) > 0) : attached;
+    metas = named.length > 0 ? named : attached;
+  }
   if (metas.length === 0) {
-    const terms = contentTerms(input.q.keywords, ['admin', 'account']).concat(input.q.phrases);
     if (terms.length === 0 && input.org) {
       const all = ctx.search.db
         .prepare<[number], { id: number }>(

@@ -1,6 +1,7 @@
 // The fallback for every intent: hybrid search in scope. Answers only when the best hit holds
 // (nearly) all of the question's words; otherwise "No data available" with the nearest hits.
 import { listText, type Found, type HandlerInput } from '../context';
+import { documentOf, documentPassage, passageAnswer } from './documents';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 
 export async function searchAnswer(input: HandlerInput): Promise<Found | null> {
@@ -10,6 +11,13 @@ export async function searchAnswer(input: HandlerInput): Promise<Found | null> {
   const best = cands[0];
   if (!best || best.coverage < MIN_COVERAGE) return { noData: true, answer: '', sources: [], confidence: 0, didYouMean: cands.slice(0, 3).map((c) => toSource(c.hit)) };
   const good = cands.filter((c) => c.coverage >= MIN_COVERAGE).slice(0, 5);
+  // A document answers with its passage, as the documents handler quotes it.
+  const docId = documentOf(input, best);
+  const passage = docId !== null ? documentPassage(input, docId, useful.length > 0 ? useful : terms, best.hit.type === 'document-sections' ? best.hit.id : undefined) : null;
+  if (passage) {
+    const rest = good.slice(1).map((c) => toSource(c.hit)).filter((s) => !(s.type === 'documents' && s.id === passage.source.id));
+    return { answer: passageAnswer(passage), sources: [passage.source, ...rest], confidence: Math.min(0.85, 0.45 + 0.4 * best.coverage) };
+  }
   const names = [...new Set(good.map((c) => `${c.hit.name}${c.hit.org ? ` (${c.hit.org.name})` : ''}`))];
   const first = good[0];
   const answer = first && first.hit.snippet ? `${listText(names)}. ${first.hit.name}: ${first.hit.snippet}` : `${listText(names)}.`;

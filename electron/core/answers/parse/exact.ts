@@ -1,7 +1,7 @@
 // The literal identifiers in a question: addresses, MACs, hostnames, serials. Each is what an
 // exact lookup tries before any fuzzy search.
-import { ipFromToken, parseCidr, type Cidr, type Ip } from './ip';
-import { parseMac } from './mac';
+import { ipFromToken, parseCidr, type Cidr, type Ip } from '../../identifiers/ip';
+import { parseMac } from '../../identifiers/mac';
 import { isHostnameLike, isSerialLike, type Token } from './tokens';
 
 export interface ExactTerms {

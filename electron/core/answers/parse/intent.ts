@@ -61,6 +61,10 @@ const MAX_PHRASES = 10;
 
 const UP = [
   /\bwhat (?:does|do|did|will|would) .{1,80}? (?:depend|rely|run|sit) on\b/,
+  // "which host is IRC-ERP01 on", "what is the core switch behind", "where does X live"
+  /\bwhich (?:host|hypervisor|server|vm host|cluster|switch|firewall|router|ups)\b.{0,60}\b(?:on|behind|into|to)\s*\??$/,
+  /\bwhat(?:'s| is) .{1,80}? (?:behind|plugged into|powered by|hosted on|running on|on)\s*\??$/,
+  /\b(?:is|are) .{1,80}? (?:hosted|running|installed|virtuali[sz]ed) on\s*\??$/,
   /\bwhat (?:does|do|did|will|would) .{1,80}? (?:need|require)s?\b/,
   /\bupstream\b/,
   /\bdependencies (?:of|for)\b/,
@@ -68,6 +72,10 @@ const UP = [
 ];
 const DOWN = [
   /\b(?:what|who|which \w+)(?: else)? (?:depends?|rel(?:y|ies)|runs?|sits?) on\b/,
+  // "what vms live on MRLW-HV01", "what is plugged into the ups", "what's behind the firewall"
+  // ("connected to" says no direction: both ways are walked)
+  /\bwhat (?:vms?|virtual machines?|servers?|guests?|devices?|apps?|applications?|services?|systems?)\b.{0,40}\b(?:on|behind|into)\b/,
+  /\bwhat(?:'s| is)? (?:on|behind|plugged into|powered by|hosted on|running on)\b/,
   /\b(?:impact|affected|affects?|blast radius|breaks?|break|fail|stops?)\b/,
   /\bif .{1,80}? (?:goes|go|is|went|was) (?:down|offline)\b/,
   /\bdownstream\b/,

@@ -128,6 +128,18 @@ function fromMarker<T extends OrgCandidate>(tokens: Token[], at: number, how: Sc
   return null;
 }
 
+/** A near-exact name for two or more words: every word but the last whole, the last a prefix or one edit away. */
+function nearName<T extends OrgCandidate>(span: Word[], orgs: readonly T[]): T[] {
+  const m = matchOrg(join(span), orgs, { suggest: false });
+  if (m.kind !== 'match' || normaliseName(join(span)).compact.length < 6) return [];
+  const lead = span.slice(0, -1);
+  if (!orgsStartingWith(join(lead), orgs).includes(m.org)) return [];
+  return m.how === 'typo' || m.how === 'prefix' ? [m.org] : [];
+}
+
+/** Long enough, not an everyday word: worth reading as the start of a client's name. */
+const distinctive = (w: Word): boolean => normaliseName(w.word).compact.length >= 5 && !isCommonWord(w.word);
+
 function fromName<T extends OrgCandidate>(tokens: Token[], blocked: Set<number>, orgs: readonly T[]): ScopeFound<T> | null {
   for (let i = 0; i < tokens.length; i++) {
     const words = spanAfter(tokens, i, blocked);
@@ -142,6 +154,11 @@ function fromName<T extends OrgCandidate>(tokens: Token[], blocked: Set<number>,
         const starting = orgsStartingWith(join(span), orgs);
         if (starting.length === 1) named = starting;
       }
+      // two or more words that are a name with its last word cut short or one letter off:
+      // "Northgate Constructio" is Northgate Construction, not every org starting "Northgate"
+      if (named.length === 0 && k >= 2) named = nearName(span, orgs);
+      // one distinctive word that begins names: "northgate firewall" is a Northgate, or asks which
+      if (named.length === 0 && k === 1 && only && distinctive(only)) named = orgsStartingWith(only.word, orgs);
       const consumed = new Set(span.map((w) => w.index));
       const first = named[0];
       if (named.length === 1 && first) return { scope: { kind: 'org', org: first, how: 'name', said: join(span) }, consumed };

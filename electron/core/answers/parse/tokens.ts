@@ -1,7 +1,7 @@
 // Words of a question with their positions, and the shapes that deserve an exact lookup:
 // hostnames, serial numbers, quoted phrases. IPs and MACs live in ip.ts and mac.ts.
-import { parseIp } from './ip';
-import { parseMac } from './mac';
+import { parseIp } from '../../identifiers/ip';
+import { parseMac } from '../../identifiers/mac';
 
 export interface Token {
   /** The whitespace-free run as typed. */

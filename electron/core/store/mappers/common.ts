@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordType } from '../../../../shared/domain';
+import { htmlToText } from '../../text/html';
 import { MapError, type ItGlueResource } from './types';
 
 /**
@@ -119,20 +120,9 @@ export function relationshipId(resource: ItGlueResource, name: string): number |
   return id && /^\d+$/.test(id) ? Number(id) : null;
 }
 
-/** Strips HTML tags and entities well enough for a search body (never rendered). */
+/** Searchable text of IT Glue HTML (entities decoded, tags and scripts gone). */
 export function plainText(html: string | null): string | null {
-  if (!html) return null;
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return html ? htmlToText(html).replace(/\s+/g, ' ') : null;
 }
 
 const TYPE_NAMES: Record<string, RecordType> = {

@@ -1,4 +1,5 @@
-import { ipv4ToNumber, normalizeIpv6, normalizeMac, searchAliases } from '../normalize';
+import { ipv4ToNumber, normalizeIpv6, normalizeMac } from '../../identifiers/index';
+import { searchAliases } from '../normalize';
 import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, relationshipId, resourceUrl, storedAttrs, str } from './common';
 import { MapError, type Mapper } from './types';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hostnameKey, ipv4ToNumber, normalizeMac, normalizeSerial, searchAliases } from '../normalize';
+import { hostnameKey, ipv4ToNumber, normalizeMac, normalizeSerial } from '../../identifiers/index';
+import { searchAliases } from '../normalize';
 import { attrsSchema, bodyOf, bool, idNum, idOf, parseAttrs, resourceUrl, storedAttrs, str } from './common';
 import type { Mapper } from './types';
 

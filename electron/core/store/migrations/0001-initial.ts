@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 // Typed lookup tables hold derived data: every row points at its `records` row and goes with it.
 // IT Glue ids are numeric strings; typed tables key on them as integers. No foreign key and no
-// index on record_rowid: both cost every insert (~15 % of ingest) and only a records DELETE
+// index on record_rowid: both cost every insert (docs/store-write-path.md) and only a records DELETE
 // needs them, which records_delete_typed below handles by primary key. Lookup indexes are
 // partial (IS NOT NULL): an `x = ?` or range term implies it, so the planner still uses them,
 // and the many records without a MAC, serial, asset tag or warranty cost no index entry.

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 
-// The per-row record_counts insert trigger was ~9 % of first-sync ingest (an upsert per record).
+// The per-row record_counts insert trigger cost an upsert per record of first-sync ingest
+// (docs/store-write-path.md).
 // It now stays off while writer.applyPage holds its fts_deferred row (only inside its own
 // transaction, so no other connection ever sees it off), and applyPage adds one delta per type
 // and organization per page instead. Every other writer still goes through the trigger.

@@ -5,7 +5,7 @@ import type { Migration } from '../migration';
 // that did the same for any writer were already off inside applyPage (fts_deferred), yet their
 // mere presence cost every insert: a statement with triggers may write several rows, so SQLite
 // opens a statement journal for it, checks the chunks foreign key as a parent, and gives FTS5 a
-// savepoint that flushes its pending terms. Without them a first sync inserts ~10 % faster.
+// savepoint that flushes its pending terms; docs/store-write-path.md has what that cost.
 // The update and delete triggers stay (the sweep and any other UPDATE or DELETE rely on them),
 // now adding signed deltas: their decrement used to be an UPDATE, lost when the writer had not
 // yet added the count of a row it inserted earlier in the same batch (a resource listed twice,

@@ -5,6 +5,8 @@ import { chunkFloats } from './0003-chunk-floats';
 import { recordCounts } from './0004-record-counts';
 import { pageCounts } from './0005-page-counts';
 import { writerIndexesInserts } from './0006-writer-indexes-inserts';
+import { lookupIndexes } from './0007-lookup-indexes';
+import { shortMacs } from './0008-short-macs';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs];

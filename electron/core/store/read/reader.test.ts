@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { config, flexAsset, iface, org, password, tags } from './fixtures.test-data';
-import { createReader } from './reader';
-import { createTempStore } from './testing';
-import { tempStores } from './test-stores';
-import { createWriter } from './writer';
+import { config, flexAsset, iface, org, password, tags } from '../fixtures.test-data';
+import { createReader } from './index';
+import { createTempStore } from '../testing';
+import { tempStores } from '../test-stores';
+import { createWriter } from '../writer';
 
 const tempStore = tempStores();
 
@@ -39,7 +39,7 @@ function seeded() {
     type: 'document-sections',
     runId,
     resources: [
-      { id: '72', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Text', content: '<p>Second</p>', sort: 2 } },
+      { id: '72', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Text', content: '<p>Second</p>', 'rendered-content': '<p onclick="x()">Second <a href="javascript:x()">link</a></p><img src=x onerror=x()>', sort: 2 } },
       { id: '71', type: 'document-sections', attributes: { 'document-id': 70, 'resource-type': 'Document::Heading', content: 'First', sort: 1 } },
     ],
   });
@@ -112,7 +112,9 @@ describe('reader views', () => {
     const { r } = seeded();
     const doc = r.documentWithSections(70);
     expect(doc?.record.name).toBe('DR runbook');
-    expect(doc?.sections.map((s) => s.content)).toEqual(['First', '<p>Second</p>']);
+    expect(doc?.sections.map((s) => s.text)).toEqual(['First', 'Second']);
+    // IT Glue's HTML leaves the store only sanitised: no handler, no script URL, no image.
+    expect(doc?.sections.map((s) => s.html)).toEqual([null, '<p>Second <a target="_blank" rel="noopener noreferrer">link</a></p>']);
     expect(r.getRecord('document-sections', '72')?.orgId).toBe(1);
   });
 
@@ -178,5 +180,77 @@ describe('reader.dependencies', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('read model', () => {
+  it("walks dependencies in the one vocabulary: 'up' = what X depends on, 'down' = what depends on X", () => {
+    const { r } = seeded();
+    // Payroll's trait lists ERP, and ERP's lists SRV-DC01: Payroll depends on ERP, which depends on SRV-DC01.
+    expect(r.walkDependencies('flexible-assets', '51', 'up', 5).map((n) => [n.name, n.depth])).toEqual([
+      ['ERP', 1],
+      ['SRV-DC01', 2],
+      ['SRV-FS01', 2],
+    ]);
+    expect(r.walkDependencies('configurations', '10', 'down', 5).map((n) => n.name)).toEqual(['ERP', 'Payroll']);
+    expect(r.related('configurations', '10').map((i) => [i.name, i.direction, i.record?.type])).toEqual([['ERP', 'down', 'flexible-assets']]);
+    expect(r.related('flexible-assets', '50').map((i) => [i.name, i.direction])).toEqual([
+      ['SRV-DC01', 'up'],
+      ['SRV-FS01', 'up'],
+      ['Payroll', 'down'],
+    ]);
+  });
+
+  it('lists SSL certificates kept as flexible assets with domains and warranties, and filters by org and kind', () => {
+    const { t, r } = seeded();
+    const w = createWriter(t.store);
+    const runId = w.startRun('incremental');
+    const cert = flexAsset(80, 2, 11, 'www.beta.com', { 'expiration-date': '2026-03-05' });
+    cert.attributes['flexible-asset-type-name'] = 'SSL Certificate';
+    w.applyPage({ type: 'flexible-assets', runId, resources: [cert] });
+    const today = new Date('2026-02-20T12:00:00Z');
+    expect(r.listExpirations({ withinDays: 30, today }).map((e) => [e.what, e.name, e.expiresOn, e.orgName])).toEqual([
+      ['domain', 'acme.com', '2026-03-01', 'Acme Corp'],
+      ['ssl', 'www.beta.com', '2026-03-05', 'Beta LLC'],
+      ['warranty', 'SRV-DC01', '2026-03-10', 'Acme Corp'],
+    ]);
+    expect(r.listExpirations({ withinDays: 30, today, orgId: 2 }).map((e) => e.name)).toEqual(['www.beta.com']);
+    expect(r.listExpirations({ withinDays: 30, today, what: 'warranty' }).map((e) => e.name)).toEqual(['SRV-DC01']);
+    expect(r.listExpirations({ withinDays: 13, today }).map((e) => e.name)).toEqual(['acme.com', 'www.beta.com']);
+    // the old call the answer engine still makes leaves certificates out
+    expect(r.expirations(30, today).map((e) => e.what)).toEqual(['domain', 'warranty']);
+  });
+
+  it('finds by IPv6 network and reads any identifier by its shape', () => {
+    const { r } = seeded();
+    expect(r.findByCidr('2001:db8::/32').map((h) => [h.name, h.interfaceName])).toEqual([['FW01', 'eth101']]);
+    expect(r.findByCidr('2001:db9::/32')).toEqual([]);
+    expect(r.findIdentifier('10.20.0.0/24').hits.map((h) => h.name).sort()).toEqual(['BETA-SRV', 'SRV-DC01']);
+    expect(r.findIdentifier('2001:db8::1')).toMatchObject({ kind: 'ip', hits: [{ name: 'FW01' }] });
+    expect(r.findIdentifier('0:aa:bb:cc:dd:ee')).toMatchObject({ kind: 'mac', hits: [{ name: 'FW01', matchedOn: 'interface_mac' }] });
+    expect(r.findIdentifier('srv-dc01.acme.local')).toMatchObject({ kind: 'hostname', hits: [{ name: 'SRV-DC01' }] });
+    expect(r.findIdentifier('AT-0001')).toMatchObject({ kind: 'hostname', hits: [{ name: 'SRV-DC01', matchedOn: 'asset_tag' }] });
+    expect(() => r.findIdentifier('10.0.0.0/99')).toThrow(/10\.20\.0\.0\/16/);
+    expect(() => r.findIdentifier('nonsense', 'mac')).toThrow(/not a MAC/);
+  });
+
+  it('gives one password shape: attached record and org by name', () => {
+    const { r } = seeded();
+    const [p] = r.listPasswords(1);
+    expect(p).toMatchObject({ name: 'DC01 local admin', orgName: 'Acme Corp', resourceType: 'configurations', resourceId: 10, resourceName: 'SRV-DC01', hasValue: false });
+    expect(r.listPasswords(1, 'srv-dc').map((x) => x.id)).toEqual([p?.id]);
+    expect(r.listPasswords(1, 'nothing like it')).toEqual([]);
+    expect(r.passwordsOf('configurations', '10')).toEqual([p]);
+    expect(r.passwordMeta(p?.id ?? 0)).toEqual(p);
+  });
+
+  it('pages and filters records by words or phrase, with org names and attributes', () => {
+    const { r } = seeded();
+    const page = r.recordPage({ type: 'configurations', words: 'srv' }, 0, 2);
+    expect([page.total, page.items.map((i) => [i.name, i.orgName])]).toEqual([3, [['BETA-SRV', 'Beta LLC'], ['SRV-DC01', 'Acme Corp']]]);
+    expect(r.listRecords({ type: 'configurations', orgId: 1, phrase: 'fs0' }).items.map((i) => i.name)).toEqual(['SRV-FS01']);
+    expect(r.recordsWhere({ type: 'configurations', attrEquals: [['configuration-type-name', 'server']] }).length).toBe(4);
+    expect(r.hasRecords()).toBe(true);
+    expect(r.orgCounts([2])).toEqual(new Map([[2, { configurations: 1 }]]));
   });
 });

@@ -1,8 +1,10 @@
 // Turns a record's IT Glue attributes into labelled fields for the detail pane. Attributes never
 // hold a password value (the store keeps those sealed elsewhere); values stay plain text and the
 // renderer shows them as text, so HTML in a note is displayed, never run.
-import type { RecordType } from '../../../shared/domain';
-import type { FieldKind, RecordField } from '../../../shared/ipc';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { RecordType } from '../../../../shared/domain';
+import type { FieldKind, RecordField } from '../../../../shared/ipc';
+import { assetFieldLabels, assetTypeOf } from './asset-fields';
 
 // Shown elsewhere in the pane (title, org, links) or internal bookkeeping.
 const HIDDEN = new Set(['name', 'organization-id', 'organization-name', 'archived', 'resource-url', 'created-at', 'traits', 'ancestor-ids', 'logo', 'password']);
@@ -50,13 +52,17 @@ function textOf(value: unknown): string | null {
   return null;
 }
 
-function push(out: RecordField[], key: string, value: unknown): void {
+function push(out: RecordField[], key: string, value: unknown, label?: string): void {
   const text = textOf(value);
   if (text === null) return;
-  out.push({ label: labelOf(key), value: text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text, kind: kindOf(key, text) });
+  out.push({ label: label ?? labelOf(key), value: text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text, kind: kindOf(key, text) });
 }
 
-export function fieldsOf(type: RecordType, attrs: Record<string, unknown>): RecordField[] {
+/**
+ * Labelled fields of a record. `traitLabels` (name-key → the field's label in the tenant's
+ * flexible asset type) names traits as IT Glue shows them; without it the name-key is read.
+ */
+export function fieldsOf(type: RecordType, attrs: Record<string, unknown>, traitLabels?: ReadonlyMap<string, string>): RecordField[] {
   const out: RecordField[] = [];
   for (const [key, value] of Object.entries(attrs)) {
     if (HIDDEN.has(key) || key.endsWith('-id') || (type === 'passwords' && key.startsWith('cached-'))) continue;
@@ -64,7 +70,7 @@ export function fieldsOf(type: RecordType, attrs: Record<string, unknown>): Reco
   }
   const traits = attrs.traits;
   if (type === 'flexible-assets' && typeof traits === 'object' && traits !== null && !Array.isArray(traits)) {
-    for (const [key, value] of Object.entries(traits)) if (key !== 'name') push(out, key, value);
+    for (const [key, value] of Object.entries(traits)) if (key !== 'name') push(out, key, value, traitLabels?.get(key));
   }
   return out;
 }
@@ -93,4 +99,10 @@ export function subtitleOf(type: RecordType, attrs: Record<string, unknown>): st
     default:
       return null;
   }
+}
+
+/** A stored record's fields, flexible asset traits under their labels in the tenant's schema. */
+export function labelledFields(db: Database.Database, record: { type: RecordType; id: string; attrs: Record<string, unknown> }): RecordField[] {
+  const typeId = record.type === 'flexible-assets' ? assetTypeOf(db, Number(record.id)) : null;
+  return fieldsOf(record.type, record.attrs, typeId !== null ? assetFieldLabels(db, typeId) : undefined);
 }

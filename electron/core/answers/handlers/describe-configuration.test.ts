@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainSnippet } from '../../search/search';
-import { relatedNames } from './configuration';
+import { relatedNames } from './describe-configuration';
 
 const rel = (type: string, id: string, name: string | null, direction: 'in' | 'out' = 'out') => ({ type, id, name, kind: 'related', notes: null, direction });
 

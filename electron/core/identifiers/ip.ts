@@ -1,4 +1,5 @@
-// IP addresses and CIDR blocks as a technician types them into a question.
+// IP addresses and CIDR blocks: as a technician types them into a question (parse*), and as the
+// store keys them (ipv4ToNumber, normalizeIpv6, ipv4Range), one grammar for both.
 //
 // Decisions (documented because each one changes what a lookup finds):
 // - IPv4 is strict dotted-decimal: exactly four octets 0..255. An octet with a leading zero
@@ -220,4 +221,54 @@ export function ipFromToken(token: string): Ip | null {
   const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(token);
   if (withPort?.[1]) return parseIpv4(withPort[1]);
   return parseIp(token);
+}
+
+/** Dotted IPv4 → unsigned 32-bit integer, for range scans; null when not IPv4. */
+// Same grammar as parseIpv4 (and net.isIPv4: four decimal octets ≤ 255, no leading zeros), hand-
+// rolled in one pass because the mappers call it for every configuration and interface of a sync.
+export function ipv4ToNumber(input: string | null | undefined): number | null {
+  if (!input) return null;
+  const ip = input.trim();
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || octet > 255) return null;
+      n = n * 256 + octet;
+      if (++dots > 4) return null;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return null; // a leading zero
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3) return null;
+    } else {
+      return null;
+    }
+  }
+  return dots === 4 ? n : null;
+}
+
+/**
+ * IPv6 as the store keys it: the expanded form (eight 4-digit lowercase groups), so "::1" and
+ * "0:0::1" compare equal. Brackets and a zone ("fe80::1%eth0") are dropped; null when not IPv6.
+ */
+export function normalizeIpv6(input: string | null | undefined): string | null {
+  if (!input) return null;
+  let ip = input.trim();
+  if (ip.startsWith('[')) ip = ip.slice(1);
+  if (ip.endsWith(']')) ip = ip.slice(0, -1);
+  const zone = ip.indexOf('%');
+  if (zone >= 0) ip = ip.slice(0, zone);
+  return parseIpv6(ip)?.expanded ?? null;
+}
+
+/** "10.20.0.0/16" (or a bare address = /32) → inclusive integer range; null when not IPv4. */
+export function ipv4Range(input: string): { first: number; last: number } | null {
+  const text = input.trim();
+  const cidr = parseCidr(text.includes('/') ? text : `${text}/32`);
+  return cidr?.version === 4 ? { first: cidr.start, last: cidr.end } : null;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { config, flexAsset, password } from '../store/fixtures.test-data';
-import { createReader } from '../store/reader';
-import { tempStores } from '../store/test-stores';
-import { createWriter } from '../store/writer';
+import { config, flexAsset, password } from '../fixtures.test-data';
+import { createReader } from '../reader';
+import { tempStores } from '../test-stores';
+import { createWriter } from '../writer';
 import { fieldsOf } from './fields';
 
 const tempStore = tempStores();

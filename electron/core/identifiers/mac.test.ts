@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMac, parseMac } from './mac';
+import { formatMac, normalizeMac, parseMac } from './mac';
 
 describe('MAC addresses', () => {
   it.each([
@@ -47,5 +47,24 @@ describe('MAC addresses', () => {
         expect(parseMac(formatMac(expected))?.mac).toBe(expected);
       }),
     );
+  });
+
+  it('the store normaliser reads every MAC the question parser reads, to the same 12 hex digits', () => {
+    const hexGroup = (width: 1 | 2 | 4) => fc.stringMatching(width === 4 ? /^[0-9a-fA-F]{4}$/ : width === 2 ? /^[0-9a-fA-F]{2}$/ : /^[0-9a-fA-F]{1,2}$/);
+    const spelling = fc.oneof(
+      fc.array(hexGroup(1), { minLength: 6, maxLength: 6 }).map((g) => g.join(':')),
+      fc.array(hexGroup(2), { minLength: 6, maxLength: 6 }).map((g) => g.join('-')),
+      fc.array(hexGroup(4), { minLength: 3, maxLength: 3 }).map((g) => g.join('.')),
+      fc.stringMatching(/^[0-9a-fA-F]{12}$/),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(spelling, (s) => {
+        const parsed = parseMac(s);
+        if (parsed) expect(normalizeMac(s), s).toBe(parsed.mac);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normalizeMac('0:9:f:8c:42:10')).toBe(parseMac('0:9:f:8c:42:10')?.mac);
   });
 });

@@ -1,0 +1,28 @@
+// `npm run eval`: both graded sets (held-out and demo) through ask() and search() with the test
+// fixture model, one table per set. Prints figures; never fails on them (exit 0 unless it crashes).
+import { createEmbedder } from '../../search/embedder';
+import { fixtureModelsDir } from '../../search/test-models';
+import { formatReport, summarise } from './report';
+import { runSet } from './run-set';
+import { demoSet, heldoutSet } from './sets';
+
+async function main(): Promise<void> {
+  const keywordOnly = process.argv.includes('--keyword');
+  const embedder = keywordOnly ? null : createEmbedder({ modelsDir: fixtureModelsDir() });
+  try {
+    for (const set of [await heldoutSet(), await demoSet()]) {
+      const t0 = Date.now();
+      const run = await runSet(set.dataset, set.file, embedder);
+      const mode = [...run.modes].join('+') || 'keyword';
+      const title = `${set.name}: ${set.file.questions.length} questions, search ${mode}${embedder ? ' (test fixture model, not semantic)' : ''}, today ${set.file.today}`;
+      process.stdout.write(`${formatReport(title, summarise(run.graded))}\n\n(${((Date.now() - t0) / 1000).toFixed(1)} s)\n\n`);
+    }
+  } finally {
+    await embedder?.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`eval failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

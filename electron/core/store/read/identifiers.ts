@@ -1,0 +1,181 @@
+// Exact lookups of configurations by identifier: IPv4 or IPv6 address, IPv4 or IPv6 network,
+// MAC, hostname, serial or asset tag. Values are read and keyed by core/identifiers, the same
+// functions the mappers keyed the stored fields with, so every notation finds the same rows.
+import { firstLabel, hostnameKey, ipv4ToNumber, normalizeIpv6, normalizeMac, normalizeSerial, parseCidr } from '../../identifiers/index';
+import { StoreError } from '../errors';
+import type { Db, Param } from './rows';
+
+export type LookupMatch = 'primary_ip' | 'interface_ip' | 'mac' | 'interface_mac' | 'hostname' | 'serial' | 'asset_tag';
+
+/** One live configuration found by an identifier, once per field that matched. */
+export interface ConfigurationHit {
+  id: number;
+  name: string;
+  hostname: string | null;
+  primaryIp: string | null;
+  orgId: number | null;
+  orgName: string | null;
+  url: string | null;
+  matchedOn: LookupMatch;
+  /** The value that matched (an interface's ip/mac, or the configuration's own field). */
+  value: string;
+  interfaceName: string | null;
+}
+
+export type IdentifierKind = 'ip' | 'cidr' | 'mac' | 'hostname' | 'serial';
+
+interface HitRow {
+  id: number;
+  name: string;
+  hostname: string | null;
+  primary_ip: string | null;
+  org_id: number | null;
+  org_name: string | null;
+  url: string | null;
+  matched_on: string;
+  value: string;
+  interface_name: string | null;
+}
+
+const MATCHES: readonly LookupMatch[] = ['primary_ip', 'interface_ip', 'mac', 'interface_mac', 'hostname', 'serial', 'asset_tag'];
+const toHit = (h: HitRow): ConfigurationHit => ({
+  id: h.id,
+  name: h.name,
+  hostname: h.hostname,
+  primaryIp: h.primary_ip,
+  orgId: h.org_id,
+  orgName: h.org_name,
+  url: h.url,
+  matchedOn: MATCHES.find((m) => m === h.matched_on) ?? 'primary_ip',
+  value: h.value,
+  interfaceName: h.interface_name,
+});
+
+const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, o.name AS org_name, r.url`;
+const CONFIG = `FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = c.org_id`;
+const INTERFACE = `FROM interfaces i JOIN configurations c ON c.id = i.configuration_id
+  JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = c.org_id
+  JOIN records ir ON ir.rowid = i.record_rowid AND ir.deleted_at IS NULL`;
+const ORDER = 'ORDER BY 2, 1 LIMIT 500';
+
+const isIp = (value: string): boolean => ipv4ToNumber(value) !== null || normalizeIpv6(value) !== null;
+const NOT_A_NETWORK = (value: string) => `"${value.slice(0, 60)}" is not an IPv4 network; write it like 10.20.0.0/16 (or an IPv6 network like 2001:db8::/48).`;
+
+/** What an identifier typed without saying what it is looks like. */
+export function identifierKind(value: string): IdentifierKind {
+  if (value.includes('/')) return 'cidr';
+  if (isIp(value)) return 'ip';
+  return normalizeMac(value) ? 'mac' : 'hostname';
+}
+
+export function identifierReads(db: Db) {
+  const hits = (sql: string, ...params: Param[]): ConfigurationHit[] => db.prepare<Param[], HitRow>(sql).all(...params).map(toHit);
+
+  function byIpv4Range(first: number, last: number): ConfigurationHit[] {
+    return hits(
+      `SELECT ${COLUMNS}, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name ${CONFIG} WHERE c.primary_ip_num BETWEEN ? AND ?
+       UNION
+       SELECT ${COLUMNS}, 'interface_ip', i.ip, i.name ${INTERFACE} WHERE i.ip_num BETWEEN ? AND ?
+       ${ORDER}`,
+      first,
+      last,
+      first,
+      last,
+    );
+  }
+
+  // Configurations keep their primary IPv6 as typed, so a network matches interfaces only.
+  function byIpv6Range(first: string, last: string): ConfigurationHit[] {
+    return hits(`SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 BETWEEN ? AND ? ${ORDER}`, first, last);
+  }
+
+  const reads = {
+    findByIp(ip: string): ConfigurationHit[] {
+      const n = ipv4ToNumber(ip);
+      if (n !== null) return byIpv4Range(n, n);
+      const v6 = normalizeIpv6(ip);
+      if (v6 === null) return [];
+      return hits(
+        `SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 = ?
+         UNION
+         SELECT ${COLUMNS}, 'primary_ip', c.primary_ip, NULL ${CONFIG} WHERE lower(c.primary_ip) = lower(?)
+         ${ORDER}`,
+        v6,
+        ip.trim(),
+      );
+    },
+
+    /** Configurations inside an IPv4 or IPv6 network ("10.20.0.0/16", "2001:db8::/48"); a bare address is itself. */
+    findByCidr(cidr: string): ConfigurationHit[] {
+      const text = cidr.trim();
+      if (!text.includes('/') && isIp(text)) return reads.findByIp(text);
+      const range = parseCidr(text);
+      if (!range) throw new StoreError('INVALID_INPUT', NOT_A_NETWORK(cidr));
+      return range.version === 4 ? byIpv4Range(range.start, range.end) : byIpv6Range(range.first, range.last);
+    },
+
+    findByMac(mac: string): ConfigurationHit[] {
+      const m = normalizeMac(mac);
+      if (!m) return [];
+      return hits(
+        `SELECT ${COLUMNS}, 'mac' AS matched_on, c.mac AS value, NULL AS interface_name ${CONFIG} WHERE c.mac = ?
+         UNION
+         SELECT ${COLUMNS}, 'interface_mac', i.mac, i.name ${INTERFACE} WHERE i.mac = ?
+         ${ORDER}`,
+        m,
+        m,
+      );
+    },
+
+    findByHostname(hostname: string): ConfigurationHit[] {
+      const wanted = hostname.trim();
+      const key = hostnameKey(firstLabel(wanted));
+      if (!key) return [];
+      const found = hits(`SELECT ${COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name ${CONFIG} WHERE c.hostname_key = ? ${ORDER}`, key);
+      // "DC01.bluestemcu.local": a device whose full name is exactly that excludes every other DC01.
+      if (!wanted.includes('.')) return found;
+      const exact = found.filter((h) => h.value.toLowerCase() === wanted.toLowerCase());
+      return exact.length > 0 ? exact : found;
+    },
+
+    findBySerial(serialOrAssetTag: string): ConfigurationHit[] {
+      const s = normalizeSerial(serialOrAssetTag);
+      if (!s) return [];
+      return hits(
+        `SELECT ${COLUMNS}, 'serial' AS matched_on, c.serial AS value, NULL AS interface_name ${CONFIG} WHERE c.serial = ?
+         UNION
+         SELECT ${COLUMNS}, 'asset_tag', c.asset_tag, NULL ${CONFIG} WHERE c.asset_tag = ? COLLATE NOCASE
+         ${ORDER}`,
+        s,
+        serialOrAssetTag.trim(),
+      );
+    },
+
+    /**
+     * One lookup for any identifier: `kind` when the caller knows it, else read from the value's
+     * shape (a name that is no hostname is tried as a serial or asset tag). Throws INVALID_INPUT
+     * when the value is not of the kind given.
+     */
+    findIdentifier(value: string, kind?: IdentifierKind): { kind: IdentifierKind; hits: ConfigurationHit[] } {
+      const k = kind ?? identifierKind(value);
+      const bad = (what: string) => new StoreError('INVALID_INPUT', `"${value.slice(0, 60)}" is not ${what}.`);
+      switch (k) {
+        case 'ip':
+          if (!isIp(value)) throw bad('an IP address');
+          return { kind: k, hits: reads.findByIp(value) };
+        case 'cidr':
+          return { kind: k, hits: reads.findByCidr(value) };
+        case 'mac':
+          if (!normalizeMac(value)) throw bad('a MAC address (e.g. 00:11:22:33:44:55)');
+          return { kind: k, hits: reads.findByMac(value) };
+        case 'serial':
+          return { kind: k, hits: reads.findBySerial(value) };
+        case 'hostname': {
+          const byName = reads.findByHostname(value);
+          return { kind: k, hits: byName.length || kind ? byName : reads.findBySerial(value) };
+        }
+      }
+    },
+  };
+  return reads;
+}

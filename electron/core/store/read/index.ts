@@ -1,0 +1,62 @@
+// The read model: every door (app, MCP, CLI) and, in time, the answer handlers read the store
+// through these functions, so they agree on shapes by construction. One file per role; the
+// StoreReader façade puts them together for one open store.
+import type { RecordType } from '../../../../shared/domain';
+import type { Store } from '../open';
+import { configurationReads } from './configurations';
+import { documentReads } from './documents';
+import { expirationReads } from './expirations';
+import { identifierReads } from './identifiers';
+import { organizationReads } from './organizations';
+import { passwordReads } from './passwords';
+import { recordReads } from './records';
+import { relationReads, type DependencyNode, type Direction } from './relations';
+import { statusReads } from './status';
+
+export type { ConfigurationDetail, InterfaceRow } from './configurations';
+export type { DocumentSection } from './documents';
+export { certificateExpiry, type Expiration, type ExpirationQuery, type ExpiringWhat } from './expirations';
+export { identifierKind, type ConfigurationHit, type IdentifierKind, type LookupMatch } from './identifiers';
+export type { OrganizationSummary } from './organizations';
+export { attachedType, type PasswordMeta } from './passwords';
+export type { RecordFilter } from './records';
+export type { DependencyNode, Direction, RelatedItem } from './relations';
+export { parseStoredAttrs, type RecordSummary, type RecordView } from './rows';
+export type { AuditEntry, SyncRunView } from './status';
+
+type Reads = ReturnType<typeof recordReads> &
+  ReturnType<typeof passwordReads> &
+  ReturnType<typeof relationReads> &
+  ReturnType<typeof configurationReads> &
+  ReturnType<typeof documentReads> &
+  ReturnType<typeof organizationReads> &
+  ReturnType<typeof expirationReads> &
+  ReturnType<typeof identifierReads> &
+  ReturnType<typeof statusReads>;
+
+export interface StoreReader extends Reads {
+  /**
+   * @deprecated The walk in the old, inverted vocabulary ('down' = what X depends on); only
+   * answers/handlers/dependencies.ts still calls it. TODO(lead): call walkDependencies with
+   * 'up' for what X needs and 'down' for what needs X, then delete this.
+   */
+  dependencies(type: RecordType, id: string, direction: Direction, depth?: number): DependencyNode[];
+}
+
+export function createReader(store: Store): StoreReader {
+  const db = store.db;
+  const passwords = passwordReads(db);
+  const relations = relationReads(db);
+  return {
+    ...recordReads(db),
+    ...passwords,
+    ...relations,
+    ...configurationReads(db, { passwordsOf: passwords.passwordsOf, related: relations.related }),
+    ...documentReads(db),
+    ...organizationReads(db),
+    ...expirationReads(db),
+    ...identifierReads(db),
+    ...statusReads(db, store.file),
+    dependencies: (type, id, direction, depth) => relations.walkDependencies(type, id, direction === 'up' ? 'down' : 'up', depth),
+  };
+}
