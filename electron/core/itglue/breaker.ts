@@ -122,10 +122,13 @@ export class Breaker {
     });
   }
 
-  /** Resolves when this request may start: at once while closed; after a pause, one probe first. Rejects with CancelledError on abort. */
-  async wait(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when this request may start: at once while closed; after a pause, one probe first.
+   * Resolves true when this request is that probe. Rejects with CancelledError on abort.
+   */
+  async wait(signal?: AbortSignal): Promise<boolean> {
     for (;;) {
-      if (!this.opened || this.givenUp()) return;
+      if (!this.opened || this.givenUp()) return false;
       const left = this.openUntil - this.now();
       if (left > 0) {
         await sleep(left, signal);
@@ -133,7 +136,7 @@ export class Breaker {
       }
       if (!this.probing) {
         this.probing = true;
-        return;
+        return true;
       }
       await this.probeSettled(signal);
     }

@@ -201,7 +201,7 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
     let limited = 0;
     for (let attemptNo = 1; ; attemptNo++) {
       // While IT Glue is not answering, no new request starts (breaker.ts).
-      await breaker.wait(signal);
+      const probe = await breaker.wait(signal);
       try {
         const body = await attempt(url, safePath, attemptNo, signal);
         breaker.success();
@@ -225,8 +225,9 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
         }
         breaker.failure();
         // During a pause the failure is IT Glue's, not this request's: it waits with the
-        // others and keeps its own attempts for after.
-        if (breaker.holding()) continue;
+        // others and keeps its own attempts for after. A probe's failure does count, so one
+        // record that always fails cannot hold the breaker open until it gives up.
+        if (breaker.holding() && !probe) continue;
         if (++failures >= maxAttempts) throw e;
         const ceiling = Math.min(MAX_BACKOFF_MS, backoffBaseMs * 2 ** (failures - 1));
         await sleep(Math.random() * ceiling, signal);
