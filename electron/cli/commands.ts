@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   login: { summary: 'Connect a profile to IT Glue (tests and stores the API key)', load: () => import('./commands/login') },
   logout: { summary: 'Forget the IT Glue key of a profile (--wipe: also its local store)', load: () => import('./commands/logout') },
   sync: { summary: 'Copy IT Glue into the local encrypted store (resumable)', load: () => import('./commands/sync') },
+  repair: { summary: 'Move a damaged store aside (kept) and sync a fresh copy with the same keys', load: () => import('./commands/repair') },
   status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status') },
   web: { summary: 'Open the app UI in a browser (loopback web host) for a profile', load: () => import('./commands/web') },
   search: { summary: 'Search the local copy (records with org, type and IT Glue link)', load: () => import('./commands/search') },

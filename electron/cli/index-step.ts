@@ -14,7 +14,10 @@ import { createProgressBar } from './progress-bar';
  */
 export async function indexAfterSync(profile: OpenedProfile, io: CliIo, opts: { json: boolean; runId: string; requestsUsed: number }): Promise<void> {
   const model = locateModel(profile.paths.modelsDir);
-  const enabled = loadSettings(profile.paths.profileDir).settings.modelEnabled;
+  const loaded = loadSettings(profile.paths.profileDir);
+  // A settings file that could not be read was moved aside and defaults are in use: say where it went.
+  for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
+  const enabled = loaded.settings.modelEnabled;
   if (model.state === 'missing' || !enabled) {
     if (!opts.json) {
       io.stderr.write(

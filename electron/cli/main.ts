@@ -1,3 +1,5 @@
+import { claimStopSignals } from '../core/lifecycle/stop-signals';
+import { damagedStore, isDamage } from '../core/store/integrity';
 import { COMMANDS } from './commands';
 import { UsageError, type CliIo } from './io';
 
@@ -8,10 +10,10 @@ function help(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
-  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+  // Claimed before any command module loads: a dependency's signal hook must not decide how
+  // `glue` ends (core/lifecycle/stop-signals.ts).
+  const stop = claimStopSignals();
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     io.stdout.write(help());
@@ -30,6 +32,11 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr.write(`${e.message}\n`);
       return 2;
+    }
+    // SQLite's raw "database disk image is malformed" means a damaged store: say what to do.
+    if (isDamage(e)) {
+      io.stderr.write(`glue ${name}: ${damagedStore('a page fails its checksum').message}\n`);
+      return 1;
     }
     // Anything else is a bug: say so briefly; GLUE_DEBUG=1 shows the stack.
     io.stderr.write(`glue ${name}: ${(e as Error).message}\n`);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, ipcMain, session, type Tray } from 'electron';
 import type { CreateGlueApi } from '../core/app';
+import { cancelSyncAndWait } from '../core/app/shutdown';
+import { claimStopSignals, EXIT_CANCELLED } from '../core/lifecycle/stop-signals';
 import { RENDERER_CSP } from '../../shared/ipc';
 import { installMenu, installTray, reveal } from './chrome';
 import { withSystemClipboard } from './clipboard-host';
@@ -70,6 +72,11 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
   installMenu(actions);
   tray = installTray(app.isPackaged ? join(process.resourcesPath, 'resources', 'icon.png') : join(here, '../../resources/icon.png'), actions);
   app.on('before-quit', () => tray?.destroy());
+  // Ctrl-C in the terminal that started the app, or `kill`: cancel a running sync (its fetched
+  // pages are committed, its lock released) and exit 130, as `glue sync` does. Claimed so no
+  // dependency's signal hook kills the process first (core/lifecycle/stop-signals.ts).
+  const stop = claimStopSignals();
+  stop.signal.addEventListener('abort', () => void cancelSyncAndWait(api).finally(() => app.exit(EXIT_CANCELLED)), { once: true });
   // Closing the window keeps the tray (and background sync) alive, except on quit.
   app.on('window-all-closed', () => undefined);
   app.on('activate', open);

@@ -38,12 +38,22 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     return createSearchContext(opened.store, { embedder });
   });
 
+  let checked: OpenedStore | null = null;
   async function storeStatus(): Promise<StoreStatus> {
     const { storeFileStatus } = await import('./base-deps');
     const file = await storeFileStatus(profile);
     if (file.state !== 'present') return file;
     try {
-      const { reader } = await store();
+      const opened = await store();
+      const { reader } = opened;
+      // Once per opened store: a full read of the pages (~2 s at 100k records) answers "is this
+      // copy sound" for the session; a damaged one is reported as corrupt, never "ready".
+      if (checked !== opened) {
+        const { quickCheck, damagedStore } = await import('../core/store/integrity');
+        const r = quickCheck(opened.store.db);
+        if (!r.ok) return { state: 'corrupt', lastSyncAt: null, counts: {}, message: damagedStore(r.detail).message };
+        checked = opened;
+      }
       const counts = reader.counts();
       const run = reader.lastSync();
       return {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => profile.cleanup());
 
-const Line = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number()]).optional() }).loose();
+const Line = z.object({ jsonrpc: z.literal('2.0'), id: z.union([z.string(), z.number(), z.null()]).optional() }).loose();
 const INIT = (params: JsonObject = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } }, id: number | string = 1) => ({
   jsonrpc: '2.0',
   id,
@@ -178,9 +178,12 @@ describe('handshake before the real server loads', () => {
     await new Promise((res) => setTimeout(res, 20));
     expect(r.out).toEqual([]);
     const { server } = await r.connect();
-    await r.until(() => r.out.length === 2, 'initialize and tools/list');
-    expect(r.ids()).toEqual([1, 2]);
-    expect(r.errors.join(' ')).toMatch(/JSON/);
+    // The line that is not JSON gets a parse error (id null, as JSON-RPC says) instead of silence.
+    await r.until(() => r.out.length === 3, 'initialize, the parse error and tools/list');
+    expect(r.out.find((o) => o.id === null)).toMatchObject({ error: { code: -32700 } });
+    expect(r.ids().filter((id) => id !== null)).toEqual([1, 2]);
+    expect(r.errors.join(' ')).toMatch(/not JSON/);
+    expect(r.errors.join(' ')).not.toMatch(/this is not json/);
     await server.close();
   });
 

@@ -6,6 +6,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { LineError, MAX_LINE_BYTES, malformedAnswer, tooLargeAnswer } from './line-errors';
 
 /** Written by scripts/build-cli.js next to the bundle (out/cli), from the same staging dir. */
 export const MANIFEST_FILE = 'mcp-handshake.json';
@@ -55,7 +56,7 @@ export interface HandshakeOptions {
   manifest: HandshakeManifest | null;
   /** Load the real server after this long without input (ms). */
   idleMs?: number;
-  /** Same cap as the SDK's ReadBuffer. */
+  /** Longest line read; longer ones are answered with an error and skipped (MAX_LINE_BYTES). */
   maxLineBytes?: number;
 }
 
@@ -162,18 +163,22 @@ const idKey = (id: unknown) => `${typeof id}:${String(id)}`;
 export function startHandshake(opts: HandshakeOptions): Handshake {
   const { stdin, stdout, manifest } = opts;
   const idleMs = opts.idleMs ?? 50;
-  const maxLineBytes = opts.maxLineBytes ?? 10 * 1024 * 1024;
+  const maxLineBytes = opts.maxLineBytes ?? MAX_LINE_BYTES;
   const lines: string[] = [];
   // Responses the real server will also produce for ids answered here; each is dropped once.
   const answeredIds = new Map<string, number>();
   let answeredCount = 0;
-  let pending: Buffer | undefined;
+  // The line being read, in chunks (concatenated once, at its newline: a 10 MiB line arrives
+  // in ~160 chunks, and joining at every chunk would copy ~800 MB).
+  let parts: Buffer[] = [];
+  let partsBytes = 0;
+  // After an oversized line: drop bytes up to its newline.
+  let discarding = false;
   let initialized = false;
-  let transport: (HandoverTransport & { deliver(line: string): void; fail(e: Error): void }) | null = null;
+  let transport: (HandoverTransport & { deliver(line: string): void }) | null = null;
   let started = false;
   let closed = false;
   let hungUp = false;
-  let overflow: Error | null = null;
   const hangupCallbacks: (() => void)[] = [];
 
   let settle: (reason: LoadReason) => void = () => undefined;
@@ -235,20 +240,45 @@ export function startHandshake(opts: HandshakeOptions): Handshake {
     armIdle();
   };
 
+  // An oversized line is answered at once (with its id when its first bytes show one) and
+  // skipped; the server keeps serving. It used to close the transport: every later request
+  // went unanswered.
+  const tooLarge = (head: Buffer, bytes: number) => {
+    stdout.write(tooLargeAnswer(head.toString('utf8', 0, Math.min(head.length, 1024))));
+    const e = new LineError('too large', bytes);
+    if (started && transport) transport.onerror?.(e);
+  };
+
   const onData = (chunk: Buffer) => {
-    pending = pending ? Buffer.concat([pending, chunk]) : chunk;
-    if (pending.length > maxLineBytes) {
-      pending = undefined;
-      const e = new Error(`ReadBuffer exceeded maximum size of ${maxLineBytes} bytes`);
-      if (started && transport) return transport.fail(e);
-      overflow = e;
-      return want('unanswerable');
-    }
-    let nl: number;
-    while (pending && (nl = pending.indexOf('\n')) !== -1) {
-      const line = pending.toString('utf8', 0, nl).replace(/\r$/, '');
-      pending = pending.subarray(nl + 1);
-      onLine(line);
+    let data = chunk;
+    while (data.length > 0) {
+      const nl = data.indexOf(10);
+      if (discarding) {
+        if (nl === -1) return;
+        discarding = false;
+        data = data.subarray(nl + 1);
+        continue;
+      }
+      if (nl === -1) {
+        parts.push(data);
+        partsBytes += data.length;
+        if (partsBytes > maxLineBytes) {
+          tooLarge(parts[0] ?? data, partsBytes);
+          parts = [];
+          partsBytes = 0;
+          discarding = true;
+        }
+        return;
+      }
+      const bytes = partsBytes + nl;
+      if (bytes > maxLineBytes) tooLarge(parts[0] ?? data, bytes);
+      else {
+        const whole = parts.length ? Buffer.concat([...parts, data.subarray(0, nl)]) : data.subarray(0, nl);
+        onLine(whole.toString('utf8').replace(/\r$/, ''));
+      }
+      parts = [];
+      partsBytes = 0;
+      data = data.subarray(nl + 1);
     }
   };
 
@@ -291,27 +321,25 @@ export function startHandshake(opts: HandshakeOptions): Handshake {
     close: () => void detach(),
     handover(deserialize) {
       if (transport) throw new Error('The MCP handshake was already handed over.');
-      const t: HandoverTransport & { deliver(line: string): void; fail(e: Error): void } = {
+      const t: HandoverTransport & { deliver(line: string): void } = {
         deliver(line) {
           let message: JSONRPCMessage;
           try {
             message = deserialize(line);
-          } catch (e) {
-            // As StdioServerTransport: a bad line is reported and skipped, never answered.
-            t.onerror?.(e instanceof Error ? e : new Error(String(e)));
+          } catch {
+            // A request the SDK cannot read still gets an answer (with its id when it has one),
+            // or the client waits for it forever; the log learns the kind and size, never the text.
+            const { answer, error } = malformedAnswer(line);
+            if (answer) stdout.write(answer);
+            t.onerror?.(error);
             return;
           }
           t.onmessage?.(message);
-        },
-        fail(e) {
-          t.onerror?.(e);
-          void t.close();
         },
         async start() {
           if (started) throw new Error('The MCP handshake transport is already started.');
           started = true;
           for (const line of lines.splice(0)) t.deliver(line);
-          if (overflow) t.fail(overflow);
         },
         send(message) {
           if (('result' in message || 'error' in message) && 'id' in message) {

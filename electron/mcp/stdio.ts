@@ -3,6 +3,7 @@ import { format } from 'node:util';
 import { createBaseDeps } from './base-deps';
 import type { McpDeps } from './deps';
 import type { Handshake, LoadReason } from './handshake';
+import { LineError } from './line-errors';
 import { createLogger, type LogLevel } from './logger';
 import type { ProfilePaths } from '../core/config/paths';
 import { createMcpServer } from './server';
@@ -44,7 +45,9 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
-  server.server.onerror = (e) => logger.warn('protocol error', { error: e.message.slice(0, 200) });
+  // Never the message: the SDK's messages quote the offending input ("Unknown message type:
+  // {…}"), and a client may send anything. Our own transport errors carry a safe kind and size.
+  server.server.onerror = (e) => logger.warn('protocol error', e instanceof LineError ? { kind: e.kind, bytes: e.bytes } : { error: e.name });
   const stop = () => void server.close().catch(() => undefined);
   const fast = opts.handshake;
   const transport = fast.handshake.handover(deserializeMessage);

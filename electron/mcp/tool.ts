@@ -6,6 +6,7 @@ import type { Result } from '../../shared/result';
 import { StoreError } from '../core/store/errors';
 import type { McpDeps } from './deps';
 import { ToolError, toolError } from './errors';
+import { damagedStore, isDamage } from '../core/store/integrity';
 
 export { ToolError, toolError } from './errors';
 export { clampLimit, cursorField, decodeCursor, encodeCursor, limitField, pageFields, paginate, type Page } from './paging';
@@ -118,6 +119,8 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
     return done('ok', render(spec, outputSchema, returned, deps));
   } catch (e) {
     if (e instanceof ToolError) return done(e.code, toolError(e.code, e.message));
+    // A page that fails its checksum is damage the user can repair: say so, never INTERNAL.
+    if (isDamage(e)) return done('STORE_CORRUPT', toolError('STORE_CORRUPT', damagedStore('a page fails its checksum').message));
     // The read model refuses malformed input with a message meant for the caller.
     if (e instanceof StoreError && e.code === 'INVALID_INPUT') return done(e.code, toolError(e.code, e.message));
     // Unexpected: keep the details (no stack values from user data) in the log, not the reply.

@@ -5,6 +5,7 @@ import { DEMO_PROFILE } from '../../core/secrets/resolve-keychain';
 import { openProfile, openProfileKeychain } from '../../core/sync/index';
 import { intFlag, parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
+import { EXIT_OK, EXIT_PARTIAL } from '../exit-codes';
 import { explain, syncWithProgress } from './sync';
 import { serveWebApp } from './web';
 
@@ -76,7 +77,8 @@ export const run: Command = async (argv, io) => {
     } finally {
       profile.value.close();
     }
-    if (code !== 0) return code;
+    // A partial sync still leaves a usable demo (its warnings were printed): serve it.
+    if (code !== EXIT_OK && code !== EXIT_PARTIAL) return code;
     const dd = flags['data-dir'] ? ` --data-dir ${flags['data-dir']}` : '';
     io.stdout.write(
       [

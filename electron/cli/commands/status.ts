@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
+import { loadSettings } from '../../core/config/settings';
 import { locateModel, describeModel } from '../../core/search/model-locator';
 import { createReader } from '../../core/store/reader';
+import { damagedStore, quickCheck } from '../../core/store/integrity';
 import { META_ACTIVE_RUN, META_NOTICES } from '../../core/sync/index';
+import { syncLockState } from '../../core/sync/lock';
 import { parseFlags } from '../args';
 import type { Command } from '../io';
 import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
@@ -10,7 +13,8 @@ import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
 const HELP = `Usage: glue status [--json] [--profile NAME] [--data-dir DIR]
 
 Shows what the local store holds: records per type, the last sync, skipped records, store
-size, where the keys live, the embedding model and the last sync's warnings.
+size, where the keys live, the embedding model and the last sync's warnings. It reads every
+page of the store to check it (a few seconds at 100k records) and exits 1 when it is damaged.
 `;
 
 const Flags = z.object({ ...profileFlagSchema, json: z.boolean().optional() });
@@ -25,6 +29,22 @@ export const run: Command = async (argv, io) => {
   const profile = await openForCommand('status', flags, io);
   if (!profile) return 1;
   try {
+    // status is where a user checks the store, so it reads every page (docs/reliability.md).
+    const integrity = quickCheck(profile.store.db);
+    const lock = syncLockState(profile.paths.profileDir);
+    const syncLock = lock.held ? { pid: lock.owner?.pid ?? null, since: lock.owner?.since || null, running: lock.alive } : null;
+    const lockLine = !syncLock
+      ? []
+      : syncLock.running
+        ? [`A sync is running now (process ${syncLock.pid}${syncLock.since ? `, since ${syncLock.since}` : ''}).`]
+        : [`sync.lock is left over from process ${syncLock.pid ?? '?'}, which is no longer running; the next \`glue sync\` takes it over.`];
+    if (!integrity.ok) {
+      const message = damagedStore(integrity.detail).message;
+      if (flags.json) io.stdout.write(`${JSON.stringify({ profile: profile.paths.profile, storeFile: profile.paths.storeDb, integrity: { ok: false, detail: integrity.detail, message }, syncLock })}\n`);
+      io.stderr.write(`glue status: ${message}\n`);
+      for (const l of lockLine) io.stderr.write(`${l}\n`);
+      return 1;
+    }
     const reader = createReader(profile.store);
     const counts = reader.counts();
     const last = reader.lastSync();
@@ -35,6 +55,8 @@ export const run: Command = async (argv, io) => {
     } catch {
       warnings = [];
     }
+    // A settings file that could not be read is moved aside on read; status says where it went.
+    warnings = [...loadSettings(profile.paths.profileDir).warnings, ...warnings];
     const model = locateModel(profile.paths.modelsDir);
     const status = {
       profile: profile.paths.profile,
@@ -49,6 +71,8 @@ export const run: Command = async (argv, io) => {
       keychain: { kind: profile.keychain.kind, description: profile.keychain.description },
       model: { state: model.state, id: model.id, description: describeModel(model) },
       warnings,
+      integrity: { ok: true, ms: integrity.ms },
+      syncLock,
     };
     if (flags.json) {
       io.stdout.write(`${JSON.stringify(status)}\n`);
@@ -57,11 +81,12 @@ export const run: Command = async (argv, io) => {
     const lines = [
       `Profile ${status.profile}: ${status.connected ? `connected to ${status.baseUrl}` : 'not connected (run `glue login`)'}`,
       `Last sync: ${last ? `${last.kind} ${last.status}, started ${last.startedAt}${last.finishedAt ? `, finished ${last.finishedAt}` : ''}, ${last.requests} requests` : 'never (run `glue sync`)'}`,
-      ...(status.interruptedRun ? ['An interrupted sync will resume on the next `glue sync`.'] : []),
+      ...(status.interruptedRun && !syncLock?.running ? ['An interrupted sync will resume on the next `glue sync`.'] : []),
+      ...lockLine,
       'Records:',
       ...RECORD_TYPES.map((t) => `  ${t.padEnd(26)} ${String(counts[t]).padStart(8)}`),
       `Skipped (failed validation): ${status.skipped}`,
-      `Store: ${status.storeFile} (${(status.storeBytes / 1024 / 1024).toFixed(1)} MB)`,
+      `Store: ${status.storeFile} (${(status.storeBytes / 1024 / 1024).toFixed(1)} MB; every page checked in ${integrity.ms} ms)`,
       `Keys: ${status.keychain.description}`,
       `Model: ${status.model.description}`,
       ...warnings.map((w) => `warning: ${w}`),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
 import type { ResultError } from '../../../shared/result';
 import { openProfile, runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
+import { breakerMessage } from '../../core/itglue/breaker-message';
+import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exit-codes';
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { indexAfterSync } from '../index-step';
@@ -13,6 +15,8 @@ Copies your IT Glue account into the local encrypted store. The first sync reads
 later ones read only what changed. Ctrl-C stops cleanly; run \`glue sync\` again to resume.
   --full      re-read everything (deletions and archives are always checked)
   --json      one JSON object per line (progress events, then the summary)
+Exit codes: 0 done, 1 failed, 2 bad flags, 3 partial (some listings failed after retries;
+the rest is saved), 130 cancelled (Ctrl-C or SIGTERM; what was fetched is saved).
 Keys: OS keychain, or a passphrase vault with GLUE_PASSPHRASE.
 `;
 
@@ -46,10 +50,18 @@ function summaryLines(s: SyncSummary): string {
 
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
 export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
-  const client = profile.createClient();
+  const client = profile.createClient({
+    breaker: {
+      onChange: (e) => {
+        const line = breakerMessage(e);
+        if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'itglue', state: e.state, ...(e.state === 'open' ? { until: e.until.toISOString() } : {}), message: line })}\n`);
+        else io.stderr.write(`\n${line}\n`);
+      },
+    },
+  });
   if (!client.ok) {
     io.stderr.write(explain(opts.command, client.error));
-    return 1;
+    return EXIT_FAILED;
   }
   const bar = createProgressBar(io.stderr);
   const result = await runSync({
@@ -63,21 +75,30 @@ export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: 
   if (!result.ok) {
     if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'error', error: result.error })}\n`);
     io.stderr.write(explain(opts.command, result.error));
-    return 1;
+    return EXIT_FAILED;
   }
   const s = result.value;
   if (opts.json) io.stdout.write(`${JSON.stringify({ event: 'summary', ...s })}\n`);
   else io.stdout.write(summaryLines(s));
   if (s.status === 'cancelled') {
     io.stderr.write(`Sync cancelled; run \`glue sync${profile.paths.profile === 'default' ? '' : ` --profile ${profile.paths.profile}`}\` to resume. Everything received so far is saved.\n`);
-    return 130;
+    return EXIT_CANCELLED;
   }
   if (s.status === 'failed') {
     if (s.error) io.stderr.write(explain(opts.command, s.error));
-    return 1;
+    return EXIT_FAILED;
   }
   await indexAfterSync(profile, io, { json: opts.json, runId: s.runId, requestsUsed: s.requests });
-  return 0;
+  if (io.signal.aborted) {
+    io.stderr.write('Cancelled after the sync finished: everything is saved; the next `glue sync` brings search by meaning up to date.\n');
+    return EXIT_CANCELLED;
+  }
+  if (s.status === 'partial') {
+    // Scripts must be able to tell "some of IT Glue is missing" from success: the warnings say which listings failed.
+    io.stderr.write(`Sync partial: ${s.warnings.length} warning(s) above; the listings that failed keep their previous data and are retried by the next \`glue sync\`.\n`);
+    return EXIT_PARTIAL;
+  }
+  return EXIT_OK;
 }
 
 const Flags = z.object({ ...profileFlagSchema, full: z.boolean().optional(), json: z.boolean().optional() });

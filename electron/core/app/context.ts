@@ -7,13 +7,14 @@ import type { SyncProgress } from '../../../shared/domain';
 import type { ModelStatus, SyncFinished } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, profilePaths, resolvePaths, type ProfilePaths } from '../config/paths';
-import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
+import { openProfileStore } from '../profile/open-profile-store';
+import { loadCredentials, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
 import { loadSettings } from '../config/settings';
 import { createEmbedder, type Embedder } from '../search/embedder';
 import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
-import { createReader, tryOpenStore, type Store, type StoreReader } from '../store/index';
+import { createReader, type Store, type StoreReader } from '../store/index';
 import { createEventHub, type EventHub } from './events';
 import { createStoreMemo, type StoreMemo } from './store-memo';
 import type { GlueApiOptions } from './options';
@@ -112,9 +113,7 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
   async function doOpen(): Promise<Result<OpenStore>> {
     const kc = await keychain();
     if (!kc.ok) return kc;
-    const keys = await loadKeys(kc.value.keychain, paths.profile);
-    if (!keys.ok) return keys;
-    const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
+    const store = await openProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: kc.value.keychain });
     if (!store.ok) return store;
     opened = { store: store.value, reader: createReader(store.value), search: createSearchContext(store.value, { embedder: embedder() }) };
     return ok(opened);

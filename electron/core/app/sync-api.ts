@@ -6,6 +6,7 @@ import type { Counts, SyncApi, SyncFinished, SyncStatus } from '../../../shared/
 import { err, ok, type Result } from '../../../shared/result';
 import { parseJsonWith } from '../../../shared/parse-json';
 import { loadSettings } from '../config/settings';
+import { breakerMessage } from '../itglue/breaker-message';
 import { createItGlueClient } from '../itglue/client';
 import { locateModel } from '../search/model-locator';
 import { META_ACTIVE_RUN, META_LAST_OK, META_NOTICES, META_PROBE, runSync, type SyncSummary } from '../sync/index';
@@ -106,9 +107,14 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     if (!opened.ok) return opened;
     // The pass after this sync covers whatever the current one has not reached.
     await indexer.stop();
-    const client = createItGlueClient({ baseUrl: creds.value.baseUrl, apiKey: creds.value.apiKey });
     let finish: () => void = () => undefined;
     const run = { abort: new AbortController(), runId: null as string | null, progress: null as SyncProgress | null, done: new Promise<void>((resolve) => (finish = resolve)) };
+    // An IT Glue outage pauses the run (itglue/breaker.ts): the progress line says until when.
+    const client = createItGlueClient({
+      baseUrl: creds.value.baseUrl,
+      apiKey: creds.value.apiKey,
+      breaker: { onChange: (e) => run.progress && ctx.events.emit('sync.onDidProgress', { ...run.progress, message: breakerMessage(e) }) },
+    });
     running = run;
     // start answers with the engine's run id (from its first event) or with why it could not start.
     let answer: (r: Result<{ runId: string }>) => void = () => undefined;

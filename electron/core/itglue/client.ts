@@ -13,6 +13,7 @@ import {
   redact,
 } from './errors';
 import { buildUrl, networkCode, parseRetryAfter, readCapped, sleep, type Query } from './http';
+import { Breaker, type BreakerOptions } from './breaker';
 import { Pacer } from './pacer';
 import { errorDetail, parseDocument, parseEnvelope, parseListPage, type ItGlueDocument, type ItGlueResource, type ListPage, type WarningSink } from './schemas';
 
@@ -50,6 +51,8 @@ export interface ItGlueClientOptions {
   fetchImpl?: typeof fetch;
   onWarning?: WarningSink;
   onRequest?: (e: RequestEvent) => void;
+  /** The breaker shared by this client's requests, or its options (see breaker.ts). */
+  breaker?: Breaker | BreakerOptions;
 }
 
 export interface CallOptions {
@@ -71,6 +74,7 @@ export interface ShowResult {
 export interface ItGlueClient {
   readonly baseUrl: string;
   readonly pacer: Pacer;
+  readonly breaker: Breaker;
   get(path: string, query?: Query, opts?: CallOptions): Promise<ItGlueDocument>;
   list(path: string, query?: Query, opts?: ListOptions): AsyncGenerator<ListPage, void, undefined>;
   show(path: string, id: string | number, opts?: CallOptions & { include?: string }): Promise<ShowResult>;
@@ -98,6 +102,7 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
       concurrency: options.concurrency,
       backoffBaseMs: Math.max(backoffBaseMs, 1),
     });
+  const breaker = options.breaker instanceof Breaker ? options.breaker : new Breaker(options.breaker);
   let count = 0;
 
   /** One HTTP exchange: returns the parsed JSON body or throws a typed error. */
@@ -195,15 +200,34 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
     let failures = 0;
     let limited = 0;
     for (let attemptNo = 1; ; attemptNo++) {
+      // While IT Glue is not answering, no new request starts (breaker.ts).
+      const probe = await breaker.wait(signal);
       try {
-        return await attempt(url, safePath, attemptNo, signal);
+        const body = await attempt(url, safePath, attemptNo, signal);
+        breaker.success();
+        return body;
       } catch (e) {
-        if (!(e instanceof ItGlueError) || !e.retryable) throw e;
+        if (!(e instanceof ItGlueError)) {
+          breaker.abandon();
+          throw e;
+        }
+        if (!e.retryable) {
+          // A 4xx is an answer: IT Glue is up. A cancel says nothing either way.
+          if (e instanceof CancelledError) breaker.abandon();
+          else breaker.success();
+          throw e;
+        }
         if (e instanceof RateLimitedError) {
+          breaker.abandon();
           // The pacer already paused everyone; the next acquire waits for it.
           if (++limited >= max429) throw e;
           continue;
         }
+        breaker.failure();
+        // During a pause the failure is IT Glue's, not this request's: it waits with the
+        // others and keeps its own attempts for after. A probe's failure does count, so one
+        // record that always fails cannot hold the breaker open until it gives up.
+        if (breaker.holding() && !probe) continue;
         if (++failures >= maxAttempts) throw e;
         const ceiling = Math.min(MAX_BACKOFF_MS, backoffBaseMs * 2 ** (failures - 1));
         await sleep(Math.random() * ceiling, signal);
@@ -258,6 +282,7 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
   return {
     baseUrl,
     pacer,
+    breaker,
     get,
     list,
     show,

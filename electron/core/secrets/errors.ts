@@ -15,7 +15,7 @@ export class SecretsError extends Error {
 }
 
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
-  'No OS keychain (Secret Service) is available. Set GLUE_PASSPHRASE or run with --passphrase to encrypt with a passphrase instead.';
+  'No OS keychain (Secret Service) is available. Set the GLUE_PASSPHRASE environment variable to encrypt the keys of this profile with a passphrase instead.';
 
 export class KeychainUnavailableError extends SecretsError {
   override name = 'KeychainUnavailableError';

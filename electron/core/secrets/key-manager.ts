@@ -26,15 +26,10 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
 const checkProfile = checkProfileName;
 
 async function loadOrCreateKey(keychain: Keychain, account: string): Promise<Buffer> {
-  const existing = await keychain.get(account);
-  if (existing !== null) {
-    if (!HEX_KEY.test(existing)) throw new SecretsError('STORE_CORRUPT', `The key stored as "${account}" is malformed. Restore it from a backup of your keychain; a new key cannot open the existing store.`);
-    return Buffer.from(existing, 'hex');
-  }
-  await keychain.set(account, randomBytes(32).toString('hex'));
-  // Read back: if another door created the key at the same moment, both use the stored one.
-  const stored = await keychain.get(account);
-  if (stored === null || !HEX_KEY.test(stored)) throw new SecretsError('INTERNAL', `The keychain did not keep the new key "${account}". Check that it is unlocked and writable.`);
+  // Create-if-absent, never read-then-write: when two doors start together on a new profile,
+  // the second gets the key the first stored instead of replacing it with its own.
+  const stored = await keychain.createIfAbsent(account, randomBytes(32).toString('hex'));
+  if (!HEX_KEY.test(stored)) throw new SecretsError('STORE_CORRUPT', `The key stored as "${account}" is malformed. Restore it from a backup of your keychain; a new key cannot open the existing store.`);
   return Buffer.from(stored, 'hex');
 }
 

@@ -29,7 +29,7 @@ describe('without a Secret Service (Linux, no D-Bus session)', () => {
       expect(error).toBeInstanceOf(KeychainUnavailableError);
       expect(error).toMatchObject({
         code: 'KEYCHAIN_UNAVAILABLE',
-        message: 'No OS keychain (Secret Service) is available. Set GLUE_PASSPHRASE or run with --passphrase to encrypt with a passphrase instead.',
+        message: 'No OS keychain (Secret Service) is available. Set the GLUE_PASSPHRASE environment variable to encrypt the keys of this profile with a passphrase instead.',
       });
     }
   });

@@ -7,6 +7,12 @@ export interface Keychain {
   set(account: string, value: string): Promise<void>;
   /** Resolves true when something was deleted, false when there was nothing to delete. */
   delete(account: string): Promise<boolean>;
+  /**
+   * Stores `value` only when `account` holds nothing, and resolves with what is stored then
+   * (ours, or the value another process wrote first). Keys are created this way so two doors
+   * starting together on a new profile end up with one key, never one each.
+   */
+  createIfAbsent(account: string, value: string): Promise<string>;
 }
 
 export const DEFAULT_SERVICE = 'Glue Desk';
@@ -36,10 +42,23 @@ export function createOsKeychain(service = DEFAULT_SERVICE): Keychain {
       throw mapKeyringError(e, account);
     }
   };
+  const get = (account: string) => call(account, (e) => e.getPassword());
+  const set = (account: string, value: string) => call(account, (e) => e.setPassword(value));
   return {
-    get: (account) => call(account, (e) => e.getPassword()),
-    set: (account, value) => call(account, (e) => e.setPassword(value)),
+    get,
+    set,
     delete: (account) => call(account, (e) => e.deleteCredential()),
+    // The Secret Service has no compare-and-set: callers hold the profile lock
+    // (profile/open-profile-store.ts), which serialises our own processes; the read-back
+    // still returns whatever won.
+    createIfAbsent: async (account, value) => {
+      const existing = await get(account);
+      if (existing !== null) return existing;
+      await set(account, value);
+      const stored = await get(account);
+      if (stored === null) throw new SecretsError('INTERNAL', `The keychain did not keep the new entry "${account}". Check that it is unlocked and writable.`);
+      return stored;
+    },
   };
 }
 
@@ -53,5 +72,11 @@ export function createMemoryKeychain(initial: Record<string, string> = {}): Keyc
       entries.set(account, value);
     },
     delete: async (account) => entries.delete(account),
+    createIfAbsent: async (account, value) => {
+      const existing = entries.get(account);
+      if (existing !== undefined) return existing;
+      entries.set(account, value);
+      return value;
+    },
   };
 }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timi
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { waitForLock } from '../locks/file-lock';
 import { SecretsError } from './errors';
 import type { Keychain } from './keychain';
 
@@ -37,10 +38,12 @@ export interface PassphraseVaultOptions {
   passphrase: string;
   /** Tests may raise it; never lower than DEFAULT_SCRYPT (the file schema refuses it). */
   scrypt?: { N: number; r: number; p: number };
+  /** How long a change waits for another process's change to the same file. */
+  lockTimeoutMs?: number;
 }
 
 const wrongPassphrase = (file: string) =>
-  new SecretsError('STORE_WRONG_KEY', `Wrong passphrase for ${file}. Set GLUE_PASSPHRASE (or --passphrase) to the passphrase this profile was created with.`);
+  new SecretsError('STORE_WRONG_KEY', `Wrong passphrase for ${file}. Set GLUE_PASSPHRASE to the passphrase this profile was created with.`);
 const damaged = (file: string, why: string) =>
   new SecretsError('STORE_CORRUPT', `The key file ${file} is damaged or was modified (${why}). Restore it from a backup; without it the local store cannot be opened.`);
 
@@ -68,7 +71,7 @@ const checkValue = (checkKey: Buffer) => createHmac('sha256', checkKey).update('
  */
 export function createPassphraseVault(options: PassphraseVaultOptions): Keychain {
   const { file, passphrase } = options;
-  if (passphrase.length === 0) throw new SecretsError('INVALID_INPUT', 'The passphrase is empty. Set GLUE_PASSPHRASE (or --passphrase) to a non-empty passphrase.');
+  if (passphrase.length === 0) throw new SecretsError('INVALID_INPUT', 'The passphrase is empty. Set GLUE_PASSPHRASE to a non-empty passphrase.');
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
   let cached: { salt: string; N: number; r: number; p: number; keys: Promise<{ encKey: Buffer; checkKey: Buffer }> } | null = null;
 
@@ -135,10 +138,21 @@ export function createPassphraseVault(options: PassphraseVaultOptions): Keychain
     }
   }
 
-  // Changes through one instance run one after another, so parallel sets cannot drop each other.
+  // Changes through one instance run one after another, and across processes under an O_EXCL
+  // lock file beside the vault: every change is read → modify → write, and two processes doing
+  // that at once (two commands starting on a new profile) each dropped the other's new key.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
+    const locked = async (): Promise<T> => {
+      const lock = await waitForLock(`${file}.lock`, dirname(file), options.lockTimeoutMs ?? 30_000);
+      if (!lock.ok) throw new SecretsError(lock.error.code, lock.error.message);
+      try {
+        return await fn();
+      } finally {
+        lock.value.release();
+      }
+    };
+    const next = queue.then(locked, locked);
     queue = next.catch(() => undefined);
     return next;
   };
@@ -159,6 +173,15 @@ export function createPassphraseVault(options: PassphraseVaultOptions): Keychain
         if (!entries.delete(account)) return false;
         await write(entries, kdf);
         return true;
+      }),
+    createIfAbsent: (account, value) =>
+      serial(async () => {
+        const { entries, kdf } = await read();
+        const existing = entries.get(account);
+        if (existing !== undefined) return existing;
+        entries.set(account, value);
+        await write(entries, kdf);
+        return value;
       }),
   };
 }

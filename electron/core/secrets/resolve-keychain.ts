@@ -29,7 +29,7 @@ export interface ResolveKeychainOptions {
   profileDir: string;
   /** Defaults to the profile folder's name (`<dataDir>/profiles/<name>`). */
   profile?: string;
-  /** Given explicitly (--passphrase or a prompt); GLUE_PASSPHRASE in env counts as explicit too. */
+  /** Given explicitly by a host (the app's unlock screen); GLUE_PASSPHRASE in env counts as explicit too. */
   passphrase?: string;
   /** Keychain service name; tests use their own so they never touch a user's entries. */
   service?: string;
@@ -74,7 +74,7 @@ export async function resolveKeychain(options: ResolveKeychainOptions): Promise<
       // The keys already live in the vault; switching to the OS keychain would mint new keys
       // that cannot open the existing store.
       if (profile === DEMO_PROFILE) return ok(demoVault());
-      return err('STORE_LOCKED', `The keys of profile "${profile}" are sealed with a passphrase (${vaultFile}). Set GLUE_PASSPHRASE or run with --passphrase.`);
+      return err('STORE_LOCKED', `The keys of profile "${profile}" are sealed with a passphrase (${vaultFile}). Set GLUE_PASSPHRASE to that passphrase (for example GLUE_PASSPHRASE=… glue sync).`);
     }
     const keychain = createOsKeychain(options.service ?? DEFAULT_SERVICE);
     try {

@@ -1,8 +1,11 @@
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import * as sqliteVec from 'sqlite-vec';
 import { err, ok, type Result } from '../../../shared/result';
 import { StoreError, isBusy, lockedError, sqliteCode } from './errors';
 import { classifyFile } from './header';
+import { damagedStore, isDamage } from './integrity';
+import { checkSecretsKey } from './key-check';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
@@ -44,6 +47,14 @@ const wrongKey = (): StoreError =>
     'The database key in the keychain does not open this store. Restore the keychain entry that created it, or move the store file aside and sync again; the file was left untouched.',
   );
 
+const isNotWritable = (e: unknown): boolean => {
+  const code = sqliteCode(e) ?? '';
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EROFS';
+};
+
+const notWritable = (file: string): StoreError =>
+  new StoreError('FORBIDDEN', `The profile folder ${dirname(file)} is not writable, so the store there cannot be opened for writing. Fix its permissions, or choose a writable data folder with --data-dir or GLUE_DATA_DIR.`);
+
 const corrupt = (detail: string): StoreError =>
   new StoreError(
     'STORE_CORRUPT',
@@ -72,6 +83,7 @@ export function openStore(options: OpenStoreOptions): Store {
   try {
     db = new Database(file, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 5000 });
   } catch (e) {
+    if (isNotWritable(e)) throw notWritable(file);
     throw new StoreError('STORE_CORRUPT', `The local store file cannot be opened (${sqliteCode(e) ?? 'I/O error'}). Check the file's permissions and free disk space.`);
   }
   try {
@@ -119,6 +131,7 @@ export function openStore(options: OpenStoreOptions): Store {
       db.pragma('journal_size_limit = 67108864');
       migrate(db, migrations, target);
     }
+    if (target === latest) checkSecretsKey(db, secretsKey, !readonly);
     const store: Store = {
       db,
       file,
@@ -135,7 +148,9 @@ export function openStore(options: OpenStoreOptions): Store {
     db.close();
     if (e instanceof StoreError) throw e;
     if (isBusy(e)) throw lockedError();
-    if (sqliteCode(e) === 'SQLITE_CORRUPT') throw corrupt('damaged pages');
+    // A read-only folder or file is not damage: moving the store aside would not help.
+    if (isNotWritable(e)) throw notWritable(file);
+    if (isDamage(e)) throw damagedStore('a page read while opening it fails its checksum');
     throw new StoreError('INTERNAL', 'The local store could not be prepared; nothing was changed. Try again, and report it if it persists.');
   }
 }

@@ -44,16 +44,19 @@ describe('revealSecret', () => {
     expect(r.auditList()).toHaveLength(0);
   });
 
-  it('does not open a value sealed for another password id or with another secrets key', () => {
+  it('reports a value that does not open (moved to another password id) as damage, and audits nothing', () => {
     const { t } = seeded();
     t.store.db.exec('INSERT INTO secrets (password_id, iv, tag, ciphertext, updated_at) SELECT 8, iv, tag, ciphertext, updated_at FROM secrets WHERE password_id = 7');
     const moved = revealSecret(t.store, 8, 'app', 'reveal');
-    expect(moved.ok ? 'ok' : moved.error.code).toBe('STORE_WRONG_KEY');
+    expect(moved.ok ? 'ok' : moved.error.code).toBe('STORE_CORRUPT');
+    expect(moved.ok ? '' : moved.error.message).toMatch(/glue repair/);
+    expect(createReader(t.store).auditList()).toHaveLength(0);
+  });
+
+  it('refuses at open a store whose password-value key is not the one that sealed its values, and says how to fix it', () => {
+    const { t } = seeded();
     t.store.close();
-    const other = t.reopen({ secretsKey: randomBytes(32) });
-    const wrong = revealSecret(other, 7, 'app', 'reveal');
-    expect(wrong.ok ? 'ok' : wrong.error.code).toBe('STORE_WRONG_KEY');
-    expect(createReader(other).auditList()).toHaveLength(0);
+    expect(() => t.reopen({ secretsKey: randomBytes(32) })).toThrow(/password-value key .*glue repair/);
   });
 
   it('refuses to reveal from a read-only store, where the reveal could not be audited', () => {

@@ -1,6 +1,7 @@
 import type { Door } from '../../../shared/domain';
 import { err, ok, type Result } from '../../../shared/result';
 import { isBusy } from './errors';
+import { damagedStore, isDamage } from './integrity';
 import type { Store } from './open';
 import { open } from './secret-box';
 import { secretsKeyOf } from './store-keys';
@@ -21,6 +22,18 @@ interface SecretRow {
 export function revealSecret(store: Store, passwordId: number, door: Door, action: SecretAction): Result<{ value: string }> {
   if (!Number.isSafeInteger(passwordId) || passwordId <= 0) return err('INVALID_INPUT', 'A password id must be a positive integer.');
   if (store.readonly) return err('FORBIDDEN', 'Password values cannot be shown from a read-only store, because the reveal could not be audited.');
+  try {
+    return reveal(store, passwordId, door, action);
+  } catch (e) {
+    // A page of the store that fails its checksum surfaces here as SQLITE_CORRUPT: that is
+    // damage the user can repair, not an internal error.
+    if (isDamage(e)) return err('STORE_CORRUPT', damagedStore('a page holding password data fails its checksum').message);
+    if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    throw e;
+  }
+}
+
+function reveal(store: Store, passwordId: number, door: Door, action: SecretAction): Result<{ value: string }> {
   const db = store.db;
   const meta = db
     .prepare<[number], { name: string; org_id: number | null }>(
@@ -39,12 +52,18 @@ export function revealSecret(store: Store, passwordId: number, door: Door, actio
   try {
     value = open(secretsKeyOf(store), passwordId, sealed);
   } catch {
-    return err('STORE_WRONG_KEY', 'The secrets key in the keychain does not open this stored password. Restore the keychain entry, or sync again to re-fetch password values.');
+    // The two keys were proven to belong together when the store opened (key-check.ts), so a
+    // value that does not open is damaged bytes, not a wrong key.
+    return err(
+      'STORE_CORRUPT',
+      `The stored value of "${meta.name}" is damaged: it does not decrypt, although this profile's password-value key opens the store. Run \`glue repair\` to move the damaged store aside (it is kept) and sync a fresh copy.`,
+    );
   }
   try {
     recordAudit(store, { door, action, passwordId, orgId: meta.org_id, name: meta.name });
   } catch (e) {
     if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    if (isDamage(e)) return err('STORE_CORRUPT', damagedStore('the audit log could not be written').message);
     return err('INTERNAL', 'The reveal could not be written to the audit log, so the value was not shown.');
   }
   return ok({ value });

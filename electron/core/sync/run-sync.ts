@@ -5,7 +5,9 @@ import { err, ok, type Result, type ResultError } from '../../../shared/result';
 import { parseJsonWith } from '../../../shared/parse-json';
 import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
 import { probeTenant } from '../itglue/probe';
+import { processStopSignal } from '../lifecycle/stop-signals';
 import { StoreError } from '../store/errors';
+import { damagedStore, quickCheck } from '../store/integrity';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
 import { runDetails, type DetailOutcome } from './details-runner';
@@ -95,11 +97,24 @@ const SYNC_CACHE_KIB = -32768;
 
 export async function runSync(options: RunSyncOptions): Promise<Result<SyncSummary>> {
   const { store, client } = options;
+  // A stop signal (SIGINT/SIGTERM) cancels every sync of the process, also one a door left
+  // running in the background; each commits what it fetched and releases its lock.
+  const processStop = processStopSignal();
+  const signal = processStop && options.signal ? AbortSignal.any([options.signal, processStop]) : (processStop ?? options.signal);
   if (store.readonly) return err('INVALID_INPUT', 'This store was opened read-only; a sync needs it writable.');
   const lock = acquireSyncLock(options.lockDir ?? dirname(store.file));
   if (!lock.ok) return lock;
+  // A damaged store is never written to: each page written next to a broken one would be lost
+  // with it, and the sync would report success over a store that cannot answer.
+  const intact = quickCheck(store.db);
+  if (!intact.ok) {
+    lock.value.release();
+    const e = damagedStore(intact.detail);
+    return err(e.code, e.message);
+  }
   const started = performance.now();
   const requestsAtStart = client.requestCount();
+  const pausesAtStart = client.breaker.pauseCount();
   // A sync writes pages of mixed types and hardly re-reads them: half the store's 64 MiB page
   // cache did not slow the 100k sync bench and took ~35 MB off its peak RSS (318 → 283 MB).
   // The connection's own size comes back afterwards for the reads that follow.
@@ -133,7 +148,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       writer,
       runId,
       kind,
-      signal: options.signal,
+      signal,
       overlapMs: options.overlapMs ?? 120_000,
       detailBatch: Math.max(1, options.detailBatch ?? 32),
       now: options.now ?? (() => new Date()),
@@ -198,6 +213,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       status = re.code === 'CANCELLED' ? 'cancelled' : 'failed';
       error = re.code === 'CANCELLED' ? { code: 'CANCELLED', message: 'Sync cancelled. Everything received so far is saved; run the sync again to resume where it stopped.' } : re;
     }
+
+    const pauses = client.breaker.pauseCount() - pausesAtStart;
+    if (pauses > 0) ctx.warnings.push(`IT Glue stopped answering during this sync: requests paused ${pauses} time(s) and resumed (docs/reliability.md).`);
 
     // Pages fetched before a failure or a cancel are whole pages with their checkpoints: keep them.
     try {

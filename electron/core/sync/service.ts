@@ -2,9 +2,10 @@ import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
 import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
 import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
-import { loadCredentials, loadKeys, type ItGlueCredentials } from '../secrets/key-manager';
+import { openProfileStore } from '../profile/open-profile-store';
+import { loadCredentials, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
-import { tryOpenStore, type Store } from '../store/open';
+import type { Store } from '../store/open';
 
 export interface ProfileInput {
   /** --data-dir; GLUE_DATA_DIR in env, then the OS folder, otherwise. */
@@ -65,13 +66,11 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
   const base = await openProfileKeychain(input);
   if (!base.ok) return base;
   const { paths, keychain } = base.value;
-  const keys = await loadKeys(keychain.keychain, paths.profile);
-  if (!keys.ok) return keys;
   const fromEnv = credentialsFromEnv(input.env);
   if (!fromEnv.ok) return fromEnv;
   const creds = fromEnv.value ? ok(fromEnv.value) : await loadCredentials(keychain.keychain, paths.profile);
   if (!creds.ok) return creds;
-  const store = tryOpenStore({ file: paths.storeDb, dbKey: keys.value.dbKey, secretsKey: keys.value.secretsKey });
+  const store = await openProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: keychain.keychain });
   if (!store.ok) return store;
   const credentials = creds.value;
   return ok({
