@@ -1,6 +1,7 @@
 // Agreement across the three doors: the same held-out questions asked through the app API, the
 // `glue ask --json` command (bin/glue.js, which runs the built CLI bundle) and a real MCP client
-// calling the `query` tool over stdio give the same answer text and the same source ids. All
+// calling the `query` tool over stdio give the same answer text and the same source ids; and the
+// same questions searched through the app, `glue search --json` and MCP `search` give the same hits. All
 // three read one profile (passphrase-sealed keys, SQLCipher store holding the held-out tenant),
 // keyword-only, on the real clock, so date-relative questions are left out.
 // It lives in e2e/ because core may not import its doors (lint zones), and it spawns them all.
@@ -39,9 +40,11 @@ const mcpAnswerSchema = cliAnswerSchema;
 
 const ids = (sources: readonly { type: string; id: string }[]): string[] => sources.map((s) => `${s.type}:${s.id}`);
 
-function glueAsk(question: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const glueAsk = (question: string, env: Record<string, string>) => glueRun(['ask', question, '--json'], env);
+
+function glueRun(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [GLUE, 'ask', question, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [GLUE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -128,5 +131,22 @@ describe('the app, the CLI and MCP give the same answers', () => {
       });
     }
     expect(server.protocolErrors).toEqual([]);
+  }, 120_000);
+
+  it('search gives the same hits, in the same order, through the app, glue search and MCP search', async () => {
+    const top = 5;
+    const searchSchema = z.object({ hits: z.array(z.object({ type: z.string(), id: z.string() })) });
+    const mcpSearchSchema = z.object({ items: z.array(z.object({ type: z.string(), id: z.string() })) });
+    for (const q of questions.slice(0, 10)) {
+      const viaAppSearch = await app.api.ask.search({ query: q.q, limit: top });
+      if (!viaAppSearch.ok) throw new Error(`${q.id}: ${viaAppSearch.error.message}`);
+      const cli = await glueRun(['search', q.q, '--json', '--limit', String(top)], env);
+      expect(cli.code, `${q.id}: ${cli.stderr}`).toBe(0);
+      const mcp = await server.client.callTool({ name: 'search', arguments: { query: q.q, limit: top } });
+      expect(mcp.isError, q.id).toBeFalsy();
+      const want = ids(viaAppSearch.value);
+      expect({ q: q.q, hits: ids(searchSchema.parse(JSON.parse(cli.stdout)).hits) }).toEqual({ q: q.q, hits: want });
+      expect({ q: q.q, hits: ids(mcpSearchSchema.parse(mcp.structuredContent).items) }).toEqual({ q: q.q, hits: want });
+    }
   }, 120_000);
 });
