@@ -51,7 +51,7 @@ export const schemas = {
   syncStart: z.object({ full: z.boolean() }).strict(),
   ask: z.object({ question: text(2000).min(1), orgId: orgId.optional() }).strict(),
   search: z
-    .object({ query: text(500).min(1), orgId: orgId.optional(), type: recordType.optional(), limit: limit(200).optional() })
+    .object({ query: text(500).min(1), orgId: orgId.optional(), type: recordType.optional(), limit: limit(200).optional(), prefix: z.boolean().optional() })
     .strict(),
   suggestOrgs: z.object({ prefix: text(200), limit: limit(50).optional() }).strict(),
   orgList: z.object({ query: text(200).optional() }).strict(),

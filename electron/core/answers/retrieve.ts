@@ -10,7 +10,7 @@
 //   - child records are shown through their parent ("ACME-FW01 — WAN 198.51.100.7", "DR
 //     runbook — Restore"), one hit per parent.
 import type { OrgRef, RecordType } from '../../../shared/domain';
-import { hitsOfRows, search, type SearchContext, type SearchHit, type SearchResult } from '../search/search';
+import { hitsOfRows, search, type SearchContext, type SearchHit, type SearchInput, type SearchResult } from '../search/search';
 import { variantKey } from '../search/fts-synonyms';
 import { flexibleAssetTypeNames, hitContext, organizationRowids, recordsOfTypeInOrg, rowidsOfKind } from '../store/index';
 import { findConfigType, residual } from './handlers/config-types';
@@ -18,14 +18,9 @@ import { organizationsOfKind, wanted, type Wanted } from './handlers/org-list';
 import { understand, type Query } from './parse/intent';
 import type { OrgCandidate } from './org-match';
 
-export interface RetrieveInput {
-  query: string;
-  /** An organization the caller already chose (org picker, --org, MCP `org`): wins over the text. */
+export interface RetrieveInput extends SearchInput {
+  /** An organization the caller already chose (org picker, --org, MCP `org`): wins over the words. */
   orgId?: number;
-  type?: RecordType | readonly RecordType[];
-  limit?: number;
-  offset?: number;
-  prefix?: boolean;
   /** Show interfaces and document sections as hits of their own instead of through their parent. */
   children?: boolean;
 }

@@ -80,7 +80,7 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(a.sources[0]?.name).toMatch(/FW/);
     const none = unwrap(await api.ask.ask({ question: 'who is the CEO of Mars' }));
     expect(none).toMatchObject({ answer: NO_DATA, noData: true });
-    const hits = unwrap(await api.ask.search({ query: 'firew' }));
+    const hits = unwrap(await api.ask.search({ query: 'firew', prefix: true }));
     expect(hits.length).toBeGreaterThan(0);
     expect(unwrap(await api.ask.suggestOrgs({ prefix: 'harb' }))[0]?.name).toBe('Harbor Freight Logistics');
   });

@@ -16,10 +16,12 @@ export function createAskApi(ctx: AppContext): AskApi {
       const answer = await ask({ search: opened.value.search, today: ctx.options.today }, question, orgId === undefined ? {} : { orgId });
       return ok(answer);
     },
-    search: async ({ query, orgId, type, limit }) => {
+    search: async ({ query, orgId, type, limit, prefix }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      const r = await retrieve(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: true });
+      // The same search as glue search and MCP search (whole words), so every door gives the same
+      // hits; `prefix` reads the last word as typed so far, for search-as-you-type.
+      const r = await retrieve(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: prefix === true });
       return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: hitTitle(h), org: h.org, url: h.url, snippet: h.snippet })));
     },
     suggestOrgs: async ({ prefix, limit }) => {

@@ -5,6 +5,7 @@
 // the way the store's bodies were tokenised.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
+import { storeVersionKey } from '../store/read/store-version';
 import { GENERIC_WORDS, groupTerms, synonymsOf, variants } from './fts-synonyms';
 
 const MAX_TERMS = 32;
@@ -206,7 +207,7 @@ const weights = new WeakMap<Database.Database, { key: string; live: number; byTe
  * more than "office". Cached per store version.
  */
 export function termWeight(db: Database.Database, term: string): number {
-  const key = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
+  const key = storeVersionKey(db);
   let entry = weights.get(db);
   if (!entry || entry.key !== key) {
     const live = db.prepare<[], { n: number | null }>('SELECT sum(live) AS n FROM record_counts').get()?.n ?? 0;

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { OrgRef, RecordType } from '../../../shared/domain';
 import { identifiersIn } from '../identifiers/in-text';
 import type { OrgCandidate } from '../../../shared/domain';
-import { createReader, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
+import { createReader, storeVersionKey, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
 import { ftsTerms, keywordSearch, termWeight as indexTermWeight } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
@@ -26,12 +26,11 @@ export interface SearchContext {
 
 export function createSearchContext(store: Store, opts: { embedder?: Embedder | null; cacheSize?: number } = {}): SearchContext {
   const db = store.db;
-  const version = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v");
   const orgRows = db.prepare<[], { id: number; name: string; short_name: string | null }>(
     'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
   );
   let cached: { key: string; orgs: OrgCandidate[] } | null = null;
-  const storeVersion = (): string => version.get()?.v ?? '';
+  const storeVersion = (): string => storeVersionKey(db);
   return {
     db,
     reader: createReader(store),

@@ -14,3 +14,4 @@ export { domainsNamed, flexibleAssetTypeNames, organizationRowids, recordsOfType
 export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type AssetField, type AssetRef } from './read/asset-fields';
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';
+export { perStoreVersion, storeVersionKey } from './read/store-version';

@@ -2,6 +2,7 @@
 // "name"), the name-key its traits are stored under, and its kind. Read once per store version
 // (a tenant has hundreds of fields at most).
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { perStoreVersion } from './store-version';
 
 export interface AssetField {
   typeId: number;
@@ -11,13 +12,14 @@ export interface AssetField {
   kind: string | null;
 }
 
-const cache = new WeakMap<Database.Database, { key: string; fields: AssetField[] }>();
+const schemas = new WeakMap<Database.Database, { key: string; value: AssetField[] }>();
 
 export function assetFieldSchema(db: Database.Database): AssetField[] {
-  const key = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
-  const hit = cache.get(db);
-  if (hit && hit.key === key) return hit.fields;
-  const fields = db
+  return perStoreVersion(schemas, db, () => readSchema(db));
+}
+
+function readSchema(db: Database.Database): AssetField[] {
+  return db
     .prepare<[], { type_id: number; type_name: string; name: string; name_key: string; kind: string | null }>(
       `SELECT f.type_id, t.name AS type_name, f.name, f.name_key, f.kind
          FROM flexible_asset_fields f
@@ -28,8 +30,6 @@ export function assetFieldSchema(db: Database.Database): AssetField[] {
     )
     .all()
     .map((f) => ({ typeId: f.type_id, typeName: f.type_name, label: f.name, nameKey: f.name_key, kind: f.kind }));
-  cache.set(db, { key, fields });
-  return fields;
 }
 
 /** name-key → label for one flexible asset type. */

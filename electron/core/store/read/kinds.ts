@@ -1,19 +1,17 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { perStoreVersion } from './store-version';
 
 // A tenant has tens of flexible asset types; read them once per store version.
-const cache = new WeakMap<Database.Database, { key: string; names: string[] }>();
+const typeNames = new WeakMap<Database.Database, { key: string; value: string[] }>();
 
 /** Names of the tenant's flexible asset types that have live records. */
 export function flexibleAssetTypeNames(db: Database.Database): string[] {
-  const key = db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
-  const hit = cache.get(db);
-  if (hit && hit.key === key) return hit.names;
-  const names = db
-    .prepare<[], { name: string }>('SELECT t.name FROM flexible_asset_types t JOIN records r ON r.rowid = t.record_rowid AND r.deleted_at IS NULL ORDER BY t.name')
-    .all()
-    .map((r) => r.name);
-  cache.set(db, { key, names });
-  return names;
+  return perStoreVersion(typeNames, db, () =>
+    db
+      .prepare<[], { name: string }>('SELECT t.name FROM flexible_asset_types t JOIN records r ON r.rowid = t.record_rowid AND r.deleted_at IS NULL ORDER BY t.name')
+      .all()
+      .map((r) => r.name),
+  );
 }
 
 export interface KindFilter {

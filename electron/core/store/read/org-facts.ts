@@ -145,11 +145,6 @@ export function complianceReads(db: Db, backupTypeIds: readonly number[]) {
   };
 }
 
-/** A key that changes whenever the store does (this connection's writes or another's commits). */
-export function storeVersionKey(db: Db): string {
-  return db.prepare<[], { v: string }>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v").get()?.v ?? '';
-}
-
 /** The configuration type names in use, as the tenant writes them. */
 export function configurationTypeNames(db: Db): string[] {
   return db
