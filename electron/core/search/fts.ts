@@ -198,7 +198,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Matches counted per term at most: past this a word is common, and the exact count costs a doclist scan. */
-const DF_CAP = 5000;
+const DF_CAP = 1000;
 const weights = new WeakMap<Database.Database, { key: string; live: number; byTerm: Map<string, number> }>();
 
 /**
