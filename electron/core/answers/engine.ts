@@ -131,18 +131,20 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
     found = inventoryAnswer(input);
     if (found) intent = 'configuration';
   }
-  if (!found && intent !== 'search' && intent !== 'ambiguous_org' && intent !== 'field') found = await HANDLERS[intent](input);
   // "spam filter at Northgate", "backup retention for Orion": a field of the tenant's own
   // flexible asset types, named in full, is answered from that field; the intent's handler
-  // answers only when its own record kind was asked (a password, a dependency, an address).
-  const assetFields = askedAssetFields(input);
-  if (!hasIdentifiers && (fieldFirst(input, assetFields, intent) || !found || found.noData === true)) {
+  // answers first only when its own record kind was asked (a password, a dependency, a device).
+  const assetFields = hasIdentifiers ? [] : askedAssetFields(input);
+  const fieldAnswer = (): void => {
     const field = assetFieldAnswer(input, assetFields);
     if (field) {
       found = field;
       intent = 'field';
     }
-  }
+  };
+  if (!found && fieldFirst(input, assetFields, intent)) fieldAnswer();
+  if (!found && intent !== 'search' && intent !== 'ambiguous_org' && intent !== 'field') found = await HANDLERS[intent](input);
+  if (!found || found.noData === true) fieldAnswer();
   if (!found && hasIdentifiers && intent !== 'exact_lookup') {
     found = exactLookup(input);
     if (found) intent = 'exact_lookup';
