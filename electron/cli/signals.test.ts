@@ -22,13 +22,13 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const envFor = (dataDir: string): NodeJS.ProcessEnv => ({
+const envFor = (dataDir: string, baseUrl = fake.url): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   HOME: tmp,
   GLUE_DATA_DIR: dataDir,
   GLUE_PASSPHRASE: 'signals test passphrase',
   ITGLUE_API_KEY: DEMO_API_KEY,
-  ITGLUE_BASE_URL: fake.url,
+  ITGLUE_BASE_URL: baseUrl,
 });
 
 type Moment = { kind: 'startup'; ms: number } | { kind: 'progress'; lines: number; ms: number };
@@ -89,7 +89,11 @@ describe('stop signals during glue sync', () => {
 
   it('SIGTERM to glue mcp while a sync_data run continues in the background: the run is cancelled (lock released, resumable) and the server exits 0', async () => {
     const dataDir = join(tmp, 'mcp');
-    const { child, done } = cli.spawn(['mcp'], envFor(dataDir));
+    // Every answer stalls, so the background run is surely still going when the signal comes
+    // (on the small tenant above a fast machine finished it first, and there was nothing to cancel).
+    const slow = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000, faults: 'slow:1:250' });
+    const env = envFor(dataDir, slow.url);
+    const { child, done } = cli.spawn(['mcp'], env);
     const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
     const call = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'sync_data', arguments: { mode: 'full', waitSeconds: 0 } } };
     child.stdin?.write(`${JSON.stringify(init)}\n${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n${JSON.stringify(call)}\n`);
@@ -107,7 +111,8 @@ describe('stop signals during glue sync', () => {
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     expect(existsSync(join(dataDir, 'profiles', 'default', 'sync.lock')), 'sync.lock left behind').toBe(false);
-    const status = await cli.run(['status', '--json'], envFor(dataDir));
+    const status = await cli.run(['status', '--json'], env);
+    await slow.close();
     const parsed = JSON.parse(status.stdout) as { lastSync: { status: string } | null; interruptedRun: boolean };
     expect(parsed.lastSync?.status).toBe('cancelled');
     expect(parsed.interruptedRun).toBe(true);
