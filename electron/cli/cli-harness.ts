@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DEMO_API_KEY } from '../core/itglue/fake/server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,6 +14,14 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * The whole environment of a `glue` child (nothing inherited but PATH): a profile under
+ * `dataDir`, sealed with `passphrase` (no keychain), syncing from the fake IT Glue at `baseUrl`.
+ */
+export function glueEnv(o: { home: string; dataDir: string; passphrase: string; baseUrl: string }, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: o.home, GLUE_DATA_DIR: o.dataDir, GLUE_PASSPHRASE: o.passphrase, ITGLUE_API_KEY: DEMO_API_KEY, ITGLUE_BASE_URL: o.baseUrl, ...extra };
 }
 
 export interface CliHarness {

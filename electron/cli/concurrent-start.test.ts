@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
 import { smallDemoTenant } from '../core/sync/test-helpers';
 import { revealSecret } from '../core/store/vault';
 import { openProfile } from '../core/sync/service';
-import { buildCli, type CliHarness } from './cli-harness';
+import { buildCli, glueEnv, type CliHarness } from './cli-harness';
 
 const tmp = mkdtempSync(join(tmpdir(), 'glue-concurrent-'));
 let cli: CliHarness;
@@ -27,14 +27,7 @@ afterAll(async () => {
 });
 
 const PASS = 'concurrent test passphrase';
-const envFor = (dataDir: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: tmp,
-  GLUE_DATA_DIR: dataDir,
-  GLUE_PASSPHRASE: PASS,
-  ITGLUE_API_KEY: DEMO_API_KEY,
-  ITGLUE_BASE_URL: fake.url,
-});
+const envFor = (dataDir: string): NodeJS.ProcessEnv => glueEnv({ home: tmp, dataDir, passphrase: PASS, baseUrl: fake.url });
 
 /** Opens the profile as a third process would, and reveals one password value when there is one. */
 async function healthy(dataDir: string): Promise<{ values: number }> {

@@ -7,13 +7,13 @@ import { cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
 import { smallDemoTenant } from '../core/sync/test-helpers';
 import { accountFor } from '../core/secrets/key-manager';
 import { createPassphraseVault } from '../core/secrets/passphrase-vault';
 import { revealSecret } from '../core/store/vault';
 import { openProfile } from '../core/sync/service';
-import { buildCli, type CliHarness } from './cli-harness';
+import { buildCli, glueEnv, type CliHarness } from './cli-harness';
 import { mcpSession, toolCall } from './mcp-client';
 
 const tmp = mkdtempSync(join(tmpdir(), 'glue-damage-'));
@@ -22,14 +22,7 @@ let cli: CliHarness;
 let fake: FakeItGlue;
 const clean = join(tmp, 'clean');
 
-const envFor = (dataDir: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: tmp,
-  GLUE_DATA_DIR: dataDir,
-  GLUE_PASSPHRASE: PASS,
-  ITGLUE_API_KEY: DEMO_API_KEY,
-  ITGLUE_BASE_URL: fake.url,
-});
+const envFor = (dataDir: string): NodeJS.ProcessEnv => glueEnv({ home: tmp, dataDir, passphrase: PASS, baseUrl: fake.url });
 const storeOf = (dataDir: string) => join(dataDir, 'profiles', 'default', 'store.db');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

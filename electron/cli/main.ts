@@ -46,3 +46,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// Node's natural exit closes its signal handles before the process is gone (tens of ms while
+// native modules unload), and a Ctrl-C in that window killed a finished `glue sync` by signal.
+// 'beforeExit' comes once nothing is left to run (output flushed, stores closed, a background
+// run cancelled), and process.exit from there leaves the handlers in place until the end.
+process.once('beforeExit', () => process.exit());

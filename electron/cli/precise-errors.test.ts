@@ -6,10 +6,10 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
 import { smallDemoTenant } from '../core/sync/test-helpers';
 import { currentOwner, startTicksOf } from '../core/locks/process-identity';
-import { buildCli, type CliHarness } from './cli-harness';
+import { buildCli, glueEnv, type CliHarness } from './cli-harness';
 
 const tmp = mkdtempSync(join(tmpdir(), 'glue-errors-'));
 let cli: CliHarness;
@@ -46,15 +46,7 @@ afterAll(async () => {
 });
 
 const PASS = 'errors test passphrase';
-const envFor = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: tmp,
-  GLUE_DATA_DIR: dataDir,
-  GLUE_PASSPHRASE: PASS,
-  ITGLUE_API_KEY: DEMO_API_KEY,
-  ITGLUE_BASE_URL: fake.url,
-  ...extra,
-});
+const envFor = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => glueEnv({ home: tmp, dataDir, passphrase: PASS, baseUrl: fake.url }, extra);
 const profileDir = (dataDir: string) => join(dataDir, 'profiles', 'default');
 
 /** Makes `dir` read-only for this process: chmod for a normal user, a read-only bind mount for root. Null when neither works here. */

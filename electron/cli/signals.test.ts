@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
-import { buildCli, type CliHarness, type CliRun } from './cli-harness';
+import { startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
+import { buildCli, glueEnv, type CliHarness, type CliRun } from './cli-harness';
 
 const tmp = mkdtempSync(join(tmpdir(), 'glue-signals-'));
 let cli: CliHarness;
@@ -22,14 +22,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const envFor = (dataDir: string, baseUrl = fake.url): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: tmp,
-  GLUE_DATA_DIR: dataDir,
-  GLUE_PASSPHRASE: 'signals test passphrase',
-  ITGLUE_API_KEY: DEMO_API_KEY,
-  ITGLUE_BASE_URL: baseUrl,
-});
+const envFor = (dataDir: string, baseUrl = fake.url): NodeJS.ProcessEnv => glueEnv({ home: tmp, dataDir, passphrase: 'signals test passphrase', baseUrl });
 
 type Moment = { kind: 'startup'; ms: number } | { kind: 'progress'; lines: number; ms: number };
 
@@ -85,6 +78,26 @@ describe('stop signals during glue sync', () => {
     expect(JSON.parse(done.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ event: 'summary', status: 'ok' });
     const status = await cli.run(['status', '--json'], envFor(dataDir));
     expect((JSON.parse(status.stdout) as { counts: Record<string, number> }).counts.organizations).toBe(fake.dataset.organizations?.data.length);
+  }, 120_000);
+
+  it('a stop signal while a finished sync exits does not kill it: exit 0 with its summary', async () => {
+    // Node closes its signal handles while it unloads native modules after the last line is
+    // written; a Ctrl-C in those tens of milliseconds used to kill `glue sync` by the signal.
+    const dataDir = join(tmp, 'exiting');
+    expect((await cli.run(['sync', '--json'], envFor(dataDir))).status).toBe(0);
+    const log: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const { child, done } = cli.spawn(['sync', '--json'], envFor(dataDir));
+      child.stdin?.end();
+      const sig: NodeJS.Signals = i % 2 ? 'SIGTERM' : 'SIGINT';
+      child.stdout?.on('data', (d: Buffer) => {
+        if (d.toString().includes('"event":"summary"')) setTimeout(() => child.kill(sig), rand(0, 40));
+      });
+      const r = await done;
+      log.push(`${sig} → exit ${r.status} signal ${r.signal}`);
+      expect(r.signal, log.join('\n')).toBeNull();
+      expect(r.status, log.join('\n')).toBe(0);
+    }
   }, 120_000);
 
   it('SIGTERM to glue mcp while a sync_data run continues in the background: the run is cancelled (lock released, resumable) and the server exits 0', async () => {

@@ -1,7 +1,6 @@
 import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { format } from 'node:util';
 import { createBaseDeps } from './base-deps';
-import type { McpDeps } from './deps';
 import type { Handshake, LoadReason } from './handshake';
 import { LineError } from './line-errors';
 import { createLogger, type LogLevel } from './logger';
@@ -14,8 +13,6 @@ export interface StdioServerOptions {
   stderr: NodeJS.WritableStream;
   /** Aborts on SIGINT/SIGTERM; the server closes cleanly. */
   signal: AbortSignal;
-  /** Lets the lead plug core services in without touching this file. */
-  makeDeps?: (base: McpDeps) => McpDeps;
   /**
    * The fast-start handshake that owns stdin and stdout (see handshake.ts): the server takes
    * the connection over from it, replaying what it read.
@@ -38,8 +35,7 @@ export async function runStdioServer(opts: StdioServerOptions): Promise<number> 
   // A stray rejection in a background task must not take Claude's connection down with it.
   process.on('unhandledRejection', (e) => logger.error('unhandled rejection', { error: e instanceof Error ? e.name : typeof e }));
 
-  const base = createBaseDeps(opts.profile, logger, {}, opts.env);
-  const deps = opts.makeDeps ? opts.makeDeps(base) : base;
+  const deps = createBaseDeps(opts.profile, logger, {}, opts.env);
   const server = createMcpServer(deps);
 
   const closed = new Promise<void>((resolve) => {
