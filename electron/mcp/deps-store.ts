@@ -46,11 +46,11 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     try {
       const opened = await store();
       const { reader } = opened;
-      // Once per opened store: a full read of the pages (~2 s at 100k records) answers "is this
-      // copy sound" for the session; a damaged one is reported as corrupt, never "ready".
+      // Once per opened store, in proportion to its size (a full read of the pages, ~2 s at 100k
+      // records): "is this copy sound" for the session; a damaged one is corrupt, never "ready".
       if (checked !== opened) {
-        const { quickCheck, damagedStore } = await import('../core/store/integrity');
-        const r = quickCheck(opened.store.db);
+        const { checkProportionate, damagedStore } = await import('../core/store/integrity');
+        const r = checkProportionate(opened.store.db, opened.store.file);
         if (!r.ok) return { state: 'corrupt', lastSyncAt: null, counts: {}, message: damagedStore(r.detail).message };
         checked = opened;
       }

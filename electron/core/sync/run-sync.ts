@@ -7,7 +7,7 @@ import { toResultError as itglueResultError, ItGlueError } from '../itglue/error
 import { probeTenant } from '../itglue/probe';
 import { processStopSignal } from '../lifecycle/stop-signals';
 import { StoreError } from '../store/errors';
-import { damagedStore, quickCheck } from '../store/integrity';
+import { checkProportionate, damagedStore } from '../store/integrity';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
 import { runDetails, type DetailOutcome } from './details-runner';
@@ -106,7 +106,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   if (!lock.ok) return lock;
   // A damaged store is never written to: each page written next to a broken one would be lost
   // with it, and the sync would report success over a store that cannot answer.
-  const intact = quickCheck(store.db);
+  const intact = checkProportionate(store.db, store.file);
   if (!intact.ok) {
     lock.value.release();
     const e = damagedStore(intact.detail);
