@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,3 +72,14 @@ function spawnSyncMkdir(path: string): void {
   rmSync(path, { recursive: true, force: true });
   mkdirSync(path, { mode: 0o500 });
 }
+
+describe('start time outside Linux (ps -o lstart)', () => {
+  it('names a live process the same way each time, and nothing for a process that is gone', () => {
+    const here = startTicksOf(process.pid, 'darwin');
+    expect(here).toMatch(/^ps:\w{3} \w{3} +\d+ [\d:]{8} \d{4}$/);
+    expect(startTicksOf(process.pid, 'darwin')).toBe(here);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    expect(startTicksOf(gone, 'darwin')).toBeNull();
+    expect(startTicksOf(process.pid, 'win32')).toBeNull();
+  });
+});

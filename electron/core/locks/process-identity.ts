@@ -1,15 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
  * Who holds a lock. A pid alone is not enough: after a crash and a reboot (or in a busy
  * container) the same number belongs to another process, and a lock that trusts it blocks
- * forever. The start time (Linux: /proc/<pid>/stat field 22, clock ticks since boot) and the
- * boot id together name one process for its whole life.
+ * forever. The start time (Linux: /proc/<pid>/stat field 22, clock ticks since boot, with the
+ * boot id; macOS and other Unixes: `ps -o lstart`, a wall-clock time) names one process for its
+ * whole life.
  */
 export const ownerSchema = z.object({
   pid: z.number().int().positive(),
-  /** Start time as the OS reports it; null where we cannot read it (macOS, Windows). */
+  /** Start time as the OS reports it; null where we cannot read it (Windows). */
   startTicks: z.string().nullable(),
   bootId: z.string().nullable(),
   /** When the lock was taken (ISO), for `glue status`. */
@@ -30,12 +32,32 @@ export function bootId(): string | null {
 }
 
 /** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces and parentheses. */
-export function startTicksOf(pid: number): string | null {
+function procStartTicks(pid: number): string | null {
   const stat = readOr(`/proc/${pid}/stat`);
   if (!stat) return null;
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // rest[0] is field 3 (state), so field 22 is rest[19].
   return rest[19] ?? null;
+}
+
+/**
+ * `ps -o lstart= -p <pid>` (POSIX ps on macOS and the BSDs): the start time to the second, as
+ * text; "ps:" marks it so a lock written on one kind of system never matches the other's.
+ * Windows has no quick equivalent (a PowerShell start costs ~1 s per lock): pid only there.
+ */
+export function psStartTime(pid: number): string | null {
+  try {
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return out ? `ps:${out}` : null;
+  } catch {
+    return null; // no such process (ps exits 1), or no ps
+  }
+}
+
+/** The process's start time as this OS can tell it, or null (Windows, or a process that is gone). */
+export function startTicksOf(pid: number, platform: NodeJS.Platform = process.platform): string | null {
+  if (platform === 'linux') return procStartTicks(pid);
+  return platform === 'win32' ? null : psStartTime(pid);
 }
 
 export function currentOwner(): LockOwner {
