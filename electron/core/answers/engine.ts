@@ -47,7 +47,7 @@ const INVENTORY_INTENTS: ReadonlySet<Intent> = new Set(['configuration', 'search
 /** Intents whose own records answer even when the question also names a flexible asset field. */
 const OWN_RECORDS_FIRST: ReadonlySet<Intent> = new Set(['exact_lookup', 'dependencies', 'compliance', 'infrastructure']);
 /** Intents that yield to a named field unless their own defining word was said ("password", "serial", "phone"). */
-const YIELDS_UNLESS_SAID: ReadonlySet<Intent> = new Set(['password', 'configuration', 'contacts', 'locations']);
+const YIELDS_UNLESS_SAID: ReadonlySet<Intent> = new Set(['password', 'configuration', 'contacts', 'locations', 'documents']);
 const SAID = 2.5;
 /** The question used the intent's own defining word ("password", "serial", "phone"). */
 const said = (q: HandlerInput['q'], intent: Intent): boolean => q.signals.some((s) => s.intent === intent && s.weight >= SAID);
@@ -144,7 +144,10 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   };
   if (!found && fieldFirst(input, assetFields, intent)) fieldAnswer();
   if (!found && intent !== 'search' && intent !== 'ambiguous_org' && intent !== 'field') found = await HANDLERS[intent](input);
-  if (!found || found.noData === true) fieldAnswer();
+  // "how do I …", "phone of …": the asked kind of record is looked for everywhere before a
+  // field that merely shares a word ("encrypted" → Encryption) answers instead.
+  const kindSaid = YIELDS_UNLESS_SAID.has(intent) && said(q, intent);
+  if ((!found || found.noData === true) && !kindSaid) fieldAnswer();
   if (!found && hasIdentifiers && intent !== 'exact_lookup') {
     found = exactLookup(input);
     if (found) intent = 'exact_lookup';
@@ -174,6 +177,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   if (!found) {
     found = await searchAnswer(input);
   }
+  if ((!found || found.noData === true) && kindSaid) fieldAnswer();
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
   // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.
   const lead = intent === 'field' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);

@@ -4,6 +4,7 @@
 // names), never from a list of demo words. A label is asked for when the question holds its
 // words, or words that mean the same in IT documentation (the generic table below).
 import { variants } from '../search/fts-synonyms';
+import { sameStem } from '../text/stem';
 
 /** Phrases that name the same field. Generic IT vocabulary only; each member stands for every other. */
 const LABEL_SYNONYMS: readonly (readonly string[])[] = [
@@ -46,13 +47,6 @@ const tokens = (text: string): string[] =>
     .replace(/(\p{L})(\p{N})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-
-/** Same word up to a short ending: "filters"/"filter", "renewal"/"renew". */
-const sameStem = (a: string, b: string): boolean => {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3;
-};
 
 const SYNONYM_TOKENS: readonly (readonly string[][])[] = LABEL_SYNONYMS.map((g) => g.map(tokens));
 

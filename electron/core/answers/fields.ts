@@ -8,6 +8,7 @@ import { answerText, assetFieldSchema, assetsOfTypes, labelledFields, type Asset
 import { orgSuffix, sourceOf, type Found, type HandlerInput } from './context';
 import { allWords, matchLabel, pickFields, questionWords, type PickedField } from './field-match';
 import { coverage } from './handlers/find';
+import { sameStem } from '../text/stem';
 
 export interface AnswerField {
   label: string;
@@ -72,10 +73,18 @@ export function askedAssetFields(input: HandlerInput): PickedField<AssetField & 
   const asked = questionWords(input.q.keywords);
   // Password fields are answered by the password handler, with its audited reveal.
   const schema = assetFieldSchema(input.ctx.search.db).filter((f) => f.kind !== 'Password' && f.kind !== 'Header' && f.kind !== 'Upload');
-  const picked = pickFields(asked, schema.map((f) => ({ ...f, value: `${f.typeId}:${f.nameKey}` })));
-  // "AD domain name", "wireless encryption": a field of the type the question names wins.
-  const ofNamedType = picked.filter((p) => matchLabel(asked, p.field.typeName) !== null);
-  return ofNamedType.length > 0 ? ofNamedType : picked;
+  return pickFields(asked, schema.map((f) => ({ ...f, value: `${f.typeId}:${f.nameKey}` })));
+}
+
+/**
+ * The asked fields in the order they should be tried: those of a type the question names
+ * ("AD domain name", "vendor support phone" → Vendors), then all of them ("dentrix vendor support phone": no vendor
+ * asset mentions Dentrix, its application's Vendor Support field does).
+ */
+function byNamedType(input: HandlerInput, asked: readonly PickedField<AssetField & { value: string }>[]): PickedField<AssetField & { value: string }>[][] {
+  const words = questionWords(input.q.keywords);
+  const named = asked.filter((p) => matchLabel(words, p.field.typeName) !== null);
+  return named.length > 0 && named.length < asked.length ? [named, [...asked]] : [[...asked]];
 }
 
 const MAX_ASSETS = 10;
@@ -84,13 +93,13 @@ const LEAD_SOURCES = 3;
 /** Assets read to pick among by the question's other words. */
 const MAX_SCANNED = 200;
 
-/** Framing words of a tenant-wide question ("list every …", "what is our …"). */
-const FRAMING = new Set(['list', 'all', 'every', 'each', 'show', 'what', 'which', 'whats', 'our', 'their', 'the', 'for', 'of', 'is', 'are', 'clients', 'customers', 'orgs', 'organizations', 'everyone']);
+/** Framing words of a tenant-wide question ("list every …", "what is our …", "which ISP does X use"). */
+const FRAMING = new Set(['list', 'all', 'every', 'each', 'show', 'what', 'which', 'whats', 'our', 'their', 'the', 'for', 'of', 'is', 'are', 'clients', 'customers', 'orgs', 'organizations', 'everyone', 'use', 'uses', 'using', 'used', 'have', 'has', 'got']);
 
 /** Keywords neither the field's label, its type's name nor framing account for. */
 function unexplained(keywords: readonly string[], asked: readonly PickedField<AssetField & { value: string }>[]): string[] {
   const known = new Set(asked.flatMap((a) => `${a.field.label} ${a.field.typeName}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
-  const explained = (k: string): boolean => FRAMING.has(k) || known.has(k) || [...known].some((w) => w.length >= 4 && (k.startsWith(w) || w.startsWith(k)) && Math.abs(k.length - w.length) <= 3);
+  const explained = (k: string): boolean => FRAMING.has(k) || known.has(k) || [...known].some((w) => sameStem(k, w));
   return keywords.filter((k) => !explained(k) && !isSynonymOfKnown(k, known));
 }
 
@@ -106,6 +115,14 @@ function isSynonymOfKnown(word: string, known: ReadonlySet<string>): boolean {
  * question), when the question names nothing else.
  */
 export function assetFieldAnswer(input: HandlerInput, asked = askedAssetFields(input)): Found | null {
+  for (const fields of byNamedType(input, asked)) {
+    const found = answerFromFields(input, fields);
+    if (found) return found;
+  }
+  return null;
+}
+
+function answerFromFields(input: HandlerInput, asked: readonly PickedField<AssetField & { value: string }>[]): Found | null {
   if (asked.length === 0) return null;
   const typeIds = [...new Set(asked.map((a) => a.field.typeId))];
   const labels = new Set(asked.map((a) => a.field.label.toLowerCase()));

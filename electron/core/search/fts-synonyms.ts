@@ -29,6 +29,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['mfa', '2fa', 'two factor', 'multi factor'],
   ['admin', 'administrator'],
   ['backup', 'bdr'],
+  ['certificate', 'cert'],
 ];
 
 /**

@@ -24,7 +24,9 @@ export async function dependenciesAnswer(input: HandlerInput): Promise<Found | n
     const first = [...devices].sort((a, b) => (a.orgName ?? '').localeCompare(b.orgName ?? '') || a.id - b.id)[0];
     if (first) subject = { type: 'configurations', id: String(first.id) };
   } else {
-    const terms = contentTerms(input.q.keywords, DEP_WORDS);
+    // "what is plugged into the ups": the relation's own words are not the subject's.
+    const phrasing = input.q.signals.filter((s) => s.intent === 'dependencies').flatMap((s) => s.words);
+    const terms = contentTerms(input.q.keywords, [...DEP_WORDS, ...phrasing]);
     if (terms.length === 0) return null;
     const db = ctx.search.db;
     const kind = findConfigType(db, terms);

@@ -4,6 +4,7 @@ import type { RecordType, Source } from '../../../../shared/domain';
 import { GENERIC_WORDS, groupTerms, variants } from '../../search/fts-synonyms';
 import { search, termWeight, type SearchHit } from '../../search/search';
 import { answerText } from '../../store/index';
+import { sameStem } from '../../text/stem';
 import type { HandlerInput } from '../context';
 
 /** Share of the question's words a hit must contain to count as an answer. */
@@ -20,17 +21,6 @@ function words(text: string): Set<string> {
   const joined = list.slice(1).map((w, i) => `${list[i] ?? ''}${w}`);
   return new Set([...list, ...joined]);
 }
-
-/** A word without its common English ending: "enrollment" → "enroll", "images" → "imag". */
-const stem = (w: string): string => (w.length > 5 ? w.replace(/(?:ments?|ations?|ions?|ings?|ers?|ed|es|s|e)$/u, '') : w);
-
-/** Same word up to a short ending: "backups"/"backup", "onboard"/"onboarding", "enroll"/"enrollment". */
-const sameStem = (a: string, b: string): boolean => {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 4 && long.startsWith(short) && long.length - short.length <= 3) return true;
-  const sa = stem(a);
-  return sa.length >= 4 && sa === stem(b);
-};
 
 /**
  * Share of `terms` found in `text` (as the FTS tokenizer splits it). A term is found when every

@@ -9,7 +9,21 @@ export interface Signal {
   intent: Intent;
   cue: string;
   weight: number;
+  /**
+   * The words of the question that made the cue ("plugged into", "run on") when the cue is a
+   * short phrase: they say how something is asked, not what it is about, so a handler leaves
+   * them out when it looks for the record. Empty for long matches, which may span a name.
+   */
+  words: string[];
 }
+
+/** Cue matches up to this many words are phrasing; longer ones may hold the subject's name. */
+const PHRASING_WORDS = 3;
+
+const phrasing = (matched: string): string[] => {
+  const words = matched.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length <= PHRASING_WORDS ? words : [];
+};
 
 interface Cue {
   intent: Intent;
@@ -128,12 +142,13 @@ export function scoreIntent(facts: IntentFacts): { intent: Intent; signals: Sign
   const signals: Signal[] = [];
   for (const cue of CUES) {
     if (cue.intent === 'exact_lookup' && facts.addresses + facts.names === 0) continue;
-    if (cue.re.test(facts.lower)) signals.push({ intent: cue.intent, cue: cue.cue, weight: cue.weight });
+    const m = cue.re.exec(facts.lower);
+    if (m) signals.push({ intent: cue.intent, cue: cue.cue, weight: cue.weight, words: phrasing(m[0]) });
   }
-  if (facts.addresses > 0) signals.push({ intent: 'exact_lookup', cue: 'address in the question', weight: 2.5 });
-  else if (facts.names > 0) signals.push({ intent: 'exact_lookup', cue: 'hostname or serial in the question', weight: 1.5 });
-  if (facts.hasWindow) signals.push({ intent: 'expirations', cue: 'time window', weight: 1.5 });
-  if (facts.orgOnly) signals.push({ intent: 'organization', cue: 'only an organization', weight: 2.5 });
+  if (facts.addresses > 0) signals.push({ intent: 'exact_lookup', cue: 'address in the question', weight: 2.5, words: [] });
+  else if (facts.names > 0) signals.push({ intent: 'exact_lookup', cue: 'hostname or serial in the question', weight: 1.5, words: [] });
+  if (facts.hasWindow) signals.push({ intent: 'expirations', cue: 'time window', weight: 1.5, words: [] });
+  if (facts.orgOnly) signals.push({ intent: 'organization', cue: 'only an organization', weight: 2.5, words: [] });
 
   const totals = new Map<Intent, number>();
   for (const s of signals) totals.set(s.intent, (totals.get(s.intent) ?? 0) + s.weight);

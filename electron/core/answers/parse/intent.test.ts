@@ -240,7 +240,7 @@ describe('understand: details', () => {
 
   it('explains its intent with the cues that fired', () => {
     const q = ask('wifi password for acme dental');
-    expect(q.signals).toContainEqual({ intent: 'password', cue: 'password', weight: 3 });
+    expect(q.signals).toContainEqual({ intent: 'password', cue: 'password', weight: 3, words: ['password'] });
   });
 
   it('keeps quoted phrases and hostnames whole, drops FTS and SQL syntax from keywords', () => {
