@@ -22,6 +22,7 @@ const LABEL_SYNONYMS: readonly (readonly string[])[] = [
   ['registrar', 'registered'],
   ['model', 'make'],
   ['ssid', 'network name', 'wifi name', 'wireless name'],
+  ['short name', 'netbios', 'netbios name', 'pre-windows 2000 name'],
   ['address', 'street', 'located', 'where', 'location'],
   ['retention', 'kept', 'keep'],
   ['version', 'build', 'release'],

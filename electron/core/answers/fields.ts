@@ -139,18 +139,18 @@ function answerFromFields(input: HandlerInput, asked: readonly PickedField<Asset
     if (!input.org && best < 0.99) return null;
     if (best > 0) assets = scored.filter((x) => x.c >= best).map((x) => x.a);
   }
-  const lines: string[] = [];
-  const sources: Source[] = [];
+  const answering: { source: Source; values: AnswerField[]; named: number }[] = [];
   for (const a of assets) {
     const source = sourceOf(input.ctx, 'flexible-assets', a.id);
     if (!source) continue;
     const values = recordFields(input, 'flexible-assets', String(a.id)).filter((f) => labels.has(f.label.toLowerCase()));
-    if (values.length === 0) continue;
-    lines.push(leadLine(values.map((field) => ({ field, match: { score: 1, strong: 1 } })), source));
-    sources.push(source);
-    if (sources.length >= MAX_ASSETS) break;
+    if (values.length > 0) answering.push({ source, values, named: coverage(input.q.keywords, source.name) });
   }
-  if (sources.length === 0) return null;
-  return { answer: lines.join('\n'), sources, confidence: sources.length === 1 ? 0.9 : 0.75 };
+  if (answering.length === 0) return null;
+  // The asset the question names comes first: "student vlan subnet" → the LAN called Student
+  // VLAN before the wireless network whose VLAN field matched too.
+  const top = [...answering].sort((x, y) => y.named - x.named).slice(0, MAX_ASSETS);
+  const lines = top.map((t) => leadLine(t.values.map((field) => ({ field, match: { score: 1, strong: 1 } })), t.source));
+  return { answer: lines.join('\n'), sources: top.map((t) => t.source), confidence: top.length === 1 ? 0.9 : 0.75 };
 }
 

@@ -44,7 +44,8 @@ const CUES: Cue[] = [
   c('password', 3, 'admin account', /\badmin(?:istrator)? (?:account|user|login|logon|creds?)\b/),
   c('password', 2, 'username', /\buser ?names?\b/),
   c('password', 3, 'wifi key', /\b(?:wi-?fi|wireless|ssid|wpa[23]?) (?:key|psk|pass\w*)\b|\bpsk\b|\bpre-?shared key\b/),
-  c('password', 1.5, 'wifi', /\bwi-?fi\b|\bwireless\b|\bssid\b/),
+  // "ssid" alone names the network, not its key ("ssid password" is the cue above)
+  c('password', 1.5, 'wifi', /\bwi-?fi\b|\bwireless\b/),
   c('password', 1.5, 'pin/secret', /\bpins?\b|\bsecret\b|\bunlock code\b/),
   // configuration
   c('configuration', 2, 'ip', /\bip(?:v[46])?(?: address(?:es)?)?\b/),
