@@ -1,16 +1,16 @@
-// `npm run eval`: both graded sets (held-out and demo) through ask() and search() with the test
+// `npm run eval`: all three graded sets (held-out, blind and demo) through ask() and search() with the test
 // fixture model, one table per set. Prints figures; never fails on them (exit 0 unless it crashes).
 import { createEmbedder } from '../../search/embedder';
 import { fixtureModelsDir } from '../../search/test-models';
 import { formatReport, summarise } from './report';
 import { runSet } from './run-set';
-import { demoSet, heldoutSet } from './sets';
+import { blindSet, demoSet, heldoutSet } from './sets';
 
 async function main(): Promise<void> {
   const keywordOnly = process.argv.includes('--keyword');
   const embedder = keywordOnly ? null : createEmbedder({ modelsDir: fixtureModelsDir() });
   try {
-    for (const set of [await heldoutSet(), await demoSet()]) {
+    for (const set of [await heldoutSet(), await blindSet(), await demoSet()]) {
       const t0 = Date.now();
       const run = await runSet(set.dataset, set.file, embedder);
       const mode = [...run.modes].join('+') || 'keyword';

@@ -1,5 +1,7 @@
-// The two graded sets: the held-out tenant (resources/eval/heldout, written independently of the
-// demo generator) and the demo set (electron/core/answers/questions.json over the generated tenant).
+// The three graded sets: the held-out tenant (resources/eval/heldout, written independently of the
+// demo generator), the blind tenant (resources/eval/blind, written without reading the engine or the
+// other question files, so nobody has tuned against it) and the demo set
+// (electron/core/answers/questions.json over the generated tenant).
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,7 @@ import { fromDemoFile, questionFileSchema, type QuestionFile } from './schema';
 
 const REPO_ROOT = process.env.GLUE_EVAL_REPO_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const HELDOUT_DIR = join(REPO_ROOT, 'resources', 'eval', 'heldout');
+export const BLIND_DIR = join(REPO_ROOT, 'resources', 'eval', 'blind');
 const DEMO_QUESTIONS = join(REPO_ROOT, 'electron', 'core', 'answers', 'questions.json');
 
 export interface EvalSet {
@@ -17,9 +20,18 @@ export interface EvalSet {
   file: QuestionFile;
 }
 
-export async function heldoutSet(dir: string = HELDOUT_DIR): Promise<EvalSet> {
+/** A hand-written tenant directory with its questions.json beside the resource files. */
+async function datasetSet(name: string, dir: string): Promise<EvalSet> {
   const [dataset, raw] = await Promise.all([loadDataset(dir), readFile(join(dir, 'questions.json'), 'utf8')]);
-  return { name: 'held-out tenant', dataset, file: questionFileSchema.parse(JSON.parse(raw)) };
+  return { name, dataset, file: questionFileSchema.parse(JSON.parse(raw)) };
+}
+
+export async function heldoutSet(dir: string = HELDOUT_DIR): Promise<EvalSet> {
+  return datasetSet('held-out tenant', dir);
+}
+
+export async function blindSet(dir: string = BLIND_DIR): Promise<EvalSet> {
+  return datasetSet('blind tenant', dir);
 }
 
 export async function demoSet(): Promise<EvalSet> {
