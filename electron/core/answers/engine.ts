@@ -17,7 +17,9 @@ import { orgListAnswer } from './handlers/org-list';
 import { recordListAnswer } from './handlers/record-list';
 import { passwordAnswer } from './handlers/password';
 import { searchAnswer } from './handlers/search';
-import { askedAssetFields, assetFieldAnswer, leadWithFields } from './fields';
+import { askedAssetFields, assetFieldAnswer, leadWithFields, recordFields } from './fields';
+import { contentTerms, coverage } from './handlers/find';
+import { pickFields, questionWords } from './field-match';
 import { understand } from './parse/intent';
 
 export type { AnswerContext } from './context';
@@ -82,6 +84,25 @@ const onlyLookupWords = (q: HandlerInput['q']): boolean => {
   const names = new Set([...q.exact.hostnames, ...q.exact.serials].map((n) => n.toLowerCase()));
   return q.keywords.every((k) => LOOKUP_WORDS.has(k) || names.has(k) || /\d/.test(k));
 };
+
+/** The question's other words (not lookup words, not the name) appear nowhere in the record's fields. */
+function asksWhatRecordLacks(input: HandlerInput, source: Source | undefined): boolean {
+  if (!source || onlyLookupWords(input.q)) return false;
+  const names = new Set([...input.q.exact.hostnames, ...input.q.exact.serials].map((n) => n.toLowerCase()));
+  const rest = contentTerms(input.q.keywords).filter((k) => !LOOKUP_WORDS.has(k) && !names.has(k) && !/\d/.test(k));
+  if (rest.length === 0) return false;
+  const fields = recordFields(input, source.type, source.id);
+  if (pickFields(questionWords(rest), fields).length > 0) return false; // "expiry" → Expires
+  return coverage(rest, [source.name, ...fields.flatMap((f) => [f.label, f.value])].join(' ')) === 0;
+}
+
+/** False when the question names hostnames or serials and the source shows none of them. */
+function namesDevice(input: HandlerInput, source: Source | undefined): boolean {
+  const named = [...input.q.exact.hostnames, ...input.q.exact.serials].map((n) => n.toLowerCase());
+  if (named.length === 0 || !source) return true;
+  const text = [source.name, ...recordFields(input, source.type, source.id).map((f) => f.value)].join(' ').toLowerCase();
+  return named.some((n) => text.includes(n));
+}
 
 export async function ask(ctx: AnswerContext, question: string, opts: AskOptions = {}): Promise<Answer> {
   const today = ctx.today ?? new Date();
@@ -179,6 +200,16 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   }
   if ((!found || found.noData === true) && kindSaid) fieldAnswer();
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
+  // "mx record for example.com": the named record is found, but nothing in it is what was asked.
+  // "copperkettle.com expiry" read as a device question: a device that is not the one named is no answer.
+  if (intent === 'configuration' && !namesDevice(input, found.sources[0])) return noData(intent, org, found.sources.slice(0, 3));
+  // A record that holds it elsewhere may answer ("maintenance window for SW01" in a document).
+  if (intent === 'exact_lookup' && !hasIdentifiers && asksWhatRecordLacks(input, found.sources[0])) {
+    const general = await searchAnswer(input);
+    if (!general || general.noData || general.sources.length === 0) return noData(intent, org, found.sources.slice(0, 3));
+    found = general;
+    intent = 'search';
+  }
   // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.
   const lead = intent === 'field' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);
   return {

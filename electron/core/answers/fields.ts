@@ -8,6 +8,7 @@ import { answerText, assetFieldSchema, assetsOfTypes, labelledFields, type Asset
 import { orgSuffix, sourceOf, type Found, type HandlerInput } from './context';
 import { allWords, matchLabel, pickFields, questionWords, type PickedField } from './field-match';
 import { coverage } from './handlers/find';
+import { namesRecords } from '../search/search';
 import { sameStem } from '../text/stem';
 
 export interface AnswerField {
@@ -137,6 +138,11 @@ function answerFromFields(input: HandlerInput, asked: readonly PickedField<Asset
     const scored = all.map((a) => ({ a, c: coverage(rest, answerText(db, a.rowid)) }));
     const best = Math.max(0, ...scored.map((x) => x.c));
     if (!input.org && best < 0.99) return null;
+    // Inside one org, a word that names records elsewhere must be found in one of the org's
+    // assets: "vlan for the guest wifi" is no question about its only, non-guest network,
+    // "domain admin account" none about a vendor's account number. Other words ("how long",
+    // "offsite") describe the value.
+    if (input.org && best === 0 && rest.some((w) => namesRecords(input.ctx.search, w))) return null;
     if (best > 0) assets = scored.filter((x) => x.c >= best).map((x) => x.a);
   }
   const answering: { source: Source; values: AnswerField[]; named: number }[] = [];

@@ -270,6 +270,20 @@ export function orgsStartingWith<T extends OrgCandidate>(words: string, orgs: re
     .filter((o): o is T => o !== undefined);
 }
 
+/**
+ * Organizations whose name of three or more words has these initials: "pvg" for Pinecrest
+ * Veterinary Group (MSPs name devices PVG-SW01 after them). Two-letter initials are left out:
+ * too many of them are IT words (AP, DC, IT).
+ */
+export function orgsWithInitials<T extends OrgCandidate>(word: string, orgs: readonly T[]): T[] {
+  const q = normaliseName(word).compact;
+  if (!/^\p{L}{3,5}$/u.test(q)) return [];
+  const index = indexOf(orgs);
+  return index.entries
+    .map((e, i) => (e.name.tokens.length >= 3 && e.name.tokens.map((t) => t[0] ?? '').join('') === q ? orgs[i] : undefined))
+    .filter((o): o is T => o !== undefined);
+}
+
 function sameName(q: NormalName, e: IndexedOrg | undefined): boolean {
   if (!e) return false;
   if (q.compact === e.name.compact || q.compact === e.short?.compact) return true;

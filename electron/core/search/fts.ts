@@ -207,6 +207,16 @@ const weights = new WeakMap<Database.Database, { key: string; live: number; byTe
  * more than "office". Cached per store version.
  */
 export function termWeight(db: Database.Database, term: string): number {
+  const { live, df } = termStats(db, term);
+  return Math.log(1 + Math.max(1, live) / (1 + df));
+}
+
+/** Records whose name holds `term` (or one of its variants), counted up to DF_CAP. */
+export function nameFrequency(db: Database.Database, term: string): number {
+  return termStats(db, term, 'name').df;
+}
+
+function termStats(db: Database.Database, term: string, column?: 'name'): { live: number; df: number } {
   const key = storeVersionKey(db);
   let entry = weights.get(db);
   if (!entry || entry.key !== key) {
@@ -214,14 +224,15 @@ export function termWeight(db: Database.Database, term: string): number {
     entry = { key, live, byTerm: new Map() };
     weights.set(db, entry);
   }
-  const cached = entry.byTerm.get(term);
-  if (cached !== undefined) return cached;
+  const key2 = column ? `${column}:${term}` : term;
+  const cached = entry.byTerm.get(key2);
+  if (cached !== undefined) return { live: entry.live, df: cached };
   const query = buildFromTerms([term]);
-  const df = query
-    ? (db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(query.match, DF_CAP)?.n ?? 0)
+  const match = query ? (column ? `${column} : (${query.match})` : query.match) : null;
+  const df = match
+    ? (db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(match, DF_CAP)?.n ?? 0)
     : 0;
-  const w = Math.log(1 + Math.max(1, entry.live) / (1 + df));
   if (entry.byTerm.size > 10_000) entry.byTerm.clear();
-  entry.byTerm.set(term, w);
-  return w;
+  entry.byTerm.set(key2, df);
+  return { live: entry.live, df };
 }

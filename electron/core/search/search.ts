@@ -7,7 +7,7 @@ import { identifiersIn } from '../identifiers/in-text';
 import type { OrgCandidate } from '../../../shared/domain';
 import { createReader, storeVersionKey, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
-import { ftsTerms, keywordSearch, termWeight as indexTermWeight } from './fts';
+import { ftsTerms, nameFrequency, keywordSearch, termWeight as indexTermWeight } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
 import { BOOST, fuse, type Fused } from './rank';
 
@@ -48,6 +48,9 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
 
 /** How much one search word says about which record is meant (inverse document frequency). */
 export const termWeight = (ctx: SearchContext, term: string): number => indexTermWeight(ctx.db, term);
+
+/** True when some record of the tenant is named with `term` ("guest", "vpn"): a word that names things, not one that describes a value. */
+export const namesRecords = (ctx: SearchContext, term: string): boolean => nameFrequency(ctx.db, term) > 0;
 
 export interface SearchInput {
   query: string;

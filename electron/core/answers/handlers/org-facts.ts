@@ -64,7 +64,7 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
 }
 
 /** Words that ask for a location's fields, not which location. */
-const LOCATION_WORDS = ['address', 'addresses', 'where', 'located', 'location', 'locations', 'site', 'sites', 'office', 'offices', 'phone', 'number', 'street', 'city', 'directions', 'list', 'all'];
+const LOCATION_WORDS = ['address', 'addresses', 'where', 'located', 'location', 'locations', 'site', 'sites', 'office', 'offices', 'phone', 'number', 'street', 'city', 'directions', 'list', 'all', 'main', 'primary'];
 
 export function locationsAnswer(input: HandlerInput): Found | null {
   if (!input.org) return null;
@@ -76,7 +76,10 @@ export function locationsAnswer(input: HandlerInput): Found | null {
   if (terms.length > 0) {
     const scored = rows.map((l) => ({ l, c: coverage(terms, [l.name, l.address, l.city, l.region].filter(present).join(' ')) }));
     const best = Math.max(...scored.map((x) => x.c));
-    if (best > 0) rows = scored.filter((x) => x.c >= best).map((x) => x.l);
+    // Other words no location holds ("vpn address", "sharepoint site url") ask about
+    // something else: not this org's street addresses.
+    if (best === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
+    rows = scored.filter((x) => x.c >= best).map((x) => x.l);
   }
   const lines = rows.map((l) => `${l.name}: ${[l.address, l.city, l.region, l.country].filter(present).join(', ')}${l.phone ? ` (phone ${l.phone})` : ''}`);
   return {

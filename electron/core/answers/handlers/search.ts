@@ -5,7 +5,11 @@ import { documentOf, documentPassage, passageAnswer } from './documents';
 import { byCoverage, contentTerms, findCandidates, MIN_COVERAGE, toSource } from './find';
 
 export async function searchAnswer(input: HandlerInput): Promise<Found | null> {
-  const terms = [...input.q.phrases, ...(input.q.keywords.length > 0 ? input.q.keywords : [])];
+  // An address the exact lookup did not find is still the question's subject: a record that
+  // only shares its other words ("who owns 10.20.0.99" → a contact who "owns" something) is no
+  // answer, one whose text holds the address (a LAN asset's DNS servers) is.
+  const addresses = [...input.q.exact.ips.map((ip) => ip.address), ...input.q.exact.cidrs.map((c) => c.cidr)];
+  const terms = [...input.q.phrases, ...input.q.keywords, ...addresses];
   const useful = contentTerms(terms);
   const cands = byCoverage(await findCandidates(input, useful.length > 0 ? useful : terms, undefined, 10));
   const best = cands[0];

@@ -10,7 +10,8 @@
 //                                  short name (one word: 4+ letters), or two or more words
 //                                  that begin only one name.
 // A single lowercase everyday word ("office", "summit" is not one) never binds except after @.
-import { isCommonWord, matchOrg, orgsNamedExactly, orgsStartingWith, type OrgCandidate, type OrgMatch } from '../org-match';
+import { isCommonWord, matchOrg, orgsNamedExactly, orgsStartingWith, orgsWithInitials, type OrgCandidate, type OrgMatch } from '../org-match';
+import { synonymsOf } from '../../search/fts-synonyms';
 import { normaliseName } from '../org-match-normalise';
 import type { Token } from '../../identifiers/tokens';
 
@@ -146,6 +147,12 @@ function fromName<T extends OrgCandidate>(tokens: Token[], blocked: Set<number>,
     for (let k = words.length; k >= 1; k--) {
       const span = words.slice(0, k);
       const only = span[0];
+      // an org's initials, unless they are an IT word: "pvg 192.168.10.2" is Pinecrest Veterinary Group's
+      if (k === 1 && only && !isCommonWord(only.word) && synonymsOf(only.word) === null) {
+        const byInitials = orgsWithInitials(only.word, orgs);
+        const org = byInitials.length === 1 ? byInitials[0] : undefined;
+        if (org) return { scope: { kind: 'org', org, how: 'name', said: only.word }, consumed: new Set([only.index]) };
+      }
       // without a marker, a short single word is more often an acronym (IT, AP, DC) than a client
       if (k === 1 && only && (weakSingle(only) || normaliseName(only.word).compact.length < 4)) continue;
       let named = orgsNamedExactly(join(span), orgs);
