@@ -86,14 +86,18 @@ const onlyLookupWords = (q: HandlerInput['q']): boolean => {
 };
 
 /** The question's other words (not lookup words, not the name) appear nowhere in the record's fields. */
-function asksWhatRecordLacks(input: HandlerInput, source: Source | undefined): boolean {
+function asksWhatRecordLacks(input: HandlerInput, found: Found): boolean {
+  const source = found.sources[0];
   if (!source || onlyLookupWords(input.q)) return false;
   const names = new Set([...input.q.exact.hostnames, ...input.q.exact.serials].map((n) => n.toLowerCase()));
-  const rest = contentTerms(input.q.keywords).filter((k) => !LOOKUP_WORDS.has(k) && !names.has(k) && !/\d/.test(k));
+  // a relation's phrasing ("linked to", "plugged into") is not something the record must hold
+  const phrasing = new Set(input.q.signals.filter((s) => s.intent === 'dependencies').flatMap((s) => s.words));
+  const rest = contentTerms(input.q.keywords).filter((k) => !LOOKUP_WORDS.has(k) && !names.has(k) && !phrasing.has(k) && !/\d/.test(k));
   if (rest.length === 0) return false;
   const fields = recordFields(input, source.type, source.id);
   if (pickFields(questionWords(rest), fields).length > 0) return false; // "expiry" → Expires
-  return coverage(rest, [source.name, ...fields.flatMap((f) => [f.label, f.value])].join(' ')) === 0;
+  // the lookup's own answer counts too: it names the record's relations ("vms on HV01")
+  return coverage(rest, [source.name, found.answer, ...fields.flatMap((f) => [f.label, f.value])].join(' ')) === 0;
 }
 
 /** False when the question names hostnames or serials and the source shows none of them. */
@@ -204,7 +208,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   // "copperkettle.com expiry" read as a device question: a device that is not the one named is no answer.
   if (intent === 'configuration' && !namesDevice(input, found.sources[0])) return noData(intent, org, found.sources.slice(0, 3));
   // A record that holds it elsewhere may answer ("maintenance window for SW01" in a document).
-  if (intent === 'exact_lookup' && !hasIdentifiers && asksWhatRecordLacks(input, found.sources[0])) {
+  if (intent === 'exact_lookup' && !hasIdentifiers && asksWhatRecordLacks(input, found)) {
     const general = await searchAnswer(input);
     if (!general || general.noData || general.sources.length === 0) return noData(intent, org, found.sources.slice(0, 3));
     found = general;

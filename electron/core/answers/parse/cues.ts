@@ -78,7 +78,7 @@ const CUES: Cue[] = [
   c('dependencies', 1.5, 'related', /\brelat(?:ed|ions?|ionships?)\b/),
   // the same relation in a technician's words: placement, hosting, what sits behind or on what
   c('dependencies', 3, 'hosted on', /\b(?:hosted|runs?|running|lives?|living|sits?|sitting|installed|virtuali[sz]ed|deployed) on\b|\bwhich (?:host|hypervisor|server|vm host|cluster|switch|firewall|router|ups)\b.{0,60}\b(?:on|behind|into|to)\s*\??$/),
-  c('dependencies', 3, 'behind', /\bbehind\b|\bupstream of\b|\bplugged in(?:to)?\b|\bconnected (?:to|into)\b|\battached to\b|\bpowered by\b|\bfed by\b/),
+  c('dependencies', 3, 'behind', /\bbehind\b|\bupstream of\b|\bplugged in(?:to)?\b|\bconnected (?:to|into)\b|\battached to\b|\blinked (?:to|with)\b|\bpowered by\b|\bfed by\b/),
   c('dependencies', 3, 'what runs on', /\bwhat (?:vms?|virtual machines?|servers?|guests?|devices?|apps?|applications?|services?|systems?)\b.{0,40}\b(?:on|behind|into)\b|\bwhat(?:'s| is) (?:on|behind|plugged into|connected to)\b/),
   // documents
   c('documents', 3, 'how do I', /\bhow (?:do|can|should|would|to) (?:i|we|you)\b|\bhow to\b/),
