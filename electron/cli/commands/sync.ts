@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
 import type { ResultError } from '../../../shared/result';
@@ -7,6 +8,9 @@ import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exit-code
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { indexAfterSync } from '../index-step';
+import { closest } from '../suggest';
+import { resolvePaths } from '../../core/config/paths';
+import { listProfiles } from '../../core/config/profiles';
 import { createProgressBar } from '../progress-bar';
 
 const HELP = `Usage: glue sync [--full] [--json] [--profile NAME] [--data-dir DIR]
@@ -30,7 +34,33 @@ export function explain(command: string, e: ResultError): string {
   return `glue ${command}: ${e.message}${hint}\n`;
 }
 
-export async function openForCommand(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): Promise<OpenedProfile | null> {
+/**
+ * Read commands (status, ask, search, password) only open a profile that exists: a mistyped
+ * --profile lists the existing ones instead of creating a new, empty, sealed profile.
+ */
+function missingProfile(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): string | null {
+  if (flags.profile === undefined) return null;
+  const paths = resolvePaths({ dataDirFlag: flags['data-dir'], profile: flags.profile, env: io.env });
+  if (!paths.ok || existsSync(paths.value.profileDir)) return null; // an invalid name is reported by openProfile
+  const existing = listProfiles(paths.value.dataDir);
+  const near = closest(flags.profile, existing);
+  const list = existing.length > 0 ? ` Existing profiles: ${existing.join(', ')}.${near ? ` Did you mean --profile ${near}?` : ''}` : ' There are no profiles yet: run `glue login --profile NAME` (or `glue demo`) to create one.';
+  return `glue ${command}: there is no profile "${flags.profile}" in ${paths.value.dataDir}.${list}\n`;
+}
+
+export async function openForCommand(
+  command: string,
+  flags: { profile?: string | undefined; 'data-dir'?: string | undefined },
+  io: CliIo,
+  opts: { existing?: boolean } = {},
+): Promise<OpenedProfile | null> {
+  if (opts.existing) {
+    const missing = missingProfile(command, flags, io);
+    if (missing) {
+      io.stderr.write(missing);
+      return null;
+    }
+  }
   const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
   if (!opened.ok) {
     io.stderr.write(explain(command, opened.error));
