@@ -1,0 +1,96 @@
+// A desk tool a technician keeps open (issue 17): the layout from 800×600 up, the keyboard
+// flows (quick switcher, filter boxes, Esc), answer cards that lead with the answer, and the
+// screenshots of each view at three sizes, light and dark. The built renderer in Debian's
+// Chromium, through the web host, over the real GlueApi on a seeded demo profile.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebHost } from '../electron/web-host';
+import type { GlueApp } from '../electron/core/app/index';
+import { seedProfile, type SeededProfile } from '../electron/core/app/testing';
+import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../electron/core/itglue/fake/server';
+import { DEMO_TODAY } from '../electron/core/testing/seed-demo';
+import { launchBrowser, ROOT, serveRenderer, watchConsole } from './harness';
+
+const SHOTS = join(ROOT, 'e2e', 'screenshots');
+const SIZES = [
+  { width: 800, height: 600 },
+  { width: 1024, height: 768 },
+  { width: 1400, height: 900 },
+] as const;
+type Size = (typeof SIZES)[number];
+
+let browser: Browser;
+let fake: FakeItGlue;
+let p: SeededProfile;
+let app: GlueApp;
+let host: WebHost;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fake = await startFakeItGlue({ port: 0, today: DEMO_TODAY });
+  p = await seedProfile({ profile: 'desk-e2e' });
+  app = await p.open({ today: new Date(`${DEMO_TODAY}T12:00:00Z`) });
+  const c = await app.api.settings.connect({ region: 'custom', baseUrl: fake.url, apiKey: DEMO_API_KEY });
+  if (!c.ok) throw new Error(c.error.message);
+  host = await serveRenderer(app.api);
+}, 120_000);
+afterAll(async () => {
+  await host?.close();
+  p?.close();
+  await browser?.close();
+  await fake?.close();
+});
+
+async function newPage(size: Size = { width: 1400, height: 900 }, dark = false): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: size, colorScheme: dark ? 'dark' : 'light' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Browse' }).waitFor();
+  return { context, page, problems };
+}
+
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+
+describe('a layout that holds', () => {
+  for (const size of SIZES) {
+    it(`at ${size.width}×${size.height} an open record leaves a way back to the list, and no pane shrinks to nothing`, async () => {
+      const { context, page, problems } = await newPage(size);
+      await page.getByRole('button', { name: 'Browse' }).click();
+      const filter = page.getByLabel('Filter organizations');
+      await filter.fill('Harbor Freight');
+      await filter.press('Enter'); // Enter takes the first match
+      await page.getByRole('heading', { name: 'Harbor Freight Logistics' }).waitFor();
+      const records = page.getByLabel('Filter records');
+      await records.fill('FW01');
+      await records.press('ArrowDown'); // opens the first row and moves into the list
+      const detail = page.getByRole('article', { name: /HFL-FW01/ });
+      await detail.waitFor();
+      const panes = await page.locator('.browser > .pane').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.getBoundingClientRect()));
+      for (const r of panes) {
+        expect(r.width).toBeGreaterThan(200);
+        expect(r.height).toBeGreaterThan(size.height - 120);
+      }
+      if (size.width < 1200) {
+        // Stacked: the detail replaces the org list (and the records below 900 px).
+        expect(panes.length).toBe(size.width < 900 ? 1 : 2);
+        await page.getByRole('button', { name: 'Close record (Esc)' }).waitFor();
+      } else {
+        expect(panes.length).toBe(3);
+        expect((await box(page, '.pane-records .vlist')).height).toBeGreaterThan(300);
+      }
+      // Esc closes the record; the record list is back, with room to pick another one.
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      expect((await box(page, '.pane-records')).height).toBeGreaterThan(size.height - 120);
+      if (size.width < 900) {
+        await page.getByRole('button', { name: '← Organizations' }).click();
+        await page.getByLabel('Filter organizations').waitFor();
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+});
