@@ -52,6 +52,12 @@ async function newPage(size: Size = { width: 1400, height: 900 }, dark = false):
   return { context, page, problems };
 }
 
+// Runs in the page (a string: the node tsconfig has no DOM types).
+const visiblePanes = async (page: Page) =>
+  (await page.evaluate(
+    `[...document.querySelectorAll('.browser > .pane')].filter((e) => getComputedStyle(e).display !== 'none').map((e) => { const r = e.getBoundingClientRect(); return { width: r.width, height: r.height }; })`,
+  )) as { width: number; height: number }[];
+
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
 
 describe('a layout that holds', () => {
@@ -68,7 +74,7 @@ describe('a layout that holds', () => {
       await records.press('ArrowDown'); // opens the first row and moves into the list
       const detail = page.getByRole('article', { name: /HFL-FW01/ });
       await detail.waitFor();
-      const panes = await page.locator('.browser > .pane').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.getBoundingClientRect()));
+      const panes = await visiblePanes(page);
       for (const r of panes) {
         expect(r.width).toBeGreaterThan(200);
         expect(r.height).toBeGreaterThan(size.height - 120);

@@ -16,6 +16,7 @@ import type {
   OrgSummary,
   Page,
   PasswordMeta,
+  QuickItem,
   RecordDetail,
   RecordSummary,
   RevealResult,
@@ -41,6 +42,8 @@ export const IPC_SCHEMAS = {
     list: method<OrgSummary[]>()(s.orgList),
     records: method<Page<RecordSummary>>()(s.records),
     detail: method<RecordDetail>()(s.detail),
+    /** The quick switcher: organizations, records and password entries matching the typed text, best first. */
+    quick: method<QuickItem[]>()(s.quick),
   },
   vault: {
     /** Metadata only: never a password value. */

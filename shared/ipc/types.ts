@@ -63,6 +63,22 @@ export interface RecordSummary {
   archived: boolean;
 }
 
+/** One row of the quick switcher (Ctrl/⌘K): an organization, a record or a password entry. */
+export interface QuickItem {
+  type: RecordType;
+  id: string;
+  name: string;
+  org: OrgRef | null;
+  /** The line under the name: the identifier that matched (IP, hostname, serial, username) or the main one. */
+  detail: string | null;
+  /**
+   * What the copy modifier copies. A password's value is never here: it is copied through
+   * vault.copy, which audits it and clears the clipboard.
+   */
+  copy: { what: 'IP' | 'hostname' | 'username' | 'password' | 'name'; value: string | null } | null;
+  archived: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
 import type { RecordType } from '../../../shared/domain';
 import type { OrgSummary, PasswordMeta, RecordSummary } from '../../../shared/ipc';
-import { fuzzyFilter } from '../lib/fuzzy';
+import { fuzzyFilter } from '../../../shared/fuzzy';
 import { typeLabel } from '../lib/format';
 import { useOrg, useStores, useVault } from '../context';
 import { Empty, ErrorNote, Spinner } from './common';
