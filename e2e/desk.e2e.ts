@@ -58,6 +58,11 @@ const visiblePanes = async (page: Page) =>
     `[...document.querySelectorAll('.browser > .pane')].filter((e) => getComputedStyle(e).display !== 'none').map((e) => { const r = e.getBoundingClientRect(); return { width: r.width, height: r.height }; })`,
   )) as { width: number; height: number }[];
 
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
 
 describe('a layout that holds', () => {
@@ -99,4 +104,90 @@ describe('a layout that holds', () => {
       await context.close();
     }, 60_000);
   }
+});
+
+describe('the quick switcher (Ctrl/⌘K) and the four daily tasks by keyboard', () => {
+  const switcher = (page: Page) => page.getByRole('combobox', { name: 'Go to an organization, record, password or command' });
+  const clipboard = (page: Page) => page.evaluate('navigator.clipboard.readText()') as Promise<string>;
+
+  it('finds an IP: type the device, Enter opens it, Ctrl+Enter copies its IP; recent items show when empty', async () => {
+    const { context, page, problems } = await newPage();
+    await page.keyboard.press('Control+k');
+    await switcher(page).waitFor();
+    await switcher(page).fill('HFL-FW01');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toContain('HFL-FW01');
+    await switcher(page).press('Control+Enter');
+    await expect.poll(() => clipboard(page)).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const ip = await clipboard(page);
+    await page.getByText(`Copied IP ${ip}`).waitFor();
+    await switcher(page).press('Enter');
+    await page.getByRole('article', { name: /HFL-FW01/ }).waitFor();
+    // Esc closes the switcher; opened again with nothing typed, the device is under Recent.
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('HFL-FW01');
+    await page.keyboard.press('Escape');
+    await switcher(page).waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('copies a password: Ctrl+Enter goes through the audited copy, clears itself, and the log shows it', async () => {
+    const set = await app.api.settings.update({ clipboardClearSeconds: 5 });
+    expect(set.ok).toBe(true);
+    const { context, page, problems } = await newPage();
+    await page.keyboard.press('Control+k');
+    await switcher(page).fill('Firewall Admin');
+    const row = page.getByRole('option').filter({ hasText: 'Acme Dental' }).first();
+    await row.waitFor();
+    await row.hover();
+    await switcher(page).press('Control+Enter');
+    await page.getByText(/Copied the password of Firewall Admin · clears in [1-5] s/).waitFor();
+    const acmeDental = unwrap(await app.api.org.list({ query: 'Acme Dental' }))[0];
+    const pw = unwrap(await app.api.vault.list({ orgId: acmeDental?.id ?? 0, query: 'Firewall Admin' }))[0];
+    const audit = unwrap(await app.api.vault.audit({ limit: 5 }));
+    expect(audit[0]).toMatchObject({ door: 'app', action: 'copy', field: 'password', passwordId: pw?.id });
+    expect((await clipboard(page)).length).toBeGreaterThan(6);
+    await expect.poll(() => clipboard(page), { timeout: 15_000, interval: 500 }).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+    await app.api.settings.update({ clipboardClearSeconds: 30 });
+  }, 40_000);
+
+  it('opens a runbook and asks a question without the mouse', async () => {
+    const { context, page, problems } = await newPage();
+    await page.keyboard.press('Control+k');
+    await switcher(page).fill('firewall change runbook');
+    await expect.poll(() => page.getByRole('option').first().textContent(), { timeout: 5000 }).toContain('Firewall change runbook');
+    await switcher(page).press('Enter');
+    await page.getByRole('article', { name: /Document Firewall change runbook/ }).waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await switcher(page).fill('ask');
+    await expect.poll(() => page.getByRole('option', { selected: true }).textContent({ timeout: 2000 }), { timeout: 5000 }).toContain('Ask a question');
+    await switcher(page).press('Enter');
+    const box = page.getByRole('combobox', { name: 'Ask a question' });
+    await expect.poll(() => box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type('what is the firewall at Harbor Freight Logistics?');
+    await page.keyboard.press('Enter');
+    await page.locator('.source-card').first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('runs commands: settings, connect Claude (the card, focused) and sync now', async () => {
+    const { context, page, problems } = await newPage();
+    await page.keyboard.press('Control+k');
+    await switcher(page).fill('connect claude');
+    await switcher(page).press('Enter');
+    await page.getByRole('heading', { name: 'Claude Desktop' }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.closest("[aria-labelledby=h-claude]") !== null')).toBe(true);
+    const before = unwrap(await app.api.sync.status({})).lastSyncAt;
+    await page.keyboard.press('Control+k');
+    await switcher(page).fill('sync now');
+    await switcher(page).press('Enter');
+    await expect.poll(async () => unwrap(await app.api.sync.status({})).lastSyncAt, { timeout: 30_000 }).not.toBe(before);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

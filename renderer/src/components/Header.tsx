@@ -7,12 +7,12 @@ import { ProgressBar } from './common';
 export type View = 'ask' | 'browse' | 'settings';
 
 const VIEWS: { id: View; label: string; hint: string }[] = [
-  { id: 'ask', label: 'Ask', hint: 'Ctrl/⌘ K' },
+  { id: 'ask', label: 'Ask', hint: '' },
   { id: 'browse', label: 'Browse', hint: '' },
   { id: 'settings', label: 'Settings', hint: '' },
 ];
 
-export function Header({ view, onView }: { view: View; onView: (v: View) => void }) {
+export function Header({ view, onView, onQuick }: { view: View; onView: (v: View) => void; onQuick?: () => void }) {
   const { sync } = useStores();
   const status = useSync((s) => s.status);
   const latest = useSync((s) => s.latest);
@@ -37,6 +37,11 @@ export function Header({ view, onView }: { view: View; onView: (v: View) => void
           </button>
         ))}
       </nav>
+      {onQuick && (
+        <button type="button" className="btn btn-small btn-quiet quick-btn" onClick={onQuick} aria-label="Quick switcher (Ctrl/⌘ K)">
+          Go to… <kbd>{/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'} K</kbd>
+        </button>
+      )}
       <div className="sync-status" aria-live="polite">
         {offline && <span className="badge badge-warn">Offline</span>}
         {running ? (

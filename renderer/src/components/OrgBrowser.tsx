@@ -9,7 +9,7 @@ import { Empty, ErrorNote, Spinner } from './common';
 import { RecordDetailPane } from './RecordDetailPane';
 import { VirtualList } from './VirtualList';
 
-const BROWSABLE: RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'];
+export const BROWSABLE_TYPES: readonly RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'];
 
 /**
  * A filter box's keys: Enter chooses the first row, ArrowDown chooses it and moves into the
@@ -117,14 +117,14 @@ export function OrgBrowser() {
 function OrgRecords({ org: current }: { org: OrgSummary }) {
   const { org } = useStores();
   const type = useOrg((s) => s.type);
-  const types = BROWSABLE.filter((t) => t === 'configurations' || (current.counts[t] ?? 0) > 0);
+  const types = BROWSABLE_TYPES.filter((t) => t === 'configurations' || (current.counts[t] ?? 0) > 0);
   return (
     <section className="pane pane-records" aria-label={`${current.name} records`}>
       <button type="button" className="btn btn-small btn-quiet stack-back stack-back-orgs" onClick={() => org.getState().leaveOrg()}>
         ← Organizations
       </button>
       <h2 className="pane-title">{current.name}</h2>
-      <Tabs.Root value={type} onValueChange={(v) => { const t = BROWSABLE.find((b) => b === v); if (t) void org.getState().selectType(t); }} className="tabs">
+      <Tabs.Root value={type} onValueChange={(v) => { const t = BROWSABLE_TYPES.find((b) => b === v); if (t) void org.getState().selectType(t); }} className="tabs">
         <Tabs.List className="tab-list" aria-label="Record types">
           {types.map((t) => (
             <Tabs.Trigger key={t} value={t} className="tab">
