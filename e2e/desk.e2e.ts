@@ -191,3 +191,88 @@ describe('the quick switcher (Ctrl/⌘K) and the four daily tasks by keyboard', 
     await context.close();
   }, 60_000);
 });
+
+describe('answer cards lead with the answer', () => {
+  const ask = async (page: Page, q: string) => {
+    const box = page.getByRole('combobox', { name: 'Ask a question' });
+    await box.fill(q);
+    await box.press('Enter');
+    await page.locator('.turn').last().locator('.answer').waitFor();
+    return page.locator('.turn').last();
+  };
+  const clipboard = (page: Page) => page.evaluate('navigator.clipboard.readText()') as Promise<string>;
+
+  it('puts the asked-for value first with a copy button; every IP and MAC of the record is copyable, in one MAC format', async () => {
+    const { context, page, problems } = await newPage();
+    const turn = await ask(page, '@acme dental firewall wan ip');
+    const lead = turn.locator('.answer-lead');
+    await expect.poll(() => lead.locator('.lead-text').textContent()).toBe('198.51.100.101');
+    expect(await lead.textContent()).toContain('ACMD-FW01 (Acme Dental)');
+    await lead.getByRole('button', { name: /^Copy / }).click();
+    await expect.poll(() => clipboard(page)).toBe('198.51.100.101');
+    // The lead comes before the facts and the source card.
+    const order = await turn.evaluate((el) => [...el.querySelectorAll('.answer-lead, .answer-facts, .source-card')].map((e) => e.className.split(' ')[0]));
+    expect(order.slice(0, 3)).toEqual(['answer-lead', 'answer-facts', 'source-card']);
+    await turn.getByRole('button', { name: 'Copy IP 192.168.1.1' }).first().click();
+    await expect.poll(() => clipboard(page)).toBe('192.168.1.1');
+    await turn.getByRole('button', { name: 'Copy MAC 00:09:0f:8c:42:10' }).click();
+    await expect.poll(() => clipboard(page)).toBe('00:09:0f:8c:42:10');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('groups "what expires" by organization with counts and "in N days", sources folded away', async () => {
+    const { context, page, problems } = await newPage();
+    // The demo tenant's dates are relative to its own today.
+    await page.clock.setFixedTime(new Date(`${DEMO_TODAY}T12:00:00`));
+    const turn = await ask(page, 'what expires in the next 30 days');
+    const list = turn.locator('.answer-list');
+    await list.waitFor();
+    const groups = list.locator('.group-title');
+    expect(await groups.count()).toBeGreaterThan(3);
+    expect(await groups.first().textContent()).toMatch(/^Acme Corp \d+$/);
+    expect(await list.locator('time').first().textContent()).toMatch(/\((tomorrow|in \d+ days)\)$/);
+    expect(await turn.locator('.source-card:visible').count()).toBe(0);
+    expect(await turn.locator('.sources-fold summary').textContent()).toMatch(/^\d+ sources$/);
+    // An item opens its record.
+    await list.getByRole('button', { name: /^Open / }).first().click();
+    await page.getByRole('article').first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a password answer carries Copy and Reveal through the audited viewer path, with a true countdown', async () => {
+    const { context, page, problems } = await newPage();
+    const turn = await ask(page, 'wifi password for acme corp');
+    const entries = turn.getByRole('list', { name: 'Passwords in this answer' });
+    await entries.waitFor();
+    expect(await turn.textContent()).not.toContain('reveal it in Glue Desk');
+    const reveal = entries.getByRole('button', { name: 'Reveal password of Wi-Fi (Staff)' });
+    await reveal.click();
+    const hide = entries.getByRole('button', { name: 'Hide password of Wi-Fi (Staff)' });
+    await hide.waitFor();
+    // From the first frame: never more than the configured 20 s.
+    expect(Number((await hide.textContent())?.replace(/\D/g, ''))).toBeLessThanOrEqual(20);
+    await entries.getByRole('button', { name: 'Copy password of Wi-Fi (Staff)' }).click();
+    await entries.getByText(/Copied · clears in (30|29)s/).waitFor();
+    const audit = unwrap(await app.api.vault.audit({ limit: 2 }));
+    expect(audit.map((a) => [a.door, a.action, a.passwordName, a.org?.name])).toEqual([
+      ['app', 'copy', 'Wi-Fi (Staff)', 'Acme Corp'],
+      ['app', 'reveal', 'Wi-Fi (Staff)', 'Acme Corp'],
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('contacts get mailto:, tel: and copy', async () => {
+    const { context, page, problems } = await newPage();
+    const turn = await ask(page, 'main contact at acme dental');
+    const mail = turn.getByRole('link', { name: 'olivia.khan@acmedental.com' });
+    expect(await mail.getAttribute('href')).toBe('mailto:olivia.khan@acmedental.com');
+    expect(await turn.getByRole('link', { name: '+1 555-0179 x178' }).getAttribute('href')).toBe('tel:+15550179;ext=178');
+    await turn.getByRole('button', { name: 'Copy e-mail olivia.khan@acmedental.com' }).click();
+    await expect.poll(() => clipboard(page)).toBe('olivia.khan@acmedental.com');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

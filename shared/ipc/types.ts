@@ -163,6 +163,8 @@ export interface AuditEntry {
   action: 'reveal' | 'copy';
   passwordId: string;
   passwordName: string;
+  /** The entry's organization, so six "Domain Admin" rows say whose they were. */
+  org: OrgRef | null;
   field: 'username' | 'password' | null;
 }
 

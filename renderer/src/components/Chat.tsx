@@ -3,6 +3,7 @@ import type { OrgRef, Source } from '../../../shared/domain';
 import { useAsk, useStores } from '../context';
 import type { ChatTurn } from '../stores/ask';
 import { Empty, ErrorNote, Spinner } from './common';
+import { AnswerCard } from './AnswerCard';
 import { SourceCard } from './SourceCard';
 
 const EXAMPLES = ['@Acme what is the firewall IP?', 'who is the primary contact at Contoso?', '10.0.0.1', 'which domains expire this month?'];
@@ -152,7 +153,7 @@ function Turn({ turn, onOpenSource, onAsk }: { turn: ChatTurn; onOpenSource: (s:
               <span className="muted"> — nothing in your synced IT Glue answers this.</span>
             </div>
           ) : (
-            <div className="answer-text">{a.answer}</div>
+            <AnswerCard answer={a} onOpenSource={onOpenSource} />
           )}
           {a.didYouMean.length > 0 && (
             <div className="did-you-mean">
@@ -167,7 +168,7 @@ function Turn({ turn, onOpenSource, onAsk }: { turn: ChatTurn; onOpenSource: (s:
               </div>
             </div>
           )}
-          {a.sources.length > 0 && (
+          {a.noData && a.sources.length > 0 && (
             <div className="sources" aria-label="Sources">
               {a.sources.map((s) => (
                 <SourceCard key={`${s.type}-${s.id}`} source={s} onOpen={onOpenSource} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { relativeTime } from '../lib/format';
+import { formatDateTime } from '../../../shared/format/dates';
 import { useStores, useSync } from '../context';
 import { ProgressBar } from './common';
 
@@ -69,7 +70,7 @@ export function Header({ view, onView, onQuick }: { view: View; onView: (v: View
               </Tooltip.Trigger>
               <Tooltip.Portal>
                 <Tooltip.Content className="tooltip" sideOffset={6}>
-                  {status?.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : 'No sync has finished yet'}
+                  {status?.lastSyncAt ? formatDateTime(status.lastSyncAt) : 'No sync has finished yet'}
                 </Tooltip.Content>
               </Tooltip.Portal>
             </Tooltip.Root>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { dateWithRelative, formatDateTime } from '../../../shared/format/dates';
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
 import type { Settings } from '../../../shared/ipc';
@@ -218,6 +219,7 @@ function AuditCard() {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Password</th>
+                <th scope="col">Organization</th>
                 <th scope="col">Action</th>
                 <th scope="col">Through</th>
               </tr>
@@ -226,9 +228,10 @@ function AuditCard() {
               {audit.data.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                    <time dateTime={e.at} title={formatDateTime(e.at)}>{dateWithRelative(e.at)}</time>
                   </td>
                   <td>{e.passwordName}</td>
+                  <td>{e.org?.name ?? '—'}</td>
                   <td>{e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
                   <td>{{ app: 'Glue Desk', mcp: 'Claude (MCP)', cli: 'Command line' }[e.door]}</td>
                 </tr>
