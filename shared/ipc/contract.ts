@@ -37,6 +37,8 @@ export const IPC_SCHEMAS = {
     ask: method<Answer>()(s.ask),
     search: method<Source[]>()(s.search),
     suggestOrgs: method<OrgRef[]>()(s.suggestOrgs),
+    /** Starter questions built from this store's own organizations and records. */
+    starters: method<string[]>()(s.none),
   },
   org: {
     list: method<OrgSummary[]>()(s.orgList),

@@ -174,6 +174,10 @@ export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardC
 export { REGIONS, REGION_BASE_URLS, REGION_LABELS, type Region } from '../regions';
 
 export interface Account {
+  /** The profile this window shows (the header names it); core always sends it. */
+  profile?: string;
+  /** Read from Claude Desktop's config at each call: does it run Glue Desk for this profile? */
+  claude?: { connected: boolean; path: string };
   configured: boolean;
   region: Region | null;
   baseUrl: string | null;

@@ -62,3 +62,25 @@ describe('org.quick', () => {
     expect(unwrap(await api.org.quick({ query: 'zzzzqqqq' }))).toEqual([]);
   });
 });
+
+describe('ask.starters', () => {
+  it('writes starter questions from the store\'s own organizations and records, each of which answers', async () => {
+    const p = await seedProfile();
+    try {
+      const app = await p.open({ today: new Date(`${DEMO_TODAY}T12:00:00Z`) });
+      const starters = unwrap(await app.api.ask.starters({}));
+      expect(starters.length).toBeGreaterThanOrEqual(3);
+      const orgs = unwrap(await app.api.org.list({})).map((o) => o.name);
+      // Every org a starter names exists in this store.
+      const named = starters.flatMap((s) => orgs.filter((o) => s.includes(o)));
+      expect(named.length).toBeGreaterThanOrEqual(2);
+      for (const q of starters) {
+        const a = unwrap(await app.api.ask.ask({ question: q }));
+        expect(a.noData, q).toBe(false);
+        expect(a.intent, q).not.toBe('ambiguous_org');
+      }
+    } finally {
+      p.close();
+    }
+  });
+});

@@ -6,7 +6,6 @@ import { Empty, ErrorNote, Spinner } from './common';
 import { AnswerCard } from './AnswerCard';
 import { SourceCard } from './SourceCard';
 
-const EXAMPLES = ['@Acme what is the firewall IP?', 'who is the primary contact at Contoso?', '10.0.0.1', 'which domains expire this month?'];
 
 /** The @mention being typed at the caret, if any: `@Acm|` → "Acm". */
 function mentionAt(text: string, caret: number): { start: number; prefix: string } | null {
@@ -19,6 +18,7 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   const { ask } = useStores();
   const turns = useAsk((s) => s.turns);
   const suggestions = useAsk((s) => s.suggestions);
+  const starters = useAsk((s) => s.starters);
   const [draft, setDraft] = useState('');
   const [mention, setMention] = useState<{ start: number; prefix: string } | null>(null);
   const [active, setActive] = useState(0);
@@ -28,6 +28,9 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   useEffect(() => {
     inputRef.current?.focus();
   }, [inputRef]);
+  useEffect(() => {
+    if (turns.length === 0) void ask.getState().loadStarters();
+  }, [turns.length, ask]);
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [turns.length]);
@@ -83,8 +86,8 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
         {turns.length === 0 && (
           <Empty title="Ask anything about your clients">
             <p>Answers come only from your synced IT Glue data, with the records they came from.</p>
-            <div className="examples">
-              {EXAMPLES.map((ex) => (
+            <div className="examples" aria-label="Starter questions">
+              {starters.map((ex) => (
                 <button key={ex} type="button" className="chip" onClick={() => onChange(ex, ex.length)}>
                   {ex}
                 </button>
@@ -127,7 +130,7 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
         </button>
       </div>
       <div className="composer-hint muted">
-        Enter to ask · Shift+Enter for a new line · Ctrl/⌘ K to focus
+        Enter to ask · Shift+Enter for a new line · @ picks an organization · Ctrl/⌘ K jumps anywhere
         {turns.length > 0 && (
           <button type="button" className="linklike" onClick={() => ask.getState().clearHistory()}>
             Clear history

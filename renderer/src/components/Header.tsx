@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { relativeTime } from '../lib/format';
 import { formatDateTime } from '../../../shared/format/dates';
-import { useStores, useSync } from '../context';
+import { useSettings, useStores, useSync } from '../context';
 import { ProgressBar } from './common';
 
 export type View = 'ask' | 'browse' | 'settings';
@@ -25,12 +25,18 @@ export function Header({ view, onView, onQuick }: { view: View; onView: (v: View
     return () => clearInterval(id);
   }, []);
   const running = status?.running ?? false;
+  const profile = useSettings((s) => s.account?.profile ?? null);
 
   return (
     <header className="header">
       <div className="brand" aria-label="Glue Desk">
         <span className="brand-mark" aria-hidden="true">◆</span> Glue Desk
       </div>
+      {profile && (
+        <span className="badge profile-badge" title="Profile (glue --profile)" aria-label={`Profile ${profile}`}>
+          {profile}
+        </span>
+      )}
       <nav className="nav" aria-label="Main">
         {VIEWS.map((v) => (
           <button key={v.id} type="button" className="nav-item" aria-current={view === v.id ? 'page' : undefined} onClick={() => onView(v.id)} title={v.hint || undefined}>

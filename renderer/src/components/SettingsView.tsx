@@ -169,9 +169,17 @@ function ClaudeCard() {
   const { settings } = useStores();
   const claude = useSettings((x) => x.claude);
   const saving = useSettings((x) => x.saving);
+  const state = useSettings((x) => x.account?.claude ?? null);
   return (
     <section className="card" aria-labelledby="h-claude">
-      <h2 id="h-claude">Claude Desktop</h2>
+      <h2 id="h-claude">
+        Claude Desktop {state?.connected ? <span className="badge badge-ok">Connected</span> : <span className="badge">Not connected</span>}
+      </h2>
+      {state?.connected && (
+        <p className="muted">
+          Claude Desktop runs Glue Desk for this profile (<code>{state.path}</code>). Connect again to refresh the entry after moving the app.
+        </p>
+      )}
       <p className="muted">Adds Glue Desk as an MCP server in Claude Desktop's config. You see the change before it is written; the old file is backed up.</p>
       <div className="form-actions">
         <button type="button" className="btn" disabled={saving} onClick={() => void settings.getState().connectClaude(true)}>

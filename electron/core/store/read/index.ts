@@ -23,7 +23,7 @@ export type { RecordFilter } from './records';
 export type { DependencyNode, Direction, RelatedItem } from './relations';
 export { parseStoredAttrs, type RecordSummary, type RecordView } from './rows';
 export type { AuditEntry, SyncRunView } from './status';
-export type { SwitcherEntry } from './switcher';
+export type { StarterFacts, SwitcherEntry } from './switcher';
 
 type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof passwordReads> &

@@ -35,8 +35,56 @@ interface Row {
 
 const TYPES = ['organizations', 'configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'] as const;
 
+/** Facts of this tenant to build the chat's starter questions from (never fixed names). */
+export interface StarterFacts {
+  /** An organization's network device with a primary IP (firewall or router first), by type name. */
+  device: { org: string; typeName: string; ip: string } | null;
+  /** The organization with the most contacts. */
+  contactsOrg: string | null;
+  /** Whether anything (domain, warranty, certificate) has an expiry date. */
+  expiries: boolean;
+  /** A document and its organization. */
+  document: { org: string; name: string } | null;
+}
+
 export function switcherReads(db: Db) {
   return {
+    starterFacts(): StarterFacts {
+      const device = db
+        .prepare<[], { org: string; type_name: string; ip: string }>(
+          `SELECT o.name AS org, c.type_name, c.primary_ip AS ip FROM configurations c
+             JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
+             JOIN organizations o ON o.id = c.org_id
+            WHERE c.primary_ip IS NOT NULL AND c.type_name IS NOT NULL
+            ORDER BY (lower(c.type_name) LIKE '%firewall%' OR lower(c.type_name) LIKE '%router%') DESC, o.name COLLATE NOCASE, c.name
+            LIMIT 1`,
+        )
+        .get();
+      const contacts = db
+        .prepare<[], { org: string }>(
+          `SELECT o.name AS org FROM contacts k JOIN records r ON r.rowid = k.record_rowid AND r.deleted_at IS NULL
+             JOIN organizations o ON o.id = k.org_id GROUP BY k.org_id ORDER BY count(*) DESC, o.name COLLATE NOCASE LIMIT 1`,
+        )
+        .get();
+      const expiries = db
+        .prepare<[], { n: number }>(
+          `SELECT (EXISTS (SELECT 1 FROM domains WHERE expires_on IS NOT NULL) OR EXISTS (SELECT 1 FROM configurations WHERE warranty_expires_at IS NOT NULL)) AS n`,
+        )
+        .get();
+      const document = db
+        .prepare<[], { org: string; name: string }>(
+          `SELECT o.name AS org, d.name FROM documents d JOIN records r ON r.rowid = d.record_rowid AND r.deleted_at IS NULL
+             JOIN organizations o ON o.id = d.org_id ORDER BY o.name COLLATE NOCASE, d.name LIMIT 1`,
+        )
+        .get();
+      return {
+        device: device ? { org: device.org, typeName: device.type_name, ip: device.ip } : null,
+        contactsOrg: contacts?.org ?? null,
+        expiries: (expiries?.n ?? 0) === 1,
+        document: document ?? null,
+      };
+    },
+
     /** Every live entry the switcher can open, organizations first; the caller caches it per store version. */
     switcherEntries(): SwitcherEntry[] {
       const rows = db
