@@ -41,6 +41,8 @@ export interface SyncFinished {
   outcome: 'completed' | 'cancelled' | 'failed';
   error: ResultError | null;
   counts: Counts;
+  /** What the run changed, per type; types it did not change are left out (empty: nothing changed). */
+  changes?: Partial<Record<RecordType, { added: number; changed: number; removed: number }>>;
   requestsUsed: number;
   finishedAt: string;
 }

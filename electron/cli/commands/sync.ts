@@ -70,12 +70,33 @@ export async function openForCommand(
   return opened.value;
 }
 
+/** What a sync changed, per type: added, changed, removed (and unchanged), the same figures the app shows. */
+export function changeSummary(s: Pick<SyncSummary, 'counts'>): { added: number; changed: number; removed: number; unchanged: number } {
+  let added = 0;
+  let changed = 0;
+  let removed = 0;
+  let unchanged = 0;
+  for (const t of RECORD_TYPES) {
+    const c = s.counts[t];
+    added += c.added;
+    changed += c.written - c.added;
+    removed += c.deleted;
+    unchanged += c.unchanged;
+  }
+  return { added, changed, removed, unchanged };
+}
+
 function summaryLines(s: SyncSummary): string {
   const counts = RECORD_TYPES.map((t) => ({ t, c: s.counts[t] }))
     .filter(({ c }) => c.written + c.unchanged + c.skipped + c.deleted > 0)
-    .map(({ t, c }) => `  ${t.padEnd(26)} ${String(c.written).padStart(7)} new/changed ${String(c.unchanged).padStart(7)} unchanged${c.deleted ? ` ${c.deleted} deleted` : ''}${c.skipped ? ` ${c.skipped} skipped` : ''}`);
+    .map(
+      ({ t, c }) =>
+        `  ${t.padEnd(26)} ${String(c.added).padStart(6)} added ${String(c.written - c.added).padStart(6)} changed ${String(c.deleted).padStart(6)} removed ${String(c.unchanged).padStart(7)} unchanged${c.skipped ? ` ${c.skipped} skipped` : ''}`,
+    );
   const head = `Sync ${s.status} (${s.kind}${s.resumed ? ', resumed' : ''}) in ${(s.durationMs / 1000).toFixed(1)} s, ${s.requests} requests; ${s.passwordValues} password values, ${s.relatedItems} related items.`;
-  return [head, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
+  const t = changeSummary(s);
+  const total = t.added + t.changed + t.removed === 0 ? 'No changes since the last sync.' : `Changes: ${t.added} added, ${t.changed} changed, ${t.removed} removed (${t.unchanged} unchanged).`;
+  return [head, total, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
 }
 
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { relativeTime } from '../lib/format';
+import { changeLine, changeLines, relativeTime } from '../lib/format';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useSettings, useStores, useSync } from '../context';
 import { ProgressBar } from './common';
@@ -19,6 +19,8 @@ export function Header({ view, onView, onQuick }: { view: View; onView: (v: View
   const latest = useSync((s) => s.latest);
   const offline = useSync((s) => s.offline);
   const indexing = useSync((s) => s.indexing);
+  const lastFinish = useSync((s) => s.lastFinish);
+  const changes = lastFinish?.outcome === 'completed' ? (lastFinish.changes ?? null) : null;
   const [, tick] = useState(0);
   useEffect(() => {
     const id = setInterval(() => tick((n) => n + 1), 30_000);
@@ -70,13 +72,15 @@ export function Header({ view, onView, onQuick }: { view: View; onView: (v: View
             )}
             <Tooltip.Root>
               <Tooltip.Trigger asChild>
-                <span className="muted" tabIndex={0}>
+                <span className="muted" tabIndex={0} aria-label="Last sync">
                   Synced {relativeTime(status?.lastSyncAt ?? null)}
+                  {changes && <span className="sync-changes"> · {changeLine(changes)}</span>}
                 </span>
               </Tooltip.Trigger>
               <Tooltip.Portal>
                 <Tooltip.Content className="tooltip" sideOffset={6}>
                   {status?.lastSyncAt ? formatDateTime(status.lastSyncAt) : 'No sync has finished yet'}
+                  {changes && changeLines(changes).map((l) => <div key={l}>{l}</div>)}
                 </Tooltip.Content>
               </Tooltip.Portal>
             </Tooltip.Root>
