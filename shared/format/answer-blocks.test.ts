@@ -55,6 +55,11 @@ describe('tokens', () => {
       { kind: 'url', text: 'https://admin.example.com/x' },
       { kind: 'date', text: '2027-02-24' },
     ]);
+    // Digits glued to a word ("wan1") or to an IP are not a phone number.
+    expect(tokens('internal 192.168.1.1; wan1 198.51.100.101').filter((x) => x.kind !== 'text')).toEqual([
+      { kind: 'ip', text: '192.168.1.1' },
+      { kind: 'ip', text: '198.51.100.101' },
+    ]);
     expect(t.map((x) => x.text).join('')).toBe('LAN 192.168.1.0/24 via 10.0.0.1, MAC 00-1A-2B-3C-4D-5E, mail a.b@x.org or call +1 555-0179 x178; https://admin.example.com/x. Due 2027-02-24, 12 devices.');
   });
 });

@@ -111,7 +111,7 @@ export interface Token {
 
 // One pass over a value: the things a technician copies or follows, left to right.
 const TOKEN =
-  /(https?:\/\/[^\s<>"')]+[^\s<>"').,;:])|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|\b((?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?)\b|\b([0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})\b|\b(\d{4}-\d{2}-\d{2})\b|(\+?\d[\d ().-]{6,}\d(?: x\d{1,6})?)/g;
+  /(https?:\/\/[^\s<>"')]+[^\s<>"').,;:])|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|\b((?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?)\b|\b([0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})\b|\b(\d{4}-\d{2}-\d{2})\b|(?<![\w.])(\+?\d[\d ()-]{6,}\d(?: x\d{1,6})?)(?![\w.])/g;
 
 /** Splits text into plain runs and the identifiers, links, dates and phone numbers in it. */
 export function tokens(text: string): Token[] {
