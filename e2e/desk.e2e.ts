@@ -267,6 +267,21 @@ describe('answer cards lead with the answer', () => {
     await context.close();
   });
 
+  it('an org name two organizations share asks which one, and starter chips name organizations this store has', async () => {
+    const { context, page, problems } = await newPage();
+    const orgs = unwrap(await app.api.org.list({})).map((o) => o.name);
+    const chips = page.getByRole('group', { name: 'Starter questions' }).or(page.locator('[aria-label="Starter questions"]')).first().getByRole('button');
+    await expect.poll(() => chips.count()).toBeGreaterThanOrEqual(3);
+    const texts = await chips.allTextContents();
+    expect(texts.some((t) => orgs.some((o) => t.includes(o)))).toBe(true);
+    const turn = await ask(page, '@acme firewall');
+    await turn.getByText('Which organization did you mean?').waitFor();
+    await turn.getByRole('button', { name: 'Acme Dental' }).click();
+    await page.locator('.turn').last().getByText('ACMD-FW01').first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('contacts get mailto:, tel: and copy', async () => {
     const { context, page, problems } = await newPage();
     const turn = await ask(page, 'main contact at acme dental');
