@@ -1,12 +1,14 @@
 import { claimStopSignals } from '../core/lifecycle/stop-signals';
 import { damagedStore, isDamage } from '../core/store/integrity';
+import pkg from '../../package.json';
 import { COMMANDS } from './commands';
 import { UsageError, type CliIo } from './io';
+import { closest } from './suggest';
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Glue Desk — IT Glue, offline.\n\nUsage: glue <command> [flags]\n\nCommands:\n${lines.join('\n')}\n\nRun \`glue help <command>\` for a command's flags.\n`;
+  return `Glue Desk ${pkg.version} — IT Glue, offline.\n\nUsage: glue <command> [flags]\n\nCommands:\n${lines.join('\n')}\n\nRun \`glue help <command>\` for a command's flags; \`glue --version\` prints the version.\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -15,14 +17,21 @@ async function main(argv: string[]): Promise<number> {
   const stop = claimStopSignals();
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: stop.signal };
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  // `glue`, `glue --help` and `glue help` print the overview; `glue help CMD` the command's flags.
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout.write(help());
     return 0;
   }
-  const target = name === 'help' ? rest[0] : name;
-  const entry = target ? COMMANDS[target] : undefined;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`glue ${pkg.version}\n`);
+    return 0;
+  }
+  const target = name === 'help' ? (rest[0] ?? '') : name;
+  const entry = COMMANDS[target];
   if (!entry) {
-    io.stderr.write(`glue: unknown command "${target ?? ''}".\n\n${help()}`);
+    const near = closest(target, Object.keys(COMMANDS));
+    const what = target.startsWith('-') ? `unknown flag ${target}` : `unknown command "${target}"`;
+    io.stderr.write(`glue: ${what}.${near ? ` Did you mean \`glue ${near}\`?` : ''}\nRun \`glue help\` for the list of commands.\n`);
     return 2;
   }
   const mod = await entry.load();

@@ -6,7 +6,9 @@ import { Chat } from './components/Chat';
 import { Spinner, ErrorNote } from './components/common';
 import { FirstRun } from './components/FirstRun';
 import { Header, type View } from './components/Header';
-import { OrgBrowser } from './components/OrgBrowser';
+import { BROWSABLE_TYPES, OrgBrowser } from './components/OrgBrowser';
+import { QuickSwitcher, type SwitcherCommand } from './components/QuickSwitcher';
+import type { QuickItem } from '../../shared/ipc';
 import { SettingsView } from './components/SettingsView';
 
 export function App() {
@@ -21,6 +23,7 @@ export function App() {
     if (account && firstRun === null) setFirstRun(!account.configured);
   }, [account, firstRun]);
   const askInput = useRef<HTMLTextAreaElement>(null);
+  const [switcherOpen, setSwitcherOpen] = useState(false);
 
   useEffect(() => {
     const offSync = stores.sync.getState().attach();
@@ -42,9 +45,9 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        focusSearch();
+        setSwitcherOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -63,11 +66,37 @@ export function App() {
     (s: Source) => {
       setView('browse');
       const org = stores.org.getState();
-      if (s.org) void org.selectOrg(s.org.id).then(() => org.open(s.type, s.id));
+      // The list shows the record's own type, so the row is there to pick next.
+      const showType = () => (BROWSABLE_TYPES.includes(s.type) && org.type !== s.type ? org.selectType(s.type) : Promise.resolve());
+      if (s.org) void org.selectOrg(s.org.id).then(() => Promise.all([showType(), org.open(s.type, s.id)]));
       else void org.open(s.type, s.id);
     },
     [stores],
   );
+
+  const openItem = (item: QuickItem) => {
+    setView('browse');
+    const org = stores.org.getState();
+    if (item.type === 'organizations') void org.selectOrg(Number(item.id));
+    else openSource({ type: item.type, id: item.id, org: item.org, name: item.name, url: '', snippet: '' });
+  };
+
+  const runCommand = (c: SwitcherCommand) => {
+    if (c === 'sync') void stores.sync.getState().start(false);
+    else if (c === 'ask') focusSearch();
+    else if (c === 'browse') setView('browse');
+    else {
+      setView('settings');
+      if (c === 'claude') {
+        // The Claude card shows the change before it is written: take the user there.
+        setTimeout(() => {
+          const card = document.querySelector('[aria-labelledby="h-claude"]');
+          card?.scrollIntoView({ block: 'center' });
+          card?.querySelector<HTMLButtonElement>('button')?.focus();
+        }, 50);
+      }
+    }
+  };
 
   if (!account && settingsError) {
     return (
@@ -88,10 +117,11 @@ export function App() {
   return (
     <Tooltip.Provider delayDuration={400}>
       <div className="app">
-        <Header view={view} onView={setView} />
+        <Header view={view} onView={setView} onQuick={() => setSwitcherOpen(true)} />
         {view === 'ask' && <Chat inputRef={askInput} onOpenSource={openSource} />}
         {view === 'browse' && <OrgBrowser />}
         {view === 'settings' && <SettingsView />}
+        <QuickSwitcher open={switcherOpen} onOpenChange={setSwitcherOpen} onOpen={openItem} onCommand={runCommand} />
       </div>
     </Tooltip.Provider>
   );

@@ -3,6 +3,7 @@ import { useStore, type StoreApi } from 'zustand';
 import type { AskState, AskStore } from './stores/ask';
 import type { OrgState, OrgStore } from './stores/org';
 import type { SettingsState, SettingsStore } from './stores/settings';
+import type { SwitcherState, SwitcherStore } from './stores/switcher';
 import type { SyncState, SyncStore } from './stores/sync';
 import type { VaultState, VaultStore } from './stores/vault';
 import type { ShellBridge } from './transport';
@@ -13,6 +14,7 @@ export interface Stores {
   org: OrgStore;
   vault: VaultStore;
   settings: SettingsStore;
+  switcher: SwitcherStore;
   shell: ShellBridge | null;
   hostKind: 'electron' | 'web';
 }
@@ -26,7 +28,7 @@ export function useStores(): Stores {
 }
 
 const select =
-  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings'>(key: K) =>
+  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings' | 'switcher'>(key: K) =>
   <T,>(selector: (s: S) => T): T => {
     const store = useStores()[key] as unknown as StoreApi<S>;
     return useStore(store, selector);
@@ -37,3 +39,4 @@ export const useAsk = select<AskState, 'ask'>('ask');
 export const useOrg = select<OrgState, 'org'>('org');
 export const useVault = select<VaultState, 'vault'>('vault');
 export const useSettings = select<SettingsState, 'settings'>('settings');
+export const useSwitcher = select<SwitcherState, 'switcher'>('switcher');

@@ -6,6 +6,7 @@ import { createAskStore } from './stores/ask';
 import { realTimers, type RendererClipboard } from './stores/deps';
 import { createOrgStore } from './stores/org';
 import { createSettingsStore } from './stores/settings';
+import { createSwitcherStore } from './stores/switcher';
 import { createSyncStore } from './stores/sync';
 import { createVaultStore } from './stores/vault';
 import { connectHost } from './transport';
@@ -34,6 +35,7 @@ if ('error' in host) {
     org: createOrgStore(deps),
     vault: createVaultStore(deps),
     settings: createSettingsStore(deps),
+    switcher: createSwitcherStore(deps),
     shell: host.shell,
     hostKind: host.kind,
   };

@@ -16,6 +16,7 @@ import type {
   OrgSummary,
   Page,
   PasswordMeta,
+  QuickItem,
   RecordDetail,
   RecordSummary,
   RevealResult,
@@ -36,11 +37,15 @@ export const IPC_SCHEMAS = {
     ask: method<Answer>()(s.ask),
     search: method<Source[]>()(s.search),
     suggestOrgs: method<OrgRef[]>()(s.suggestOrgs),
+    /** Starter questions built from this store's own organizations and records. */
+    starters: method<string[]>()(s.none),
   },
   org: {
     list: method<OrgSummary[]>()(s.orgList),
     records: method<Page<RecordSummary>>()(s.records),
     detail: method<RecordDetail>()(s.detail),
+    /** The quick switcher: organizations, records and password entries matching the typed text, best first. */
+    quick: method<QuickItem[]>()(s.quick),
   },
   vault: {
     /** Metadata only: never a password value. */

@@ -55,6 +55,7 @@ export const schemas = {
     .strict(),
   suggestOrgs: z.object({ prefix: text(200), limit: limit(50).optional() }).strict(),
   orgList: z.object({ query: text(200).optional() }).strict(),
+  quick: z.object({ query: text(200), limit: limit(50).optional() }).strict(),
   records: z
     .object({
       orgId,

@@ -41,6 +41,8 @@ export interface SyncFinished {
   outcome: 'completed' | 'cancelled' | 'failed';
   error: ResultError | null;
   counts: Counts;
+  /** What the run changed, per type; types it did not change are left out (empty: nothing changed). */
+  changes?: Partial<Record<RecordType, { added: number; changed: number; removed: number }>>;
   requestsUsed: number;
   finishedAt: string;
 }
@@ -60,6 +62,22 @@ export interface RecordSummary {
   org: OrgRef | null;
   /** One short line under the name: hostname/IP, username, title… */
   subtitle: string | null;
+  archived: boolean;
+}
+
+/** One row of the quick switcher (Ctrl/⌘K): an organization, a record or a password entry. */
+export interface QuickItem {
+  type: RecordType;
+  id: string;
+  name: string;
+  org: OrgRef | null;
+  /** The line under the name: the identifier that matched (IP, hostname, serial, username) or the main one. */
+  detail: string | null;
+  /**
+   * What the copy modifier copies. A password's value is never here: it is copied through
+   * vault.copy, which audits it and clears the clipboard.
+   */
+  copy: { what: 'IP' | 'hostname' | 'username' | 'password' | 'name'; value: string | null } | null;
   archived: boolean;
 }
 
@@ -147,6 +165,8 @@ export interface AuditEntry {
   action: 'reveal' | 'copy';
   passwordId: string;
   passwordName: string;
+  /** The entry's organization, so six "Domain Admin" rows say whose they were. */
+  org: OrgRef | null;
   field: 'username' | 'password' | null;
 }
 
@@ -156,6 +176,10 @@ export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardC
 export { REGIONS, REGION_BASE_URLS, REGION_LABELS, type Region } from '../regions';
 
 export interface Account {
+  /** The profile this window shows (the header names it); core always sends it. */
+  profile?: string;
+  /** Read from Claude Desktop's config at each call: does it run Glue Desk for this profile? */
+  claude?: { connected: boolean; path: string };
   configured: boolean;
   region: Region | null;
   baseUrl: string | null;

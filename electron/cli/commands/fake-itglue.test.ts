@@ -77,7 +77,8 @@ describe('glue fake-itglue', () => {
       [['--faults', '418:0.5'], /--faults: .*418/],
       [['--reject-status', '500'], /--reject-status: must be 401 or 403/],
       [['--dataset', '/nonexistent-dir'], /organizations.json is missing/],
-      [['--bogus'], /Unknown option/],
+      [['--bogus'], /unknown flag --bogus/],
+      [['--prot', '80'], /unknown flag --prot\. Did you mean --port\?/],
     ];
     for (const [argv, message] of cases) {
       await expect(run(argv, harness().io)).rejects.toSatisfy((e: unknown) => e instanceof UsageError && message.test(e.message));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_TYPES, type OrgRef, type RecordType } from '../../../shared/domain';
+import { RECORD_TYPES, type OrgCandidate, type OrgRef, type RecordType } from '../../../shared/domain';
 import { orgChoices, resolveOrgRef } from '../../core/answers/org-resolve';
 import type { Embedder } from '../../core/search/embedder';
 import { vectorReadiness } from '../../core/search/hybrid';
@@ -38,7 +38,7 @@ export interface ReadSession {
  * starts on the first query; without a model or vectors, one line on stderr says so.
  */
 export async function openForReading(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): Promise<ReadSession | null> {
-  const profile = await openForCommand(command, flags, io);
+  const profile = await openForCommand(command, flags, io, { existing: true });
   if (!profile) return null;
   profile.store.db.pragma('query_only = ON');
   if (!createReader(profile.store).hasRecords()) {
@@ -68,8 +68,13 @@ export async function openForReading(command: string, flags: { profile?: string 
 
 /** --org as an id or a (fuzzy) name; an unclear name is a usage error that lists the candidates. */
 export function resolveOrg(command: string, value: string, ctx: SearchContext): OrgRef {
+  return resolveOrgIn(command, value, ctx.orgs());
+}
+
+/** The same, over a list of organizations (commands that do not open a search context). */
+export function resolveOrgIn(command: string, value: string, orgs: readonly OrgCandidate[]): OrgRef {
   const trimmed = value.trim();
-  const m = resolveOrgRef(trimmed, ctx.orgs());
+  const m = resolveOrgRef(trimmed, orgs);
   if (m.kind === 'match') return { id: m.org.id, name: m.org.name };
   if (m.kind === 'ambiguous') throw new UsageError(`glue ${command}: --org "${trimmed}" matches several organizations: ${orgChoices(m.candidates)}. Which one? Give more of the name or the id.`);
   throw new UsageError(`glue ${command}: no organization matches --org "${trimmed}"${m.suggestions.length ? `; did you mean ${orgChoices(m.suggestions)}?` : '.'}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
+import { dateWithRelative } from '../../../shared/format/dates';
 import { loadSettings } from '../../core/config/settings';
 import { locateModel, describeModel } from '../../core/search/model-locator';
 import { createReader } from '../../core/store/reader';
@@ -27,7 +28,7 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return 0;
   }
-  const profile = await openForCommand('status', flags, io);
+  const profile = await openForCommand('status', flags, io, { existing: true });
   if (!profile) return 1;
   try {
     // status is where a user checks the store: every page, as often as its size allows
@@ -38,7 +39,7 @@ export const run: Command = async (argv, io) => {
     const lockLine = !syncLock
       ? []
       : syncLock.running
-        ? [`A sync is running now (process ${syncLock.pid}${syncLock.since ? `, since ${syncLock.since}` : ''}).`]
+        ? [`A sync is running now (process ${syncLock.pid}${syncLock.since ? `, since ${dateWithRelative(syncLock.since)}` : ''}).`]
         : [`sync.lock is left over from process ${syncLock.pid ?? '?'}, which is no longer running; the next \`glue sync\` takes it over.`];
     if (!integrity.ok) {
       const message = damagedStore(integrity.detail).message;
@@ -82,7 +83,7 @@ export const run: Command = async (argv, io) => {
     }
     const lines = [
       `Profile ${status.profile}: ${status.connected ? `connected to ${status.baseUrl}` : 'not connected (run `glue login`)'}`,
-      `Last sync: ${last ? `${last.kind} ${last.status}, started ${last.startedAt}${last.finishedAt ? `, finished ${last.finishedAt}` : ''}, ${last.requests} requests` : 'never (run `glue sync`)'}`,
+      `Last sync: ${last ? `${last.kind} ${last.status}, started ${dateWithRelative(last.startedAt)}${last.finishedAt ? `, finished ${dateWithRelative(last.finishedAt)}` : ''}, ${last.requests} requests` : 'never (run `glue sync`)'}`,
       ...(status.interruptedRun && !syncLock?.running ? ['An interrupted sync will resume on the next `glue sync`.'] : []),
       ...lockLine,
       'Records:',

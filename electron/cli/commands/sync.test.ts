@@ -102,6 +102,20 @@ describe('glue login / sync / status (child processes)', () => {
     expect(JSON.parse(again.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ kind: 'incremental', status: 'ok' });
   }, 60_000);
 
+  it('says what a sync added, changed and removed per type, and "No changes" for an unchanged tenant', async () => {
+    const dataDir = join(tmp, 'summary');
+    expect((await cli(['login', '--base-url', fake.url], envFor(dataDir, { ITGLUE_API_KEY: DEMO_API_KEY }))).status).toBe(0);
+    const first = await cli(['sync'], envFor(dataDir));
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Changes: \d+ added, 0 changed, 0 removed \(0 unchanged\)\.$/m);
+    expect(first.stdout).toMatch(new RegExp(`^  organizations +${fake.dataset.organizations?.data.length} added +0 changed +0 removed +0 unchanged$`, 'm'));
+    const again = await cli(['sync', '--full'], envFor(dataDir));
+    expect(again.stdout).toMatch(/^No changes since the last sync\.$/m);
+    const json = await cli(['sync', '--json'], envFor(dataDir));
+    const summary = JSON.parse(json.stdout.trim().split('\n').at(-1) ?? '{}') as { counts: Record<string, { added: number }> };
+    expect(summary.counts.organizations).toMatchObject({ added: 0 });
+  }, 60_000);
+
   it('Ctrl-C (SIGINT) stops the sync with exit 130 and says how to resume', async () => {
     const dataDir = join(tmp, 'interrupted');
     expect((await cli(['login', '--base-url', fake.url], envFor(dataDir, { ITGLUE_API_KEY: DEMO_API_KEY }))).status).toBe(0);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
 import type { ResultError } from '../../../shared/result';
@@ -7,6 +8,9 @@ import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exit-code
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { indexAfterSync } from '../index-step';
+import { closest } from '../suggest';
+import { resolvePaths } from '../../core/config/paths';
+import { listProfiles } from '../../core/config/profiles';
 import { createProgressBar } from '../progress-bar';
 
 const HELP = `Usage: glue sync [--full] [--json] [--profile NAME] [--data-dir DIR]
@@ -30,7 +34,33 @@ export function explain(command: string, e: ResultError): string {
   return `glue ${command}: ${e.message}${hint}\n`;
 }
 
-export async function openForCommand(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): Promise<OpenedProfile | null> {
+/**
+ * Read commands (status, ask, search, password) only open a profile that exists: a mistyped
+ * --profile lists the existing ones instead of creating a new, empty, sealed profile.
+ */
+function missingProfile(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): string | null {
+  if (flags.profile === undefined) return null;
+  const paths = resolvePaths({ dataDirFlag: flags['data-dir'], profile: flags.profile, env: io.env });
+  if (!paths.ok || existsSync(paths.value.profileDir)) return null; // an invalid name is reported by openProfile
+  const existing = listProfiles(paths.value.dataDir);
+  const near = closest(flags.profile, existing);
+  const list = existing.length > 0 ? ` Existing profiles: ${existing.join(', ')}.${near ? ` Did you mean --profile ${near}?` : ''}` : ' There are no profiles yet: run `glue login --profile NAME` (or `glue demo`) to create one.';
+  return `glue ${command}: there is no profile "${flags.profile}" in ${paths.value.dataDir}.${list}\n`;
+}
+
+export async function openForCommand(
+  command: string,
+  flags: { profile?: string | undefined; 'data-dir'?: string | undefined },
+  io: CliIo,
+  opts: { existing?: boolean } = {},
+): Promise<OpenedProfile | null> {
+  if (opts.existing) {
+    const missing = missingProfile(command, flags, io);
+    if (missing) {
+      io.stderr.write(missing);
+      return null;
+    }
+  }
   const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
   if (!opened.ok) {
     io.stderr.write(explain(command, opened.error));
@@ -40,12 +70,33 @@ export async function openForCommand(command: string, flags: { profile?: string 
   return opened.value;
 }
 
+/** What a sync changed, per type: added, changed, removed (and unchanged), the same figures the app shows. */
+export function changeSummary(s: Pick<SyncSummary, 'counts'>): { added: number; changed: number; removed: number; unchanged: number } {
+  let added = 0;
+  let changed = 0;
+  let removed = 0;
+  let unchanged = 0;
+  for (const t of RECORD_TYPES) {
+    const c = s.counts[t];
+    added += c.added;
+    changed += c.written - c.added;
+    removed += c.deleted;
+    unchanged += c.unchanged;
+  }
+  return { added, changed, removed, unchanged };
+}
+
 function summaryLines(s: SyncSummary): string {
   const counts = RECORD_TYPES.map((t) => ({ t, c: s.counts[t] }))
     .filter(({ c }) => c.written + c.unchanged + c.skipped + c.deleted > 0)
-    .map(({ t, c }) => `  ${t.padEnd(26)} ${String(c.written).padStart(7)} new/changed ${String(c.unchanged).padStart(7)} unchanged${c.deleted ? ` ${c.deleted} deleted` : ''}${c.skipped ? ` ${c.skipped} skipped` : ''}`);
+    .map(
+      ({ t, c }) =>
+        `  ${t.padEnd(26)} ${String(c.added).padStart(6)} added ${String(c.written - c.added).padStart(6)} changed ${String(c.deleted).padStart(6)} removed ${String(c.unchanged).padStart(7)} unchanged${c.skipped ? ` ${c.skipped} skipped` : ''}`,
+    );
   const head = `Sync ${s.status} (${s.kind}${s.resumed ? ', resumed' : ''}) in ${(s.durationMs / 1000).toFixed(1)} s, ${s.requests} requests; ${s.passwordValues} password values, ${s.relatedItems} related items.`;
-  return [head, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
+  const t = changeSummary(s);
+  const total = t.added + t.changed + t.removed === 0 ? 'No changes since the last sync.' : `Changes: ${t.added} added, ${t.changed} changed, ${t.removed} removed (${t.unchanged} unchanged).`;
+  return [head, total, ...counts, ...s.warnings.map((w) => `warning: ${w}`)].join('\n') + '\n';
 }
 
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */

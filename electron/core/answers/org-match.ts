@@ -188,7 +188,13 @@ export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[
   if (!top) return { kind: 'none', suggestions: options.suggest === false ? [] : suggest(q, orgs, index) };
   // an exact or short-name hit is only challenged by another one
   const floor = top.scored.score >= 0.97 ? 0.97 : top.scored.score - MARGIN;
-  const close = hits.filter((h) => h.scored.score >= floor);
+  // A short name is typed like a word: "acme" is Acme Corp's short name but also the whole
+  // first word of "Acme Dental", so it asks rather than picking the short name silently.
+  const leadsName = (h: Hit<T>): boolean => {
+    const n = index.entries[h.index]?.name.tokens ?? [];
+    return q.tokens.length > 0 && q.tokens.length < n.length && q.tokens.every((t, i) => n[i] === t);
+  };
+  const close = hits.filter((h) => h.scored.score >= floor || (top.scored.how === 'short' && leadsName(h)));
   if (close.length === 1) return { kind: 'match', org: top.org, score: top.scored.score, how: top.scored.how };
   return { kind: 'ambiguous', candidates: close.slice(0, MAX_AMBIGUOUS).map((h) => h.org) };
 }

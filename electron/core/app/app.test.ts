@@ -121,7 +121,7 @@ describe('createGlueApi over a seeded demo store', () => {
   });
 
   it('reports an unconnected account, model state, and a Claude Desktop dry run with no secrets', async () => {
-    expect(unwrap(await api.settings.account({}))).toEqual({ configured: false, region: null, baseUrl: null, passwordAccess: null });
+    expect(unwrap(await api.settings.account({}))).toMatchObject({ profile: 'test', configured: false, region: null, baseUrl: null, passwordAccess: null });
     expect(['missing', 'fixture', 'ready']).toContain(unwrap(await api.settings.model({})).state);
     const status = unwrap(await api.sync.status({}));
     expect(status).toMatchObject({ configured: false, running: false });
@@ -133,6 +133,7 @@ describe('createGlueApi over a seeded demo store', () => {
       const configPath = join(dir, 'claude.json');
       writeFileSync(configPath, JSON.stringify({ mcpServers: { other: { command: 'x', args: [], env: {} } } }));
       const claude = await p.open({ claude: { configPath, execPath: '/usr/bin/node', script: '/opt/glue/bin/glue.js', electron: false } });
+      expect(unwrap(await claude.api.settings.account({})).claude).toEqual({ connected: false, path: configPath });
       const dry = unwrap(await claude.api.settings.connectClaude({ dryRun: true }));
       expect(dry).toMatchObject({ path: configPath, written: false });
       expect(dry.diff).toContain('glue-desk');
@@ -140,6 +141,9 @@ describe('createGlueApi over a seeded demo store', () => {
       const wet = unwrap(await claude.api.settings.connectClaude({ dryRun: false }));
       expect(wet.written).toBe(true);
       expect(JSON.parse(readFileSync(configPath, 'utf8')).mcpServers['glue-desk'].args).toEqual(['/opt/glue/bin/glue.js', 'mcp', '--profile', 'test', '--data-dir', p.dataDir]);
+      // A new window (after a reload or restart) reads the lasting state from the config file.
+      const later = await p.open({ claude: { configPath } });
+      expect(unwrap(await later.api.settings.account({})).claude).toEqual({ connected: true, path: configPath });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import { ask } from '../answers/engine';
 import { findOrgs } from '../answers/org-resolve';
 import { hitTitle, retrieve } from '../answers/retrieve';
 import type { AppContext } from './context';
+import { starterQuestions } from './starters';
 
 export function createAskApi(ctx: AppContext): AskApi {
   return {
@@ -23,6 +24,11 @@ export function createAskApi(ctx: AppContext): AskApi {
       // hits; `prefix` reads the last word as typed so far, for search-as-you-type.
       const r = await retrieve(opened.value.search, { query, orgId, type, limit: limit ?? 20, prefix: prefix === true });
       return ok(r.hits.map((h): Source => ({ type: h.type, id: h.id, name: hitTitle(h), org: h.org, url: h.url, snippet: h.snippet })));
+    },
+    starters: async () => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      return ok(starterQuestions(ctx.memo.get('starters', opened.value.store.db, () => opened.value.reader.starterFacts())));
     },
     suggestOrgs: async ({ prefix, limit }) => {
       const opened = await ctx.open();

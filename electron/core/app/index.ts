@@ -70,8 +70,8 @@ function failingApi(failure: Result<never>): GlueApi {
   const off = () => () => undefined;
   return {
     sync: { status: answer, start: answer, cancel: answer, onDidProgress: off, onDidFinish: off },
-    ask: { ask: answer, search: answer, suggestOrgs: answer },
-    org: { list: answer, records: answer, detail: answer },
+    ask: { ask: answer, search: answer, suggestOrgs: answer, starters: answer },
+    org: { list: answer, records: answer, detail: answer, quick: answer },
     vault: { list: answer, reveal: answer, copy: answer, audit: answer },
     settings: { get: answer, update: answer, account: answer, connect: answer, connectClaude: answer, model: answer, downloadModel: answer, wipe: answer, onDidChangeModel: off },
   };

@@ -4,6 +4,7 @@
 // keyword-only, which the model status says.
 import type { SyncProgress } from '../../../shared/domain';
 import { updateEmbeddings, type EmbedProgress } from '../search/vectors';
+import { truncateWal } from '../store/index';
 import type { AppContext } from './context';
 
 export interface Indexer {
@@ -53,6 +54,7 @@ export function createIndexer(ctx: AppContext): Indexer {
     };
     const r = await updateEmbeddings(opened.value.store.db, embedder, { signal: me.abort.signal, onProgress }).catch(() => null);
     if (me.abort.signal.aborted) return;
+    truncateWal(opened.value.store);
     const message = r?.ok ? 'Search by meaning is up to date.' : `Search by meaning is not up to date (${r ? r.error.message : 'the embedding model failed'}); keyword search works.`;
     ctx.events.emit('sync.onDidProgress', event({ phase: 'done', done: r?.ok ? r.value.embeddedRecords : 0, total: r?.ok ? r.value.embeddedRecords : null, etaSeconds: null, message }));
   }

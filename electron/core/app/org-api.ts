@@ -7,6 +7,7 @@ import { StoreError, type RecordSummary as StoredSummary, type RelatedItem, type
 import type { AppContext } from './context';
 import { labelledFields, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
+import { rankSwitcher } from './quick-find';
 
 function toSummary(r: StoredSummary): RecordSummary {
   return {
@@ -65,6 +66,14 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         if (e instanceof StoreError && e.code === 'INVALID_INPUT') return err('INVALID_INPUT', 'That page cursor is not valid; reload the list to start from the first page.');
         throw e;
       }
+    },
+
+    quick: async ({ query, limit }) => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      // Built once per store version (a sync moves it), then ranked in memory on every key.
+      const entries = ctx.memo.get('switcher', opened.value.store.db, () => opened.value.reader.switcherEntries());
+      return ok(rankSwitcher(entries, query, limit ?? 20));
     },
 
     detail: async ({ type, id }) => {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGION_BASE_URLS, type ModelStatus, type Region, type Settings as IpcSettings, type SettingsApi } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
-import { applyClaudeConfig, buildServerEntry, claudeConfigPath } from '../claude/claude-config';
+import { applyClaudeConfig, buildServerEntry, claudeConfigPath, claudeConnection } from '../claude/claude-config';
 import { loadSettings, updateSettings, type Settings } from '../config/settings';
 import { createItGlueClient } from '../itglue/client';
 import { probeTenant, testKey } from '../itglue/probe';
@@ -75,10 +75,12 @@ export function createSettingsApi(ctx: AppContext, hooks: SettingsHooks): Settin
     account: async () => {
       const creds = await ctx.credentials();
       if (!creds.ok) return creds;
-      if (!creds.value) return ok({ configured: false, region: null, baseUrl: null, passwordAccess: null });
+      const profile = ctx.paths.profile;
+      const claude = claudeConnection(ctx.options.claude?.configPath ?? claudeConfigPath(process.platform, ctx.env), profile);
+      if (!creds.value) return ok({ profile, claude, configured: false, region: null, baseUrl: null, passwordAccess: null });
       const opened = await ctx.open();
       const passwordAccess = opened.ok ? passwordAccessOf(opened.value.reader.getMeta(META_PROBE)) : null;
-      return ok({ configured: true, region: regionOf(creds.value.baseUrl), baseUrl: creds.value.baseUrl, passwordAccess });
+      return ok({ profile, claude, configured: true, region: regionOf(creds.value.baseUrl), baseUrl: creds.value.baseUrl, passwordAccess });
     },
 
     connect: async ({ region, baseUrl, apiKey }) => {

@@ -12,12 +12,22 @@ import { locateModel } from '../search/model-locator';
 import { META_ACTIVE_RUN, META_LAST_OK, META_NOTICES, META_PROBE, runSync, type SyncSummary } from '../sync/index';
 import { notConnected, type AppContext } from './context';
 import { createIndexer, type Indexer } from './indexer';
+import { truncateWal } from '../store/index';
 import { modelStateOf } from './model-status';
 import { createSyncScheduler, systemClock, type SyncScheduler } from './scheduler';
 
 const strings = z.array(z.string());
 const probeSchema = z.object({ documents: z.boolean().optional(), flexibleAssets: z.boolean().optional() }).loose();
 
+
+function changesOf(summary: SyncSummary): NonNullable<SyncFinished['changes']> {
+  const out: NonNullable<SyncFinished['changes']> = {};
+  for (const [type, c] of Object.entries(summary.counts) as [RecordType, SyncSummary['counts'][RecordType]][]) {
+    const change = { added: c.added, changed: c.written - c.added, removed: c.deleted };
+    if (change.added + change.changed + change.removed > 0) out[type] = change;
+  }
+  return out;
+}
 
 function countsOf(summary: SyncSummary): Counts {
   const out: Counts = {};
@@ -140,9 +150,12 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
           outcome: r.ok ? (r.value.status === 'cancelled' ? 'cancelled' : r.value.status === 'failed' ? 'failed' : 'completed') : r.error.code === 'CANCELLED' ? 'cancelled' : 'failed',
           error: r.ok ? r.value.error : r.error,
           counts: r.ok ? countsOf(r.value) : {},
+          changes: r.ok ? changesOf(r.value) : {},
           requestsUsed: r.ok ? r.value.requests : 0,
           finishedAt: new Date().toISOString(),
         };
+        // The WAL a sync leaves would otherwise stay on disk until the app exits.
+        truncateWal(opened.value.store);
         ctx.events.emit('sync.onDidFinish', finished);
         scheduler.rearm();
         if (finished.outcome === 'completed') indexer.run(runId, finished.requestsUsed);

@@ -59,14 +59,23 @@ export function createVaultApi(ctx: AppContext): VaultApi {
     audit: async ({ limit }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
+      const reader = opened.value.reader;
+      const names = new Map<number, string | null>();
+      const orgOf = (id: number | null) => {
+        if (id === null) return null;
+        if (!names.has(id)) names.set(id, reader.orgName(id));
+        const name = names.get(id);
+        return name ? { id, name } : null;
+      };
       return ok(
-        opened.value.reader.auditList(limit).map((a) => ({
+        reader.auditList(limit).map((a) => ({
           id: a.id,
           at: a.at,
           door: a.door,
           ...(ACTIONS[a.action] ?? { action: 'reveal' as const, field: null }),
           passwordId: String(a.passwordId),
           passwordName: a.name,
+          org: orgOf(a.orgId),
         })),
       );
     },

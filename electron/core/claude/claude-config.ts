@@ -149,3 +149,22 @@ export function lineDiff(a: string, b: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * Whether Claude Desktop's config already runs Glue Desk for this profile (read at start, so
+ * the app shows a lasting "connected" state, not only right after connecting). A config that
+ * is missing or unreadable counts as not connected.
+ */
+export function claudeConnection(path: string, profile: string): { connected: boolean; path: string } {
+  if (!existsSync(path)) return { connected: false, path };
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const entry = isObject(parsed) && isObject(parsed.mcpServers) ? ServerEntry.safeParse(parsed.mcpServers[CLAUDE_SERVER_KEY]) : null;
+    if (!entry?.success) return { connected: false, path };
+    const at = entry.data.args.indexOf('--profile');
+    const named = at >= 0 ? entry.data.args[at + 1] : 'default';
+    return { connected: named === profile, path };
+  } catch {
+    return { connected: false, path };
+  }
+}

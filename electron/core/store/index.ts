@@ -5,6 +5,7 @@ export { StoreError } from './errors';
 export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, type ApplyPageResult, type Checkpoint, type RunKind, type RunStatus } from './writer';
 export * from './reader';
 export { recordAudit, revealSecret, type SecretAction } from './vault';
+export { truncateWal } from './wal';
 export { contentHash } from './content-hash';
 export { searchAliases } from './normalize';
 export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';

@@ -21,10 +21,10 @@ describe('writer.applyPage', () => {
     const { t, w, db, runId } = setup();
     const page = [config(10, 1, 'SRV-DC01', { 'primary-ip': '10.20.0.5' }), config(11, 1, 'SRV-FS01')];
     const first = w.applyPage({ type: 'configurations', resources: page, runId });
-    expect(first).toEqual({ written: 2, unchanged: 0, skipped: 0 });
+    expect(first).toEqual({ written: 2, added: 2, unchanged: 0, skipped: 0 });
     const hash = contentHash(t.store);
     const second = w.applyPage({ type: 'configurations', resources: page, runId: 'run-2' });
-    expect(second).toEqual({ written: 0, unchanged: 2, skipped: 0 });
+    expect(second).toEqual({ written: 0, added: 0, unchanged: 2, skipped: 0 });
     expect(contentHash(t.store)).toBe(hash);
     expect(count(db, 'SELECT count(*) AS n FROM records')).toBe(2);
     expect(count(db, 'SELECT count(*) AS n FROM configurations')).toBe(2);
@@ -36,7 +36,8 @@ describe('writer.applyPage', () => {
     const { w, db, runId, r } = setup();
     w.applyPage({ type: 'configurations', resources: [config(10, 1, 'SRV-DC01')], runId });
     const before = r.getRecord('configurations', '10');
-    w.applyPage({ type: 'configurations', resources: [config(10, 1, 'SRV-DC02')], runId });
+    // Counted as changed, not added: the sync summary says "1 changed".
+    expect(w.applyPage({ type: 'configurations', resources: [config(10, 1, 'SRV-DC02')], runId })).toEqual({ written: 1, added: 0, unchanged: 0, skipped: 0 });
     const after = r.getRecord('configurations', '10');
     expect(after?.rowid).toBe(before?.rowid);
     expect(after?.name).toBe('SRV-DC02');
@@ -72,8 +73,8 @@ describe('writer.applyPage', () => {
     expect(w.getCheckpoint('configurations', '1')).toBeNull();
     db.exec('DROP TRIGGER temp.fail_second; DROP TRIGGER temp.fail_second_update');
     expect(w.applyPages([pageOf(10, '2'), pageOf(11, '3')])).toEqual([
-      { written: 1, unchanged: 0, skipped: 0 },
-      { written: 1, unchanged: 0, skipped: 0 },
+      { written: 1, added: 1, unchanged: 0, skipped: 0 },
+      { written: 1, added: 1, unchanged: 0, skipped: 0 },
     ]);
     expect(w.getCheckpoint('configurations', '1')?.cursor).toBe('3');
     expect(count(db, "SELECT count(*) AS n FROM records_fts WHERE records_fts MATCH 'srv'")).toBe(2);
@@ -98,7 +99,7 @@ describe('writer.applyPage', () => {
       runId,
       resources: [config(10, 1, 'OK'), { id: '11', type: 'configurations', attributes: { name: 42 } }, { nope: true }, org(3, 'Wrong type')],
     });
-    expect(res).toEqual({ written: 1, unchanged: 0, skipped: 3 });
+    expect(res).toEqual({ written: 1, added: 1, unchanged: 0, skipped: 3 });
     expect(r.skippedCount()).toBe(3);
     w.applyPage({ type: 'configurations', runId, resources: [config(11, 1, 'Fixed')] });
     expect(r.skippedCount()).toBe(2);

@@ -35,7 +35,10 @@ export interface ApplyPageInput {
 }
 
 export interface ApplyPageResult {
+  /** New or changed records (added + changed). */
   written: number;
+  /** Of those, records the store did not hold (or held as deleted) before. */
+  added: number;
   unchanged: number;
   skipped: number;
 }
@@ -145,7 +148,7 @@ export function createWriter(store: Store): StoreWriter {
     return res.changes > 0 ? Number(res.lastInsertRowid) : null;
   }
 
-  function writeMapped(mapped: MappedRecord, runId: string): 'written' | 'unchanged' {
+  function writeMapped(mapped: MappedRecord, runId: string): 'added' | 'changed' | 'unchanged' {
     const r = mapped.record;
     let orgId = r.orgId;
     if (orgId === null && mapped.orgFrom) {
@@ -161,7 +164,7 @@ export function createWriter(store: Store): StoreWriter {
       existing = sql.selectRecord.get(r.type, r.itglueId);
       if (!existing) inserted = insertNew(r, orgId, attrsJson, hash, runId);
     }
-    let outcome: 'written' | 'unchanged';
+    let outcome: 'added' | 'changed' | 'unchanged';
     // Same content and still live: only the sighting is recorded, so FTS, typed rows and
     // embeddings (keyed on content_hash) are left alone.
     if (existing && existing.content_hash === hash && existing.deleted_at === null) {
@@ -188,7 +191,7 @@ export function createWriter(store: Store): StoreWriter {
       if (mapped.relations.length > 0 || ATTR_RELATION_TYPES.has(r.type)) sql.deleteAttrRelations.run(r.type, r.itglueId);
       for (const rel of mapped.relations) sql.insertRelation.run(r.type, r.itglueId, rel.toType, rel.toId, rel.kind, rel.notes ?? null, 'attrs');
       if (mapped.typed.table === 'passwords') sql.refreshHasValue.run(mapped.typed.row.id);
-      outcome = 'written';
+      outcome = existing && existing.deleted_at === null ? 'changed' : 'added';
     }
     if (mapped.secret) writeSecret(mapped.typed.row.id, mapped.secret);
     if (skippedOfType.has(r.type)) sql.clearSkipped.run(r.type, r.itglueId);
@@ -196,7 +199,7 @@ export function createWriter(store: Store): StoreWriter {
   }
 
   function applyOnePage(input: ApplyPageInput): ApplyPageResult {
-    const result: ApplyPageResult = { written: 0, unchanged: 0, skipped: 0 };
+    const result: ApplyPageResult = { written: 0, added: 0, unchanged: 0, skipped: 0 };
     skippedOfType.clear();
     for (const row of sql.skippedTypes.all()) skippedOfType.add(row.type);
     const mapper = MAPPERS[input.type];
@@ -232,7 +235,12 @@ export function createWriter(store: Store): StoreWriter {
         result.skipped++;
         continue;
       }
-      result[writeMapped(mapped, input.runId)]++;
+      const outcome = writeMapped(mapped, input.runId);
+      if (outcome === 'unchanged') result.unchanged++;
+      else {
+        result.written++;
+        if (outcome === 'added') result.added++;
+      }
     }
     if (input.checkpoint) {
       const c = input.checkpoint;

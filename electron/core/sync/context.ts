@@ -30,7 +30,7 @@ export interface SyncContext {
 }
 
 export const emptyCounts = (): Record<RecordType, TypeCounts> =>
-  Object.fromEntries(RECORD_TYPES.map((t) => [t, { written: 0, unchanged: 0, skipped: 0, deleted: 0 }])) as Record<RecordType, TypeCounts>;
+  Object.fromEntries(RECORD_TYPES.map((t) => [t, { written: 0, added: 0, unchanged: 0, skipped: 0, deleted: 0 }])) as Record<RecordType, TypeCounts>;
 
 /** Progress across every unit: records done of those announced by page metadata; ETA from the rate so far. */
 export class ProgressTracker {

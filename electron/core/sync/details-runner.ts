@@ -134,6 +134,7 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
         const r = writer.applyPage({ type: 'document-sections', resources: f.sections, runId });
         const c = ctx.counts['document-sections'];
         c.written += r.written;
+        c.added += r.added;
         c.unchanged += r.unchanged;
         c.skipped += r.skipped;
       }

@@ -99,9 +99,10 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
   return { unit, complete: true, full };
 }
 
-function add(ctx: SyncContext, type: RecordType, r: { written: number; unchanged: number; skipped: number }): void {
+function add(ctx: SyncContext, type: RecordType, r: { written: number; added: number; unchanged: number; skipped: number }): void {
   const c = ctx.counts[type];
   c.written += r.written;
+  c.added += r.added;
   c.unchanged += r.unchanged;
   c.skipped += r.skipped;
 }

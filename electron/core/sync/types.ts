@@ -26,7 +26,10 @@ export interface RunSyncOptions {
 }
 
 export interface TypeCounts {
+  /** New or changed records. */
   written: number;
+  /** Of `written`, the records that were new to the store. */
+  added: number;
   unchanged: number;
   skipped: number;
   deleted: number;

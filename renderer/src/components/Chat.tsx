@@ -3,9 +3,9 @@ import type { OrgRef, Source } from '../../../shared/domain';
 import { useAsk, useStores } from '../context';
 import type { ChatTurn } from '../stores/ask';
 import { Empty, ErrorNote, Spinner } from './common';
+import { AnswerCard } from './AnswerCard';
 import { SourceCard } from './SourceCard';
 
-const EXAMPLES = ['@Acme what is the firewall IP?', 'who is the primary contact at Contoso?', '10.0.0.1', 'which domains expire this month?'];
 
 /** The @mention being typed at the caret, if any: `@Acm|` → "Acm". */
 function mentionAt(text: string, caret: number): { start: number; prefix: string } | null {
@@ -18,6 +18,7 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   const { ask } = useStores();
   const turns = useAsk((s) => s.turns);
   const suggestions = useAsk((s) => s.suggestions);
+  const starters = useAsk((s) => s.starters);
   const [draft, setDraft] = useState('');
   const [mention, setMention] = useState<{ start: number; prefix: string } | null>(null);
   const [active, setActive] = useState(0);
@@ -27,6 +28,9 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
   useEffect(() => {
     inputRef.current?.focus();
   }, [inputRef]);
+  useEffect(() => {
+    if (turns.length === 0) void ask.getState().loadStarters();
+  }, [turns.length, ask]);
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [turns.length]);
@@ -82,8 +86,8 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
         {turns.length === 0 && (
           <Empty title="Ask anything about your clients">
             <p>Answers come only from your synced IT Glue data, with the records they came from.</p>
-            <div className="examples">
-              {EXAMPLES.map((ex) => (
+            <div className="examples" aria-label="Starter questions">
+              {starters.map((ex) => (
                 <button key={ex} type="button" className="chip" onClick={() => onChange(ex, ex.length)}>
                   {ex}
                 </button>
@@ -126,7 +130,7 @@ export function Chat({ inputRef, onOpenSource }: { inputRef: RefObject<HTMLTextA
         </button>
       </div>
       <div className="composer-hint muted">
-        Enter to ask · Shift+Enter for a new line · Ctrl/⌘ K to focus
+        Enter to ask · Shift+Enter for a new line · @ picks an organization · Ctrl/⌘ K jumps anywhere
         {turns.length > 0 && (
           <button type="button" className="linklike" onClick={() => ask.getState().clearHistory()}>
             Clear history
@@ -152,7 +156,7 @@ function Turn({ turn, onOpenSource, onAsk }: { turn: ChatTurn; onOpenSource: (s:
               <span className="muted"> — nothing in your synced IT Glue answers this.</span>
             </div>
           ) : (
-            <div className="answer-text">{a.answer}</div>
+            <AnswerCard answer={a} onOpenSource={onOpenSource} />
           )}
           {a.didYouMean.length > 0 && (
             <div className="did-you-mean">
@@ -167,7 +171,7 @@ function Turn({ turn, onOpenSource, onAsk }: { turn: ChatTurn; onOpenSource: (s:
               </div>
             </div>
           )}
-          {a.sources.length > 0 && (
+          {a.noData && a.sources.length > 0 && (
             <div className="sources" aria-label="Sources">
               {a.sources.map((s) => (
                 <SourceCard key={`${s.type}-${s.id}`} source={s} onOpen={onOpenSource} />

@@ -2,14 +2,18 @@ import { useEffect, useState } from 'react';
 import type { PasswordMeta } from '../../../shared/ipc';
 import { useStores, useVault } from '../context';
 
-function useCountdown(until: number | undefined): number {
-  const [now, setNow] = useState(Date.now());
+/**
+ * Seconds left until `until`, right from the first frame: the time is read at render, not kept
+ * from when the component mounted (which showed "clears in 43 s" on a 30 s timer).
+ */
+export function useCountdown(until: number | undefined): number {
+  const [, tick] = useState(0);
   useEffect(() => {
     if (!until) return;
-    const id = setInterval(() => setNow(Date.now()), 500);
+    const id = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [until]);
-  return until ? Math.max(0, Math.ceil((until - now) / 1000)) : 0;
+  return until ? Math.max(0, Math.ceil((until - Date.now()) / 1000)) : 0;
 }
 
 /** Masked value with reveal (auto re-mask) and copy (auto-clear) for one password. */

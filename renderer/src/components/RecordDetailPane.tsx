@@ -5,12 +5,19 @@ import { Empty, ErrorNote, Spinner } from './common';
 import { PasswordControls } from './Passwords';
 import { SafeSection } from './SafeSection';
 import { CopyText } from './SourceCard';
+import { CopyIcon, RichText } from './RichText';
+import { dateWithRelative } from '../../../shared/format/dates';
+import { displayMac } from '../../../shared/format/mac';
+
+// Values a technician pastes elsewhere get a copy button, whatever their kind.
+const COPYABLE = /serial|asset tag|hostname|user ?name|fqdn|e-?mail|phone|domain|ssid/i;
 
 function FieldValue({ field }: { field: RecordField }) {
   switch (field.kind) {
     case 'ip':
-    case 'mac':
       return <code className="mono">{field.value}</code>;
+    case 'mac':
+      return <code className="mono">{displayMac(field.value, { bare: true }) ?? field.value}</code>;
     case 'url':
       return /^https:\/\//i.test(field.value) ? (
         <a href={field.value} target="_blank" rel="noopener noreferrer">
@@ -19,15 +26,23 @@ function FieldValue({ field }: { field: RecordField }) {
       ) : (
         <span>{field.value}</span>
       );
-    case 'date': {
-      const d = new Date(field.value);
-      return <time dateTime={field.value}>{Number.isNaN(d.getTime()) ? field.value : d.toLocaleDateString()}</time>;
-    }
+    case 'date':
+      return <time dateTime={field.value}>{dateWithRelative(field.value)}</time>;
     case 'multiline':
       return <div className="pre-wrap">{field.value}</div>;
     default:
-      return <span>{field.value}</span>;
+      return (
+        <span>
+          <RichText text={field.value} />
+        </span>
+      );
   }
+}
+
+function copyOf(field: RecordField): string | null {
+  if (field.kind === 'mac') return displayMac(field.value, { bare: true }) ?? field.value;
+  if (field.kind === 'ip' || field.kind === 'url' || COPYABLE.test(field.label)) return field.value;
+  return null;
 }
 
 function RelatedList({ title, items }: { title: string; items: RecordSummary[] }) {
@@ -88,7 +103,7 @@ export function RecordDetailPane() {
               <dt>{f.label}</dt>
               <dd>
                 <FieldValue field={f} />
-                {(f.kind === 'ip' || f.kind === 'mac') && <CopyText text={f.value} label={`Copy ${f.label}`} />}
+                {copyOf(f) !== null && <CopyText text={copyOf(f) ?? ''} label={`Copy ${f.label}`} />}
               </dd>
             </div>
           ))}
@@ -111,8 +126,8 @@ export function RecordDetailPane() {
                   <td>
                     {n.name} {n.primary && <span className="badge">Primary</span>}
                   </td>
-                  <td className="mono">{n.ip ?? '—'}</td>
-                  <td className="mono">{n.mac ?? '—'}</td>
+                  <td className="mono">{n.ip ? <><span>{n.ip}</span><CopyIcon text={n.ip} what="IP" /></> : '—'}</td>
+                  <td className="mono">{n.mac ? <><span>{displayMac(n.mac, { bare: true }) ?? n.mac}</span><CopyIcon text={displayMac(n.mac, { bare: true }) ?? n.mac} what="MAC" /></> : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { dateWithRelative, formatDateTime } from '../../../shared/format/dates';
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
 import type { Settings } from '../../../shared/ipc';
@@ -168,9 +169,17 @@ function ClaudeCard() {
   const { settings } = useStores();
   const claude = useSettings((x) => x.claude);
   const saving = useSettings((x) => x.saving);
+  const state = useSettings((x) => x.account?.claude ?? null);
   return (
     <section className="card" aria-labelledby="h-claude">
-      <h2 id="h-claude">Claude Desktop</h2>
+      <h2 id="h-claude">
+        Claude Desktop {state?.connected ? <span className="badge badge-ok">Connected</span> : <span className="badge">Not connected</span>}
+      </h2>
+      {state?.connected && (
+        <p className="muted">
+          Claude Desktop runs Glue Desk for this profile (<code>{state.path}</code>). Connect again to refresh the entry after moving the app.
+        </p>
+      )}
       <p className="muted">Adds Glue Desk as an MCP server in Claude Desktop's config. You see the change before it is written; the old file is backed up.</p>
       <div className="form-actions">
         <button type="button" className="btn" disabled={saving} onClick={() => void settings.getState().connectClaude(true)}>
@@ -218,6 +227,7 @@ function AuditCard() {
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Password</th>
+                <th scope="col">Organization</th>
                 <th scope="col">Action</th>
                 <th scope="col">Through</th>
               </tr>
@@ -226,9 +236,10 @@ function AuditCard() {
               {audit.data.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                    <time dateTime={e.at} title={formatDateTime(e.at)}>{dateWithRelative(e.at)}</time>
                   </td>
                   <td>{e.passwordName}</td>
+                  <td>{e.org?.name ?? '—'}</td>
                   <td>{e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
                   <td>{{ app: 'Glue Desk', mcp: 'Claude (MCP)', cli: 'Command line' }[e.door]}</td>
                 </tr>

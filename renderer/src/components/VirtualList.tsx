@@ -10,10 +10,14 @@ interface Props<T> {
   render: (item: T, selected: boolean) => ReactNode;
   itemKey: (item: T) => string;
   onEndReached?: () => void;
+  /** The listbox's id, so a filter box can move focus into it (ArrowDown). */
+  id?: string;
+  /** Keys the list does not handle itself (e.g. a copy shortcut on the selected row). */
+  onOtherKey?: (e: KeyboardEvent<HTMLDivElement>, item: T) => void;
 }
 
 /** A keyboard-navigable (arrows, Home/End, Enter) virtualised listbox. */
-export function VirtualList<T>({ items, rowHeight, label, selectedIndex, onSelect, render, itemKey, onEndReached }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, label, selectedIndex, onSelect, render, itemKey, onEndReached, id, onOtherKey }: Props<T>) {
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => rowHeight, overscan: 8 });
   const virtualItems = v.getVirtualItems();
@@ -36,11 +40,17 @@ export function VirtualList<T>({ items, rowHeight, label, selectedIndex, onSelec
     else if (e.key === 'ArrowUp') move(selectedIndex - 1);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Enter' && selectedIndex < 0) move(0);
+    else {
+      const current = items[selectedIndex];
+      if (current !== undefined) onOtherKey?.(e, current);
+    }
   }
 
   return (
     <div
       ref={parent}
+      id={id}
       className="vlist"
       role="listbox"
       aria-label={label}

@@ -11,3 +11,13 @@ describe('snippetBesides', () => {
     expect(snippetBesides('Acme', 'Acme')).toBe('');
   });
 });
+
+import { changeLine, changeLines } from './format';
+
+describe('sync changes', () => {
+  it('sums what a sync changed, and says so when it changed nothing', () => {
+    expect(changeLine({})).toBe('no changes');
+    expect(changeLine({ configurations: { added: 2, changed: 1, removed: 0 }, passwords: { added: 1, changed: 0, removed: 3 } })).toBe('3 added, 1 changed, 3 removed');
+    expect(changeLines({ configurations: { added: 2, changed: 1, removed: 0 } })).toEqual(['Configurations: +2 ~1']);
+  });
+});

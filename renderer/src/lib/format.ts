@@ -69,3 +69,26 @@ export function snippetBesides(name: string, snippet: string): string {
   while (i < parts.length - 1 && same(parts[i] ?? '')) i++;
   return i === parts.length - 1 && same(parts[i] ?? '') ? '' : parts.slice(i).join(' · ');
 }
+
+type Changes = Partial<Record<string, { added: number; changed: number; removed: number }>>;
+
+/** "3 added, 1 changed" / "no changes": what the last sync did, in the header. */
+export function changeLine(changes: Changes): string {
+  let added = 0;
+  let changed = 0;
+  let removed = 0;
+  for (const c of Object.values(changes)) {
+    added += c?.added ?? 0;
+    changed += c?.changed ?? 0;
+    removed += c?.removed ?? 0;
+  }
+  const parts = [added ? `${added} added` : '', changed ? `${changed} changed` : '', removed ? `${removed} removed` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no changes';
+}
+
+/** One line per type that changed, for the header's tooltip. */
+export function changeLines(changes: Changes): string[] {
+  return Object.entries(changes).flatMap(([type, c]) =>
+    c ? [`${typeLabel(type)}: ${[c.added ? `+${c.added}` : '', c.changed ? `~${c.changed}` : '', c.removed ? `−${c.removed}` : ''].filter(Boolean).join(' ')}`] : [],
+  );
+}

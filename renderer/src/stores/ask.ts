@@ -19,6 +19,9 @@ export interface AskState {
   /** Org picked from @-autocomplete; sent as orgId while its mention stays in the draft. */
   scope: OrgRef | null;
   suggestions: OrgRef[];
+  /** Starter questions written from this store's own data (empty until loaded or when there is none). */
+  starters: string[];
+  loadStarters(): Promise<void>;
   ask(question: string): Promise<void>;
   suggest(prefix: string): Promise<void>;
   pickOrg(org: OrgRef | null): void;
@@ -88,6 +91,11 @@ export const createAskStore = ({ api, storage, timers }: Pick<StoreDeps, 'api' |
       turns: loadHistory(storage),
       scope: null,
       suggestions: [],
+      starters: [],
+      async loadStarters() {
+        const r = await api.ask.starters({});
+        if (r.ok) set({ starters: r.value });
+      },
       async ask(raw) {
         const question = raw.trim();
         if (!question) return;

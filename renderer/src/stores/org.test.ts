@@ -76,3 +76,33 @@ describe('org store', () => {
     expect(store.getState().detail.data?.id).toBe('fast');
   });
 });
+
+describe('org store: closing', () => {
+  it('close drops the open record and its trail; an answer still on its way does not bring it back', async () => {
+    let release: () => void = () => {};
+    const t = createTestApi({
+      org: {
+        detail: async ({ id }) => {
+          if (id === 'slow') await new Promise<void>((r) => (release = r));
+          return ok(detail(id));
+        },
+      },
+    });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().open('configurations', 'a');
+    const pending = store.getState().open('configurations', 'slow');
+    store.getState().close();
+    release();
+    await pending;
+    expect(store.getState().detail.data).toBeNull();
+    expect(store.getState().trail).toEqual([]);
+  });
+
+  it('leaveOrg returns to the org list with nothing selected', async () => {
+    const t = createTestApi({ org: { records: async () => ok({ items: [], nextCursor: null }) } });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().selectOrg(3);
+    store.getState().leaveOrg();
+    expect(store.getState().orgId).toBeNull();
+  });
+});

@@ -26,6 +26,10 @@ export interface OrgState {
   loadMore(): Promise<void>;
   open(type: RecordType, id: string): Promise<void>;
   back(): Promise<void>;
+  /** Closes the open record (Esc, or the stacked layout's back button). */
+  close(): void;
+  /** Leaves the organization (the stacked layout's way back to the org list). */
+  leaveOrg(): void;
 }
 
 const PAGE = 100;
@@ -98,6 +102,15 @@ export const createOrgStore = ({ api }: Pick<StoreDeps, 'api'>) =>
         const current = get().detail.data;
         if (current && (current.type !== type || current.id !== id)) set({ trail: [...get().trail, { type: current.type, id: current.id }] });
         await fetchDetail(type, id);
+      },
+      close() {
+        detailGen++;
+        set({ trail: [], detail: { data: null, loading: false, error: null } });
+      },
+      leaveOrg() {
+        detailGen++;
+        recordsGen++;
+        set({ orgId: null, recordQuery: '', trail: [], detail: { data: null, loading: false, error: null }, records: { data: [], nextCursor: null, loading: false, error: null } });
       },
       async back() {
         const trail = get().trail;

@@ -64,6 +64,11 @@ export const createSettingsStore = ({ api }: Pick<StoreDeps, 'api'>) =>
       set({ saving: true, error: null });
       const r = await api.settings.connectClaude({ dryRun });
       set(r.ok ? { claude: r.value, saving: false } : { saving: false, error: r.error });
+      // The lasting state comes from Claude Desktop's config file, read again once written.
+      if (r.ok && r.value.written) {
+        const a = await api.settings.account({});
+        if (a.ok) set({ account: a.value });
+      }
     },
     async downloadModel() {
       const r = await api.settings.downloadModel({});

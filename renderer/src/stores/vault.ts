@@ -17,6 +17,8 @@ export interface VaultState {
   hide(id: string): void;
   copy(id: string, field: 'username' | 'password'): Promise<void>;
   loadAudit(): Promise<void>;
+  /** One entry's metadata for a card outside the password list (chat); leaves the list alone. */
+  lookup(orgId: number, id: string, name: string): Promise<PasswordMeta | null>;
   /** Drops every revealed value and pending timer (window hidden, screen change). */
   maskAll(): void;
 }
@@ -86,6 +88,10 @@ export const createVaultStore = ({ api, clipboard, timers }: Pick<StoreDeps, 'ap
         clearCopied?.();
         clearCopied = timers.schedule(() => set({ copied: null }), ms);
         set({ error: null, copied: { id, field, until: timers.now() + ms } });
+      },
+      async lookup(orgId, id, name) {
+        const r = await api.vault.list({ orgId, query: name.slice(0, 200) });
+        return r.ok ? (r.value.find((p) => p.id === id) ?? null) : null;
       },
       async loadAudit() {
         set({ audit: { ...get().audit, loading: true, error: null } });

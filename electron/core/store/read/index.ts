@@ -11,6 +11,7 @@ import { passwordReads } from './passwords';
 import { recordReads } from './records';
 import { relationReads } from './relations';
 import { statusReads } from './status';
+import { switcherReads } from './switcher';
 
 export type { ConfigurationDetail, InterfaceRow } from './configurations';
 export type { DocumentSection } from './documents';
@@ -22,6 +23,7 @@ export type { RecordFilter } from './records';
 export type { DependencyNode, Direction, RelatedItem } from './relations';
 export { parseStoredAttrs, type RecordSummary, type RecordView } from './rows';
 export type { AuditEntry, SyncRunView } from './status';
+export type { StarterFacts, SwitcherEntry } from './switcher';
 
 type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof passwordReads> &
@@ -31,7 +33,8 @@ type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof organizationReads> &
   ReturnType<typeof expirationReads> &
   ReturnType<typeof identifierReads> &
-  ReturnType<typeof statusReads>;
+  ReturnType<typeof statusReads> &
+  ReturnType<typeof switcherReads>;
 
 export type StoreReader = Reads;
 
@@ -49,5 +52,6 @@ export function createReader(store: Store): StoreReader {
     ...expirationReads(db),
     ...identifierReads(db),
     ...statusReads(db, store.file),
+    ...switcherReads(db),
   };
 }

@@ -82,6 +82,21 @@ export function passwordReads(db: Db) {
       return rows(`p.resource_type = ? AND p.resource_id = ? ${ORDER}`, type, n);
     },
 
+    /**
+     * Entries named `name` (any case) in any organization or in one; when none has exactly that
+     * name, the entries whose name contains it. For `glue password NAME` and the quick switcher.
+     */
+    findPasswordsByName(name: string, opts: { orgId?: number | undefined; limit?: number } = {}): PasswordMeta[] {
+      const q = name.trim();
+      if (!q) return [];
+      const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
+      const inOrg = opts.orgId !== undefined ? ' AND p.org_id = ?' : '';
+      const orgParams = opts.orgId !== undefined ? [opts.orgId] : [];
+      const exact = rows(`p.name = ? COLLATE NOCASE${inOrg} ${ORDER} LIMIT ${limit}`, q, ...orgParams);
+      if (exact.length > 0) return exact;
+      return rows(`p.name LIKE ? ESCAPE '\\'${inOrg} ${ORDER} LIMIT ${limit}`, containing(q), ...orgParams);
+    },
+
     /** An organization's entries, optionally those whose name, username, category or record contains `query`. */
     listPasswords(orgId: number, query?: string): PasswordMeta[] {
       const q = query?.trim() ?? '';

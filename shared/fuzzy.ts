@@ -1,3 +1,4 @@
+// Subsequence matching shared by the renderer (org filter) and core (the quick switcher).
 /**
  * Subsequence match score for org names: higher is better, null if not all characters of
  * the query appear in order. Word starts and consecutive runs score more, so "acd" finds
