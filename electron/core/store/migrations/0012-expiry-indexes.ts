@@ -1,0 +1,19 @@
+import type { Migration } from '../migration';
+
+// "What expires in the next 30 days" counts warranties and domains in the window and loads only
+// the page it shows (store/read/expirations). At 1M records a 30-day window holds ~40k
+// warranties: with archived and org in the index the count and the page's dates come from the
+// index alone, instead of 40k table rows (5–8 s before). The new warranty index starts with the
+// old one's column, so the old one goes.
+export const expiryIndexes: Migration = {
+  version: 12,
+  name: 'expiry-indexes',
+  up(db) {
+    db.exec(`
+      CREATE INDEX configurations_warranty_live ON configurations(warranty_expires_at, archived, org_id) WHERE warranty_expires_at IS NOT NULL;
+      DROP INDEX configurations_warranty;
+      CREATE INDEX domains_expires_org ON domains(expires_on, org_id) WHERE expires_on IS NOT NULL;
+      DROP INDEX domains_expires;
+    `);
+  },
+};
