@@ -90,9 +90,9 @@ async function main(): Promise<void> {
   await measure('retrieve (search as the doors run it)', askQs.map((q) => `${q} `), 150, (q) => retrieve(ctx, { query: q, limit: 20 }));
   await measure('ask', askQs.map((q) => `${q}?`), 150, (q) => ask(actx, q));
   const days = Array.from({ length: 20 }, (_, i) => String(7 + i * 3));
-  await measure('expirations: reader.listExpirations (tenant-wide)', days, 100, (d) => reader.listExpirations({ withinDays: Number(d), today }));
+  await measure('expirations: reader.expirationPage (tenant-wide, 50)', days, 100, (d) => reader.expirationPage({ withinDays: Number(d), today }, 0, 50));
   await measure('expirations: ask("what expires in the next N days")', days.map((d) => `what expires in the next ${d} days`), 100, (q) => ask(actx, q));
-  await measure('expirations: reader.listExpirations (one org)', orgs.slice(0, 20).map((o) => String(o.id)), 100, (id) => reader.listExpirations({ withinDays: 90, today, orgId: Number(id) }));
+  await measure('expirations: reader.expirationPage (one org, 50)', orgs.slice(0, 20).map((o) => String(o.id)), 100, (id) => reader.expirationPage({ withinDays: 90, today, orgId: Number(id) }, 0, 50));
   await measure('dependencies: reader.walkDependencies down, 3 hops', dependedOn, 100, (id) => reader.walkDependencies('configurations', id, 'down', 3));
   await measure('dependencies: reader.walkDependencies up, 3 hops', withRelations, 100, (id) => reader.walkDependencies('configurations', id, 'up', 3));
   await measure('dependencies: reader.related (detail pane)', withRelations, 100, (id) => reader.related('configurations', id));

@@ -68,17 +68,16 @@ export function expirationReads(db: Db) {
       .map((r) => r.d);
   }
 
-  function rows(s: Source, from: string, until: string, orgId: number | null): Expiration[] {
+  /** The window's rows of a source from the typed table alone; url and org name are filled in for the page only. */
+  function rows(s: Source, from: string, until: string, orgId: number | null): (Expiration & { rowid: number })[] {
     const { table, column } = TABLE[s];
     const type = s === 'warranty' ? 'configurations' : 'domains';
     return db
-      .prepare<Param[], { id: number; name: string; org_id: number | null; org_name: string | null; expires_on: string; url: string | null }>(
-        `SELECT x.id, x.name, x.org_id, o.name AS org_name, substr(x.${column}, 1, 10) AS expires_on, r.url
-           FROM ${table} x JOIN records r ON r.rowid = x.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = x.org_id
-          WHERE x.${range(s, orgId)}`,
+      .prepare<Param[], { id: number; name: string; org_id: number | null; expires_on: string; rowid: number }>(
+        `SELECT x.id, x.name, x.org_id, substr(x.${column}, 1, 10) AS expires_on, x.record_rowid AS rowid FROM ${table} x WHERE x.${range(s, orgId)}`,
       )
       .all(...args(from, until, orgId))
-      .map((e) => ({ type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: e.org_name, what: s, expiresOn: e.expires_on, url: e.url }));
+      .map((e) => ({ type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: null, what: s, expiresOn: e.expires_on, url: null, rowid: e.rowid }));
   }
 
   /** The flexible asset types whose assets may be certificates: by the type's name or its assets' type-name. */
@@ -153,8 +152,17 @@ export function expirationReads(db: Db) {
       const dates = [...certs.map((c) => c.expiresOn), ...sources.flatMap((s) => firstDates(s, from, until, orgId, end))].sort();
       const lastDay = dates[end - 1] ?? last;
       const upTo = day(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000));
-      const items = [...sources.flatMap((s) => rows(s, from, upTo < until ? upTo : until, orgId)), ...certs.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
-      return { items: items.slice(start, end), total };
+      const items: (Expiration & { rowid?: number })[] = [...sources.flatMap((s) => rows(s, from, upTo < until ? upTo : until, orgId)), ...certs.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
+      const live = db.prepare<[number], { url: string | null }>('SELECT url FROM records WHERE rowid = ? AND deleted_at IS NULL');
+      const orgName = db.prepare<[number], { name: string }>('SELECT name FROM organizations WHERE id = ?');
+      const page = items.slice(start, end).flatMap((e): Expiration[] => {
+        const { rowid, ...rest } = e;
+        if (rowid === undefined) return [rest];
+        const r = live.get(rowid);
+        if (!r) return [];
+        return [{ ...rest, url: r.url, orgName: rest.orgId === null ? null : (orgName.get(rest.orgId)?.name ?? null) }];
+      });
+      return { items: page, total };
     },
 
     /** Everything that expires from today through `withinDays` days ahead, soonest first, then by name. */
