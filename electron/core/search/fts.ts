@@ -87,36 +87,6 @@ export interface FtsHit {
   score: number;
 }
 
-type Row = FtsHit;
-
-// Result columns are computed for every row that reaches the sorter, so the ranking query
-// carries no snippet(): the caller cuts snippets for the page it shows.
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], Row>>>();
-
-function statement(db: Database.Database, orgScoped: boolean, typeCount: number): Database.Statement<(string | number)[], Row> {
-  let byKey = cache.get(db);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(db, byKey);
-  }
-  const key = `${orgScoped ? 1 : 0}:${typeCount}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const where = ['records_fts MATCH ?', 'r.deleted_at IS NULL'];
-  if (orgScoped) where.push('r.org_id = ?');
-  if (typeCount > 0) where.push(`r.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})`);
-  const stmt = db.prepare<(string | number)[], Row>(
-    `SELECT r.rowid AS rowid, r.type AS type,
-            bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score
-       FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
-      WHERE ${where.join(' AND ')}
-      ORDER BY score, r.type, r.rowid
-      LIMIT ?`,
-  );
-  byKey.set(key, stmt);
-  return stmt;
-}
-
 const headCache = new WeakMap<Database.Database, Database.Statement<[string, number], { rowid: number; score: number }>>();
 const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { type: RecordType; org_id: number | null; archived: number; deleted_at: string | null }>>();
 
@@ -129,15 +99,16 @@ const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { t
 function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
   let head = headCache.get(db);
   if (!head) {
+    // LIMIT -1: every match (SQLite reads a negative limit as none).
     head = db.prepare(`SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
     headCache.set(db, head);
   }
   let row = rowCache.get(db);
   if (!row) {
-    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records WHERE rowid = ?');
+    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?');
     rowCache.set(db, row);
   }
-  const top = head.all(query.match, cap);
+  const top = head.all(query.match, Number.isFinite(cap) ? cap : -1);
   const out: FtsHit[] = [];
   for (const h of top) {
     const r = row.get(h.rowid);
@@ -151,7 +122,7 @@ function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, t
   // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
   const last = top[top.length - 1];
   const edge = out[limit - 1];
-  if (top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
+  if (!Number.isFinite(cap) || top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
   return null;
 }
 
@@ -175,7 +146,7 @@ function orgScoped(db: Database.Database, query: FtsQuery, orgId: number, types:
   }
   let row = rowCache.get(db);
   if (!row) {
-    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records WHERE rowid = ?');
+    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?');
     rowCache.set(db, row);
   }
   const out: FtsHit[] = [];
@@ -197,13 +168,9 @@ export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFil
   const types = [...new Set(filter.types ?? [])].sort();
   const limit = Math.max(1, Math.min(1000, Math.trunc(filter.limit)));
   if (filter.orgId !== undefined) return orgScoped(db, query, filter.orgId, types, limit);
-  const fast = rankedHead(db, query, filter, types, limit, Math.max(HEAD_CAP, limit * 4));
-  if (fast) return fast;
-  const params: (string | number)[] = [query.match];
-  if (filter.orgId !== undefined) params.push(filter.orgId);
-  params.push(...types);
-  params.push(limit);
-  return statement(db, filter.orgId !== undefined, types.length).all(...params);
+  // The best matches first; when they may not hold the page (a kind or org filter left too few),
+  // every match, still re-checked through records_flags rather than joined to the wide rows.
+  return rankedHead(db, query, filter, types, limit, Math.max(HEAD_CAP, limit * 4)) ?? rankedHead(db, query, filter, types, limit, Infinity) ?? [];
 }
 
 /**

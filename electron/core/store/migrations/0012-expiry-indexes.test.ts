@@ -33,5 +33,9 @@ describe('migration 0012-expiry-indexes', () => {
     expect(planOf(s.db, domains, '2026-02-01', '2026-03-01')).toMatch(/COVERING INDEX domains_expires_org/);
     const names = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('configurations_warranty', 'domains_expires')").all() as { name: string }[]).map((r) => r.name);
     expect(names).toEqual([]);
+    // Search re-checks a match's flags through records_flags, never the wide table row.
+    const flags = 'SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?';
+    expect(s.db.prepare(flags).get(rowid)).toEqual({ type: 'domains', org_id: 7, archived: 0, deleted_at: null });
+    expect(planOf(s.db, flags, rowid)).toMatch(/COVERING INDEX records_flags/);
   });
 });
