@@ -87,6 +87,35 @@ export interface FtsHit {
   score: number;
 }
 
+// The full ranking, in SQL: every match joined to records_flags (type, org, archived, deleted by
+// rowid) rather than to the wide records row, whose last columns sit behind the body's overflow
+// pages. Result columns are computed for every row that reaches the sorter, so the query carries
+// no snippet(): the caller cuts snippets for the page it shows.
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], FtsHit>>>();
+
+function statement(db: Database.Database, typeCount: number): Database.Statement<(string | number)[], FtsHit> {
+  let byKey = cache.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(db, byKey);
+  }
+  const key = String(typeCount);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const where = ['records_fts MATCH ?', 'r.deleted_at IS NULL'];
+  if (typeCount > 0) where.push(`r.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})`);
+  const stmt = db.prepare<(string | number)[], FtsHit>(
+    `SELECT r.rowid AS rowid, r.type AS type,
+            bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score
+       FROM records_fts JOIN records r INDEXED BY records_flags ON r.rowid = records_fts.rowid
+      WHERE ${where.join(' AND ')}
+      ORDER BY score, r.type, r.rowid
+      LIMIT ?`,
+  );
+  byKey.set(key, stmt);
+  return stmt;
+}
+
 const headCache = new WeakMap<Database.Database, Database.Statement<[string, number], { rowid: number; score: number }>>();
 const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { type: RecordType; org_id: number | null; archived: number; deleted_at: string | null }>>();
 
@@ -99,7 +128,6 @@ const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { t
 function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
   let head = headCache.get(db);
   if (!head) {
-    // LIMIT -1: every match (SQLite reads a negative limit as none).
     head = db.prepare(`SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
     headCache.set(db, head);
   }
@@ -108,7 +136,7 @@ function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, t
     row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?');
     rowCache.set(db, row);
   }
-  const top = head.all(query.match, Number.isFinite(cap) ? cap : -1);
+  const top = head.all(query.match, cap);
   const out: FtsHit[] = [];
   for (const h of top) {
     const r = row.get(h.rowid);
@@ -122,7 +150,7 @@ function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, t
   // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
   const last = top[top.length - 1];
   const edge = out[limit - 1];
-  if (!Number.isFinite(cap) || top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
+  if (top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
   return null;
 }
 
@@ -168,9 +196,9 @@ export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFil
   const types = [...new Set(filter.types ?? [])].sort();
   const limit = Math.max(1, Math.min(1000, Math.trunc(filter.limit)));
   if (filter.orgId !== undefined) return orgScoped(db, query, filter.orgId, types, limit);
-  // The best matches first; when they may not hold the page (a kind or org filter left too few),
-  // every match, still re-checked through records_flags rather than joined to the wide rows.
-  return rankedHead(db, query, filter, types, limit, Math.max(HEAD_CAP, limit * 4)) ?? rankedHead(db, query, filter, types, limit, Infinity) ?? [];
+  // The best matches first; when they may not hold the page (a kind filter left too few), every
+  // match ranked in SQL through records_flags.
+  return rankedHead(db, query, filter, types, limit, Math.max(HEAD_CAP, limit * 4)) ?? statement(db, types.length).all(query.match, ...types, limit);
 }
 
 /**
