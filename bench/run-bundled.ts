@@ -10,7 +10,15 @@ const root = join(import.meta.dirname, '..');
  * the product's own process: vitest's module runner makes the same loop ~15 % slower and adds
  * ~25 MB of its own to the RSS of the process it runs in.
  */
-export async function runBundled(entry: string): Promise<string> {
+export async function runBundled(entry: string, opts: { nodeArgs?: string[]; env?: Record<string, string>; echo?: boolean } = {}): Promise<string> {
+  const outfile = await bundle(entry);
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), outfile], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', opts.echo ? 'inherit' : 'pipe'], env: { ...process.env, ...opts.env } });
+  if (r.status !== 0) throw new Error(`${entry} failed (${r.status}): ${r.stderr ?? ''}`);
+  return r.stdout;
+}
+
+/** Bundles a bench script as `glue` is bundled; returns the .mjs path. */
+export async function bundle(entry: string): Promise<string> {
   const outfile = join(root, 'out', 'bench', `${basename(entry, '.ts')}.mjs`);
   await build({
     absWorkingDir: root,
@@ -20,11 +28,9 @@ export async function runBundled(entry: string): Promise<string> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers', 'sqlite-vec'],
+    external: ['better-sqlite3-multiple-ciphers', 'sqlite-vec', '@napi-rs/keyring', '@xenova/transformers'],
     logLevel: 'error',
     banner: { js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`${entry} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+  return outfile;
 }

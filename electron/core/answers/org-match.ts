@@ -106,9 +106,20 @@ function tokenSubset(q: string[], n: string[]): boolean {
   return q.every((t, i) => (i === last ? n.some((w) => w.startsWith(t)) : n.includes(t)));
 }
 
+// An organization's token arrays live in the cached index, so their sorted form is computed
+// once, not once per question per org (3,000+ orgs at 1M records).
+const sortedKeys = new WeakMap<string[], string>();
+const sorted = (a: string[]): string => {
+  let key = sortedKeys.get(a);
+  if (key === undefined) {
+    key = [...a].sort().join(' ');
+    sortedKeys.set(a, key);
+  }
+  return key;
+};
+
 function sameTokenSet(q: string[], n: string[]): boolean {
   if (q.length !== n.length || q.length < 2) return false;
-  const sorted = (a: string[]): string => [...a].sort().join(' ');
   return sorted(q) === sorted(n);
 }
 

@@ -4,6 +4,7 @@ import type { ItGlueClient } from '../itglue/client';
 import { StoreError } from '../store/errors';
 import type { Store } from '../store/open';
 import type { StoreWriter } from '../store/writer';
+import type { DetailsProgress } from './details-progress';
 import type { SyncKind, TypeCounts } from './types';
 import type { WriteQueue } from './write-queue';
 
@@ -27,6 +28,8 @@ export interface SyncContext {
   /** Group commit for listing pages. */
   writes: WriteQueue;
   progress: ProgressTracker;
+  /** The detail passes' share of the run: "searchable · details N % (ETA at the budget)". */
+  details: DetailsProgress;
 }
 
 export const emptyCounts = (): Record<RecordType, TypeCounts> =>

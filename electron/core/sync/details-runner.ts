@@ -7,7 +7,9 @@ import { recordTypeFromName, type RelationInput } from '../store/index';
 import { checkCancelled, type SyncContext } from './context';
 import type { DetailUnit } from './planner';
 
-const cursorSchema = z.object({ after: z.number().int().nonnegative(), w: z.string().nullable(), full: z.boolean() });
+// `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
+// `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
+const cursorSchema = z.object({ after: z.number().int().nonnegative(), w: z.string().nullable(), full: z.boolean(), rank: z.number().int().nonnegative().optional() });
 type DetailCursor = z.infer<typeof cursorSchema>;
 
 const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
@@ -68,27 +70,53 @@ async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise
 interface PendingRow {
   id: number;
   updated_at: string | null;
+  type_name: string | null;
 }
 
+/**
+ * The order that serves a technician while details fill in: servers and network devices first
+ * (what a technician asks about during an incident), workstations and phones last. Read from the
+ * configuration type IT Glue lists; anything else sits in between.
+ */
+export function detailRank(typeName: string | null): number {
+  const t = (typeName ?? '').toLowerCase();
+  if (/server|firewall|switch|router|network|gateway|access point|wireless|\bnas\b|\bsan\b|storage|hypervisor|host|\bups\b|domain controller|vpn/.test(t)) return 0;
+  if (/workstation|laptop|desktop|notebook|\bpc\b|mobile|phone|tablet|thin client|kiosk/.test(t)) return 2;
+  return 1;
+}
+
+interface Pending {
+  id: number;
+  rank: number;
+}
+
+const byRankThenId = (a: Pending, b: Pending): number => a.rank - b.rank || a.id - b.id;
+
 /** Records this pass must visit: all live ones on a full pass, else those changed since the pass's watermark. */
-function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null): { ids: number[]; newMark: string | null } {
+function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null, ranked: boolean): { items: Pending[]; newMark: string | null } {
   const db = ctx.store.db;
   // Iterated, not loaded: the passes start together, and four arrays of 100k row objects
   // were a visible share of the sync's peak RSS. Nothing writes until this returns.
+  const withType = ranked && unit.parentType === 'configurations';
   const rows = db
-    .prepare<[string], PendingRow>("SELECT CAST(itglue_id AS INTEGER) AS id, updated_at FROM records WHERE type = ? AND deleted_at IS NULL AND itglue_id GLOB '[0-9]*'")
+    .prepare<[string], PendingRow>(
+      withType
+        ? `SELECT CAST(r.itglue_id AS INTEGER) AS id, r.updated_at, c.type_name FROM records r LEFT JOIN configurations c ON c.id = CAST(r.itglue_id AS INTEGER)
+            WHERE r.type = ? AND r.deleted_at IS NULL AND r.itglue_id GLOB '[0-9]*'`
+        : "SELECT CAST(itglue_id AS INTEGER) AS id, updated_at, NULL AS type_name FROM records WHERE type = ? AND deleted_at IS NULL AND itglue_id GLOB '[0-9]*'",
+    )
     .iterate(unit.parentType);
   let newMark = watermark;
-  const ids = new Set<number>();
+  const ranks = new Map<number, number>();
   for (const r of rows) {
     if (r.updated_at !== null && (newMark === null || r.updated_at > newMark)) newMark = r.updated_at;
-    if (full || watermark === null || r.updated_at === null || r.updated_at > watermark) ids.add(r.id);
+    if (full || watermark === null || r.updated_at === null || r.updated_at > watermark) ranks.set(r.id, withType ? detailRank(r.type_name) : 1);
   }
   if (unit.kind === 'password-values' && !full) {
     // Values that never arrived (an interrupted pass, access granted later) are fetched too.
-    for (const r of db.prepare<[], { id: number }>('SELECT p.id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.has_value = 0').all()) ids.add(r.id);
+    for (const r of db.prepare<[], { id: number }>('SELECT p.id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.has_value = 0').all()) ranks.set(r.id, 1);
   }
-  return { ids: [...ids].sort((a, b) => a - b), newMark };
+  return { items: [...ranks].map(([id, rank]) => ({ id, rank: ranked ? rank : 0 })).sort(byRankThenId), newMark };
 }
 
 export interface DetailOutcome {
@@ -116,13 +144,18 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
   }
   const watermark = previous?.lastUpdatedAt ?? null;
   const full = ours ? ours.full : ctx.kind === 'full';
-  const { ids, newMark } = pendingOf(ctx, unit, full, watermark);
+  // A pass resumed from a cursor written in id order keeps that order.
+  const ranked = ours === null || ours.rank !== undefined;
+  const { items, newMark } = pendingOf(ctx, unit, full, watermark, ranked);
   const w = ours ? ours.w : newMark;
-  const after = ours?.after ?? 0;
-  const todo = ids.filter((id) => id > after);
+  const from: Pending = { id: ours?.after ?? 0, rank: ours?.rank ?? 0 };
+  const todoItems = items.filter((p) => byRankThenId(p, from) > 0);
+  const todo = todoItems.map((p) => p.id);
+  const ids = items.map((p) => p.id);
   ctx.progress.announce(todo.length);
+  ctx.details.announce(todo.length);
 
-  const write = ctx.store.db.transaction((batch: Fetched[], last: number) => {
+  const write = ctx.store.db.transaction((batch: Fetched[], last: Pending) => {
     for (const f of batch) {
       if (f.kind === 'secret' && f.value !== '') {
         writer.putSecret(f.id, f.value);
@@ -139,14 +172,13 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
         c.skipped += r.skipped;
       }
     }
-    writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify({ after: last, w, full } satisfies DetailCursor), lastUpdatedAt: watermark, runId });
+    writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify({ after: last.id, w, full, ...(ranked ? { rank: last.rank } : {}) } satisfies DetailCursor), lastUpdatedAt: watermark, runId });
   });
 
   const phase = unit.kind === 'password-values' ? 'secrets' : 'details';
   const done = new Uint8Array(todo.length);
   let prefix = 0; // todo[0..prefix) are all written
   let next = 0;
-  let written = 0;
   let buffer: { index: number; fetched: Fetched }[] = [];
   let stop: unknown = null;
   let noAccess: NoPasswordAccessError | null = null;
@@ -154,12 +186,11 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
     if (buffer.length === 0) return;
     for (const b of buffer) done[b.index] = 1;
     while (prefix < todo.length && done[prefix] === 1) prefix++;
-    const last = prefix > 0 ? (todo[prefix - 1] ?? after) : after;
+    const last = prefix > 0 ? (todoItems[prefix - 1] ?? from) : from;
     const t0 = performance.now();
     write.immediate(buffer.map((b) => b.fetched), last);
     ctx.dbMs += performance.now() - t0;
-    written += buffer.length;
-    ctx.progress.emit(phase, unit.parentType, null, buffer.length, `${unit.kind}: ${written}/${todo.length}`);
+    ctx.progress.emit(phase, unit.parentType, null, buffer.length, ctx.details.advance(buffer.length));
     buffer = [];
   };
   const worker = async (): Promise<void> => {

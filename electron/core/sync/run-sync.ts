@@ -10,6 +10,7 @@ import { StoreError } from '../store/errors';
 import { checkProportionate, damagedStore } from '../store/integrity';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
+import { detailsProgress } from './details-progress';
 import { runDetails, type DetailOutcome } from './details-runner';
 import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
@@ -159,6 +160,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       dbMs: 0,
       writes,
       progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
+      details: detailsProgress(client.pacer),
     };
     const concurrency = Math.max(1, options.concurrency ?? 4);
     let status: SyncStatus = 'ok';
@@ -187,6 +189,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (failedTypes.has('organizations')) failedTypes.add('documents');
       await stopCheckpoints();
       await sweepListings(ctx, outcomes, failedTypes);
+      // Every listed record, field and IP is in the store now: answers work from here on, while
+      // the details (one request per record, at the key's budget) fill in.
+      ctx.progress.emit('details', null, null, 0, 'Searchable: every listed record is in the store; fetching details');
 
       // Detail passes are independent of each other and share the client's pacer, so they run
       // together: a slow answer near the end of one pass no longer holds up the next.

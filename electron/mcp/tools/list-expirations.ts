@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorField, defineTool, limitField, pageFields, paginate } from '../tool';
+import { clampLimit, cursorField, decodeCursor, defineTool, encodeCursor, limitField, pageFields, ToolError } from '../tool';
 import { NO_DATA, openStore, orgField, orgIndex, resolveOrg } from './common';
 
 export const listExpirationsTool = defineTool({
@@ -37,8 +37,15 @@ export const listExpirationsTool = defineTool({
     const orgId = org ? (await resolveOrg(orgIndex(store), org)).id : null;
     const today = new Date();
     const todayMs = Date.parse(today.toISOString().slice(0, 10));
-    const all = store.reader.listExpirations({ withinDays: window, today, orgId, what: what === 'all' ? undefined : what });
-    const page = paginate(all, cursor, limit, `exp:${window}:${orgId}:${what}`);
+    // Only the page is loaded (a 30-day window at 1M records holds tens of thousands of items).
+    const scope = `exp:${window}:${orgId}:${what}`;
+    const size = clampLimit(limit);
+    const position = cursor ? decodeCursor(cursor, scope) : 0;
+    const offset = typeof position === 'number' ? position : -1;
+    if (offset < 0) throw new ToolError('INVALID_INPUT', 'The cursor points past the end of the list (the data may have changed). Call again without `cursor`.');
+    const found = store.reader.expirationPage({ withinDays: window, today, orgId, what: what === 'all' ? undefined : what }, offset, size);
+    if (offset > found.total) throw new ToolError('INVALID_INPUT', 'The cursor points past the end of the list (the data may have changed). Call again without `cursor`.');
+    const page = { items: found.items, total: found.total, nextCursor: offset + size < found.total ? encodeCursor(offset + size, scope) : null };
     const items = page.items.map((e) => ({
       what: e.what,
       type: e.type,

@@ -19,10 +19,9 @@ export function expirationsAnswer(input: HandlerInput): Found | null {
   const onlyWarranty = lower.some((k) => k.startsWith('warrant')) && !lower.some((k) => k.startsWith('domain'));
   const onlySsl = lower.some((k) => /^(?:ssl|tls|certs?|certificates?)$/.test(k)) && !onlyDomains && !onlyWarranty;
   const what = onlyDomains ? 'domain' : onlyWarranty ? 'warranty' : onlySsl ? 'ssl' : undefined;
-  const all = input.ctx.search.reader.listExpirations({ withinDays: days, today: input.today, orgId: input.org?.id, what });
-  if (all.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
-  const shown = all.slice(0, 50);
+  const { items: shown, total } = input.ctx.search.reader.expirationPage({ withinDays: days, today: input.today, orgId: input.org?.id, what }, 0, 50);
+  if (total === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   const lines = shown.map((e) => `${e.expiresOn}: ${WHAT[e.what]} ${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
-  const answer = `${all.length} item${all.length === 1 ? '' : 's'} expire${all.length === 1 ? 's' : ''} in the next ${days} days:\n${lines.map((l) => `- ${l}`).join('\n')}${all.length > shown.length ? `\n…and ${all.length - shown.length} more.` : ''}`;
+  const answer = `${total} item${total === 1 ? '' : 's'} expire${total === 1 ? 's' : ''} in the next ${days} days:\n${lines.map((l) => `- ${l}`).join('\n')}${total > shown.length ? `\n…and ${total - shown.length} more.` : ''}`;
   return { answer, sources: shown.map((e) => sourceOf(input.ctx, e.type, e.id)).filter(present), confidence: 0.9 };
 }

@@ -147,8 +147,19 @@ export function complianceReads(db: Db, backupTypeIds: readonly number[]) {
 
 /** The configuration type names in use, as the tenant writes them. */
 export function configurationTypeNames(db: Db): string[] {
+  // A configuration's typed row exists only while its record is live (the deletion sweep drops
+  // it), so the records join is not needed; and the distinct names are read by jumping from one
+  // name to the next in the type index (a few dozen seeks) instead of reading every
+  // configuration (a quarter of a million at 1M records: 6 s on the first question).
   return db
-    .prepare<[], { t: string }>("SELECT DISTINCT c.type_name AS t FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE c.type_name IS NOT NULL AND trim(c.type_name) <> ''")
+    .prepare<[], { t: string }>(
+      `WITH RECURSIVE names(t) AS (
+         SELECT min(type_name) FROM configurations WHERE type_name IS NOT NULL
+         UNION ALL
+         SELECT (SELECT min(type_name) FROM configurations WHERE type_name > names.t) FROM names WHERE names.t IS NOT NULL
+       )
+       SELECT t FROM names WHERE t IS NOT NULL AND trim(t) <> ''`,
+    )
     .all()
     .map((r) => r.t);
 }

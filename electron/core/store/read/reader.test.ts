@@ -4,6 +4,7 @@ import { createReader } from './index';
 import { createTempStore } from '../testing';
 import { tempStores } from '../test-stores';
 import { createWriter } from '../writer';
+import { DEMO_TODAY, seedDemoTemp } from '../../testing/seed-demo';
 
 const tempStore = tempStores();
 
@@ -218,6 +219,30 @@ describe('read model', () => {
     expect(r.listExpirations({ withinDays: 30, today, orgId: 2 }).map((e) => e.name)).toEqual(['www.beta.com']);
     expect(r.listExpirations({ withinDays: 30, today, what: 'warranty' }).map((e) => e.name)).toEqual(['SRV-DC01']);
     expect(r.listExpirations({ withinDays: 13, today }).map((e) => e.name)).toEqual(['acme.com', 'www.beta.com']);
+  });
+
+  it('pages expirations in the full list\'s order, with the full count, whatever the page size', () => {
+    const demo = seedDemoTemp({ scale: 3000 });
+    try {
+      const r = createReader(demo.store);
+      const today = new Date(`${DEMO_TODAY}T12:00:00Z`);
+      for (const q of [{ withinDays: 365, today }, { withinDays: 30, today, what: 'warranty' as const }, { withinDays: 400, today, what: 'domain' as const }]) {
+        const all = r.listExpirations(q);
+        expect(all.length).toBeGreaterThan(3);
+        for (const size of [1, 3, 7, 50]) {
+          const paged = [];
+          for (let offset = 0; offset < all.length; offset += size) {
+            const page = r.expirationPage(q, offset, size);
+            expect(page.total).toBe(all.length);
+            paged.push(...page.items);
+          }
+          expect(paged).toEqual(all);
+        }
+        expect(r.expirationPage(q, all.length, 10)).toEqual({ items: [], total: all.length });
+      }
+    } finally {
+      demo.close();
+    }
   });
 
   it('finds by IPv6 network and reads any identifier by its shape', () => {
