@@ -15,6 +15,7 @@ import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
+import { accountTenantListings, documentListings, dropUnavailable, folderListings, newAccountState } from './account-listings';
 import { openWriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
@@ -178,15 +179,25 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (!caps.documents) ctx.warnings.push('This IT Glue account has no Documents (not available on this tenant); documents were skipped.');
 
       const outcomes: ListingOutcome[] = [];
-      outcomes.push(...(await pool(tenantListings(), concurrency, (u) => runListing(ctx, u), failUnit)));
+      const account = newAccountState();
+      const list = (units: ListingUnit[]): Promise<ListingOutcome[]> => pool(units, concurrency, (u) => runListing(ctx, u), failUnit);
+      outcomes.push(...(await list([...tenantListings(), ...accountTenantListings(account)])));
       const typeIds = failedTypes.has('flexible-asset-types') ? [] : liveIds(ctx, 'flexible-asset-types');
       const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
-      outcomes.push(...(await pool(dependentListings(typeIds, orgIds, caps), concurrency, (u) => runListing(ctx, u), failUnit)));
-      outcomes.push(...(await pool(flexibleAssetListings(typeIds), concurrency, (u) => runListing(ctx, u), failUnit)));
+      // Documents wait for the folders: IT Glue lists a folder's documents only when asked by folder.
+      outcomes.push(...(await list([...dependentListings(typeIds, orgIds, { ...caps, documents: false }), ...(caps.documents ? folderListings(orgIds, account) : [])])));
+      if (caps.documents) outcomes.push(...(await list(documentListings(ctx, orgIds))));
+      outcomes.push(...(await list(flexibleAssetListings(typeIds))));
       if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
-      if (failedTypes.has('organizations')) failedTypes.add('documents');
+      if (failedTypes.has('organizations')) failedTypes.add('documents').add('document-folders');
+      // Without every folder listed, documents filed in the missing folders were not seen.
+      if (failedTypes.has('document-folders')) failedTypes.add('documents');
       await stopCheckpoints();
+      dropUnavailable(outcomes, account, ctx.warnings);
       await sweepListings(ctx, outcomes, failedTypes);
+      if (outcomes.some((o) => o.unit.resource === 'checklists') && !failedTypes.has('checklists')) {
+        sweepChildren(ctx, 'checklist-tasks', 'checklist_tasks', 'checklist_id', 'checklists', null);
+      }
 
       // Detail passes are independent of each other and share the client's pacer, so they run
       // together: a slow answer near the end of one pass no longer holds up the next.
