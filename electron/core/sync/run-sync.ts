@@ -15,6 +15,7 @@ import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
+import { sweepAttachments } from './account-details';
 import { accountTenantListings, documentListings, dropUnavailable, folderListings, newAccountState } from './account-listings';
 import { openWriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
@@ -214,10 +215,13 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
         }
         if (!outcome.complete) failedTypes.add(unit.parentType);
         else if (unit.kind === 'document-sections') sweepChildren(ctx, 'document-sections', 'document_sections', 'document_id', 'documents', outcome.pending);
+        else if (unit.kind === 'configuration-related' || unit.kind === 'flexible-asset-related') shownWithAttachments.set(unit.parentType, outcome.pending);
       };
+      const shownWithAttachments = new Map<RecordType, ReadonlySet<number>>();
       const settled = await Promise.allSettled(detailUnits(caps).map(runUnit));
       const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (fatal) throw fatal.reason;
+      sweepAttachments(ctx, shownWithAttachments);
       if (failedTypes.size > 0) status = 'partial';
     } catch (e) {
       const re = e instanceof ProbeFailed ? e.error : toError(e);
