@@ -41,7 +41,7 @@ export const ACCOUNT_ORGS: OrgSeed[] = [
   { name: 'Willamette Dental Lab', short: 'WDL', industry: 'Dental laboratory', domain: 'willamettedentallab.com', subnet: '192.168.4', firewall: 'Meraki', backup: false, appServer: null, type: 'Client', status: 'Inactive', workstations: 3 },
   // Vendors: IT Glue orgs an MSP keeps for the companies it buys from, not clients.
   { name: 'Pacific Connect ISP', short: 'PCI', industry: 'Internet service provider', domain: 'pacificconnect.net', subnet: '0.0.0', firewall: 'Meraki', backup: false, appServer: null, type: 'Vendor', workstations: 0 },
-  { name: 'Summit Copier Leasing', short: 'SCL', industry: 'Printer and copier leasing', domain: 'summitcopier.com', subnet: '0.0.0', firewall: 'Meraki', backup: false, appServer: null, type: 'Vendor', workstations: 0 },
+  { name: 'Cascade Copier Leasing', short: 'CCL', industry: 'Printer and copier leasing', domain: 'cascadecopier.com', subnet: '0.0.0', firewall: 'Meraki', backup: false, appServer: null, type: 'Vendor', workstations: 0 },
 ];
 
 // Pools for the extra organizations that `scale` adds.

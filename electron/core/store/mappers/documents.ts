@@ -21,7 +21,7 @@ export const mapDocument: Mapper = (resource) => {
       itglueId: resource.id,
       orgId: a['organization-id'],
       name: a.name,
-      body: bodyOf([a.name, a['document-folder-path']]),
+      body: bodyOf([a.name, a['document-folder-path'] ? `Folder: ${a['document-folder-path']}` : null]),
       attrs: storedAttrs(resource),
       url: resourceUrl(resource),
       updatedAt: a['updated-at'],

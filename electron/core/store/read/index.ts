@@ -2,6 +2,7 @@
 // through these functions, so they agree on shapes by construction. One file per role; the
 // StoreReader façade puts them together for one open store.
 import type { Store } from '../open';
+import { accountReads } from './account';
 import { configurationReads } from './configurations';
 import { documentReads } from './documents';
 import { expirationReads } from './expirations';
@@ -12,6 +13,7 @@ import { recordReads } from './records';
 import { relationReads } from './relations';
 import { statusReads } from './status';
 
+export type { AttachmentMeta, ChecklistTask } from './account';
 export type { ConfigurationDetail, InterfaceRow } from './configurations';
 export type { DocumentSection } from './documents';
 export { certificateExpiry, type Expiration, type ExpirationQuery, type ExpiringWhat } from './expirations';
@@ -31,7 +33,8 @@ type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof organizationReads> &
   ReturnType<typeof expirationReads> &
   ReturnType<typeof identifierReads> &
-  ReturnType<typeof statusReads>;
+  ReturnType<typeof statusReads> &
+  ReturnType<typeof accountReads>;
 
 export type StoreReader = Reads;
 
@@ -49,5 +52,6 @@ export function createReader(store: Store): StoreReader {
     ...expirationReads(db),
     ...identifierReads(db),
     ...statusReads(db, store.file),
+    ...accountReads(db),
   };
 }
