@@ -9,7 +9,7 @@ import { Empty, ErrorNote, Spinner } from './common';
 import { RecordDetailPane } from './RecordDetailPane';
 import { VirtualList } from './VirtualList';
 
-const BROWSABLE: RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'];
+const BROWSABLE: RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'checklists', 'contacts', 'locations', 'domains', 'ssl-certificates', 'attachments'];
 
 export function OrgBrowser() {
   const { org } = useStores();
