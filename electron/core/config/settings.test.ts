@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiBudget, DEFAULT_SETTINGS, loadSettings, parseSettingValue, updateSettings } from './settings';
+import { apiBudget, DEFAULT_SETTINGS, loadSettings, parseSettingValue, peekSettings, updateSettings } from './settings';
 
 const root = mkdtempSync(join(tmpdir(), 'glue-settings-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -116,6 +116,11 @@ describe('the API budget setting', () => {
       expect(apiBudget(loadSettings(dir).settings)).toEqual({ requests: 3000, windowMs: 300_000 });
       expect(updateSettings(dir, { apiRequestsPer5Min: 600 }).ok).toBe(true);
       expect(apiBudget(loadSettings(dir).settings)).toEqual({ requests: 600, windowMs: 300_000 });
+      // Reading the budget on the way (every sync client) never moves a broken file: the door that loads settings says so.
+      writeFileSync(join(dir, 'settings.json'), '{ not json');
+      expect(apiBudget(peekSettings(dir)).requests).toBe(3000);
+      expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{ not json');
+      rmSync(join(dir, 'settings.json'));
       const tooHigh = updateSettings(dir, { apiRequestsPer5Min: 10_000 });
       expect(tooHigh.ok ? null : tooHigh.error.message).toBe('apiRequestsPer5Min must be a whole number from 30 to 3000 (requests per 5 minutes).');
     } finally {

@@ -143,6 +143,22 @@ export function loadSettings(profileDir: string): LoadedSettings {
 }
 
 /**
+ * Settings read without side effects (a broken file is left where it is, defaults stand in),
+ * for code that only needs a value on the way, such as the API budget when a client is made:
+ * moving the file aside and telling the user stays with loadSettings in the door.
+ */
+export function peekSettings(profileDir: string): Settings {
+  const file = join(profileDir, SETTINGS_FILE);
+  let raw: unknown = {};
+  try {
+    if (existsSync(file)) raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    raw = {};
+  }
+  return fromStore(isPlainObject(raw) ? raw : {}).settings;
+}
+
+/**
  * Validates every value of `patch` (unknown input: it comes from IPC, MCP or the CLI) and
  * writes only the keys the user set, so improved defaults reach users who never changed them.
  */

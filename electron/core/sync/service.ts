@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
-import { apiBudget, loadSettings } from '../config/settings';
+import { apiBudget, peekSettings } from '../config/settings';
 import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
 import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
 import { openProfileStore } from '../profile/open-profile-store';
@@ -81,7 +81,7 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
     credentials,
     createClient: (options = {}) => {
       if (!credentials) return err('NOT_FOUND', NO_CREDENTIALS(paths.profile));
-      const budget = options.budget ?? apiBudget(loadSettings(paths.profileDir).settings);
+      const budget = options.budget ?? apiBudget(peekSettings(paths.profileDir));
       return ok(createItGlueClient({ ...options, budget, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
     },
     close: () => store.value.close(),

@@ -1,6 +1,7 @@
 // What expires soon. Where the account has IT Glue's own expirations list (synced as
 // `expirations`), that list is the answer: it is what IT Glue's Expirations page shows, flexible
-// asset dates included. Otherwise it is derived from the records: domain registrations, device
+// asset dates included (plus certificate assets it leaves out, below). Otherwise it is derived
+// from the records: domain registrations, device
 // warranties, SSL certificates (IT Glue's ssl_certificates resource, and flexible assets of a
 // type whose name reads like one, with an expiry trait, as many tenants keep them).
 import type { RecordType } from '../../../../shared/domain';
@@ -131,9 +132,17 @@ export function expirationReads(db: Db) {
       const last = day(new Date(today.getTime() + window * 86_400_000));
       const until = day(new Date(today.getTime() + (window + 1) * 86_400_000));
       const orgId = q.orgId ?? null;
-      const all = hasItGlueList()
-        ? itGlueList(from, until, orgId)
-        : [...(q.what === 'ssl' ? [] : stored(from, until, orgId)), ...(q.what === undefined || q.what === 'ssl' ? certificates(from, last, orgId) : [])];
+      const certs = q.what === undefined || q.what === 'ssl' ? certificates(from, last, orgId) : [];
+      let all: Expiration[];
+      if (hasItGlueList()) {
+        // IT Glue lists a flexible asset's date only when its field is marked as an expiry:
+        // certificate assets it leaves out are added from their traits, once.
+        const listed = itGlueList(from, until, orgId);
+        const seen = new Set(listed.map((e) => `${e.type}:${e.id}`));
+        all = [...listed, ...certs.filter((c) => !seen.has(`${c.type}:${c.id}`))];
+      } else {
+        all = [...(q.what === 'ssl' ? [] : stored(from, until, orgId)), ...certs];
+      }
       return all.filter((e) => q.what === undefined || e.what === q.what).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
     },
 
