@@ -13,7 +13,7 @@ const attrs = attrsSchema({
   'updated-at': str,
 });
 
-/** "Completed" / "Open" are in the body so a search for open checklists finds them. */
+/** The state is in the body in the words people ask with ("is the … checklist done"). */
 export const mapChecklist: Mapper = (resource) => {
   const id = idOf(resource);
   const a = parseAttrs(attrs, resource);
@@ -24,7 +24,7 @@ export const mapChecklist: Mapper = (resource) => {
       itglueId: resource.id,
       orgId: a['organization-id'],
       name: a.name,
-      body: bodyOf([a.name, a.description, a.completed ? 'Completed' : 'Open', due ? `Due ${due}` : null]),
+      body: bodyOf([a.name, a.description, a.completed ? 'Checklist completed: done' : 'Checklist open: not done yet', due ? `Due ${due}` : null]),
       attrs: storedAttrs(resource),
       url: resourceUrl(resource),
       updatedAt: a['updated-at'],
