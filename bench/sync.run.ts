@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     const stored = Object.values(s.counts).reduce((a, c) => a + c.written + c.unchanged, 0);
 
     // The request floor from what was stored (the sync was complete): one request per listing
-    // page, one per password value, one show per configuration and flexible asset.
+    // page (folder listings per organization and document listings per folder included), one per
+    // password value, one show per configuration and flexible asset.
     const db = temp.store.db;
     const live = (type: string): number => count(db, `SELECT count(*) AS n FROM records WHERE deleted_at IS NULL AND type = '${type}'`);
     const pages = (x: number): number => Math.max(1, Math.ceil(x / 1000));
@@ -67,7 +68,10 @@ async function main(): Promise<void> {
     const orgs = live('organizations');
     const listingsFloor =
       pages(orgs) + pages(live('configurations')) + pages(live('passwords')) + pages(types) + pages(live('contacts')) + pages(live('locations')) + pages(live('domains')) +
-      perScope('flexible_asset_fields', 'type_id', types) + perScope('flexible_assets', 'type_id', types) + perScope('documents', 'org_id', orgs) + live('documents');
+      pages(live('ssl-certificates')) + pages(live('expirations')) + pages(live('checklists')) +
+      perScope('flexible_asset_fields', 'type_id', types) + perScope('flexible_assets', 'type_id', types) +
+      // Per organization its folders and its root documents, per folder its documents (IT Glue lists only the root unless asked by folder).
+      perScope('document_folders', 'org_id', orgs) + perScope('documents', 'coalesce(folder_id, -org_id)', orgs + live('document-folders')) + live('documents');
     const floor = listingsFloor + s.passwordValues + live('configurations') + live('flexible-assets');
     const probe = 4;
     const peakFull = peakRss;

@@ -14,6 +14,12 @@ export const RECORD_TYPES = [
   'contacts',
   'locations',
   'domains',
+  'document-folders',
+  'checklists',
+  'checklist-tasks',
+  'ssl-certificates',
+  'expirations',
+  'attachments',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

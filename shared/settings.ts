@@ -16,6 +16,12 @@ export interface ProfileSettings {
   /** Used only when region is "custom". */
   baseUrl?: string;
   modelEnabled: boolean;
+  /**
+   * The pacer's budget: requests per 5 minutes for this key. IT Glue documents 3,000 per
+   * 5 minutes; other sources report 10/s and 10,000/day (docs/itglue-api-notes.md), so an
+   * account that sees 429s can lower it.
+   */
+  apiRequestsPer5Min: number;
 }
 
 export interface NumberBounds {
@@ -23,13 +29,14 @@ export interface NumberBounds {
   max: number;
   /** A value outside [min, max] that is still allowed and means "off" (manual sync). */
   off?: number;
-  unit: 'minutes' | 'seconds';
+  unit: 'minutes' | 'seconds' | 'requests per 5 minutes';
 }
 
 export const SETTING_BOUNDS = {
   syncIntervalMinutes: { min: 5, max: 1440, off: 0, unit: 'minutes' },
   clipboardClearSeconds: { min: 5, max: 300, unit: 'seconds' },
   revealSeconds: { min: 5, max: 300, unit: 'seconds' },
+  apiRequestsPer5Min: { min: 30, max: 3000, unit: 'requests per 5 minutes' },
 } as const satisfies Record<string, NumberBounds>;
 
 export type NumberSettingKey = keyof typeof SETTING_BOUNDS;
@@ -42,7 +49,7 @@ export function isWithinBounds(key: NumberSettingKey, value: number): boolean {
 /** "a whole number of seconds from 5 to 300"; what errors and help texts quote. */
 export function boundsRule(key: NumberSettingKey): string {
   const b: NumberBounds = SETTING_BOUNDS[key];
-  const range = `a whole number of ${b.unit} from ${b.min} to ${b.max}`;
+  const range = b.unit === 'requests per 5 minutes' ? `a whole number from ${b.min} to ${b.max} (requests per 5 minutes)` : `a whole number of ${b.unit} from ${b.min} to ${b.max}`;
   return b.off === undefined ? range : `${b.off} (manual) or ${range}`;
 }
 

@@ -30,6 +30,7 @@ export const settingsPatch = z
     syncIntervalMinutes: numberSettingSchema('syncIntervalMinutes').optional(),
     clipboardClearSeconds: numberSettingSchema('clipboardClearSeconds').optional(),
     revealSeconds: numberSettingSchema('revealSeconds').optional(),
+    apiRequestsPer5Min: numberSettingSchema('apiRequestsPer5Min').optional(),
     mcpAllowPasswordValues: z.boolean().optional(),
   })
   .strict();

@@ -67,11 +67,12 @@ describe('retrieve', () => {
   });
 
   it('shows a document section as its document with the heading', async () => {
-    const hits = await top('restore backups harbor health');
+    // Words of a step, not of the title or the folder ("Runbooks / Backup"), so the section is what matched.
+    const hits = await top('restore to an alternate location harbor health');
     expect(hits[0]?.type).toBe('documents');
     expect(hits[0]?.via).toBeTruthy();
     expect(hits.some((h) => h.type === 'document-sections')).toBe(false);
-    const raw = await retrieve(ctx, { query: 'restore backups harbor health', children: true, limit: 10 });
+    const raw = await retrieve(ctx, { query: 'restore to an alternate location harbor health', children: true, limit: 10 });
     expect(raw.hits.some((h) => h.type === 'document-sections')).toBe(true);
   });
 });

@@ -74,6 +74,30 @@ describe('createGlueApi over a seeded demo store', () => {
     expect(dd.sections?.length).toBeGreaterThan(0);
   });
 
+  it('browses the rest of the account: a document shows its folder, a checklist its tasks, a device its attachments', async () => {
+    const data = p.seeded.dataset;
+    const runbook = data.documents!.data.find((d) => d.attributes.name === 'Firewall change runbook')!;
+    const orgId = Number(runbook.attributes['organization-id']);
+    const docs = unwrap(await api.org.records({ orgId, type: 'documents' }));
+    expect(docs.items.find((d) => d.id === runbook.id)?.subtitle).toBe('Runbooks / Network');
+    const doc = unwrap(await api.org.detail({ type: 'documents', id: runbook.id }));
+    expect(doc.fields[0]).toEqual({ label: 'Folder', value: 'Runbooks / Network', kind: 'text' });
+    const orgs = unwrap(await api.org.list({}));
+    const counts = orgs.find((o) => o.id === orgId)?.counts;
+    expect(counts?.checklists).toBe(3);
+    expect(counts?.['ssl-certificates']).toBe(2);
+    const checklists = unwrap(await api.org.records({ orgId, type: 'checklists' }));
+    const renewal = checklists.items.find((c) => c.name.startsWith('SSL renewal'))!;
+    expect(renewal.subtitle).toMatch(/^Open · due \d{4}-\d{2}-\d{2}$/);
+    const tasks = unwrap(await api.org.detail({ type: 'checklists', id: renewal.id })).fields[0];
+    expect(tasks).toMatchObject({ label: 'Tasks (0 of 4 done)', kind: 'multiline' });
+    expect(tasks?.value.split('\n')[0]).toBe('[ ] Generate CSR');
+    const photo = data.attachments!.data.find((a) => a.attributes['resource-type'] === 'Configuration' && Number(a.attributes['organization-id']) === orgId)!;
+    const device = unwrap(await api.org.detail({ type: 'configurations', id: String(photo.attributes['resource-id']) }));
+    const attached = device.fields.find((f) => f.label.startsWith('Attachments'));
+    expect(attached?.value).toContain(String(photo.attributes['attachment-file-name']));
+  });
+
   it('answers with sources, says No data available for what is not there, and suggests orgs', async () => {
     const a = unwrap(await api.ask.ask({ question: 'what is the firewall at Harbor Freight Logistics?' }));
     expect(a.noData).toBe(false);

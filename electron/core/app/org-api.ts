@@ -5,7 +5,7 @@ import { err, ok } from '../../../shared/result';
 import { findOrgs } from '../answers/org-resolve';
 import { StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
-import { labelledFields, subtitleOf } from '../store/read/fields';
+import { labelledFields, sizeText, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
 import { rankSwitcher } from './quick-find';
 
@@ -95,7 +95,25 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         passwords: reader.passwordsOf(type, id).map(toUiPassword),
       };
       if (type === 'configurations') detail.interfaces = reader.interfaces(Number(id)).map((i) => ({ name: i.name ?? 'Interface', ip: i.ip, mac: i.mac, primary: i.isPrimary, notes: null }));
-      if (type === 'documents') detail.sections = sectionsOf(reader, id);
+      if (type === 'documents') {
+        detail.sections = sectionsOf(reader, id);
+        const folder = Number.isSafeInteger(Number(id)) ? reader.documentFolderPath(Number(id)) : null;
+        if (folder) detail.fields.unshift({ label: 'Folder', value: folder, kind: 'text' });
+      }
+      if (type === 'checklists') {
+        const checklist = Number.isSafeInteger(Number(id)) ? reader.checklistWithTasks(Number(id)) : null;
+        // Tasks read as a list in the pane: [x] done, [ ] open.
+        if (checklist && checklist.tasks.length > 0) {
+          const done = checklist.tasks.filter((t) => t.completed).length;
+          const lines = checklist.tasks.map((t) => `[${t.completed ? 'x' : ' '}] ${t.name}${t.assignee ? ` (${t.assignee})` : ''}`);
+          detail.fields.unshift({ label: `Tasks (${done} of ${checklist.tasks.length} done)`, value: lines.join('\n'), kind: 'multiline' });
+        }
+      }
+      const attachments = reader.attachmentsOf(type, id);
+      if (attachments.length > 0) {
+        const lines = attachments.map((a) => [a.name, a.size !== null ? sizeText(a.size) : null, a.createdBy, a.createdAt?.slice(0, 10) ?? null].filter(Boolean).join(' · '));
+        detail.fields.push({ label: `Attachments (${attachments.length})`, value: lines.join('\n'), kind: 'multiline' });
+      }
       return ok(detail);
     },
   };

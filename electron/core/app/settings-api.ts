@@ -20,6 +20,7 @@ const pick = (s: Settings): IpcSettings => ({
   syncIntervalMinutes: s.syncIntervalMinutes,
   clipboardClearSeconds: s.clipboardClearSeconds,
   revealSeconds: s.revealSeconds,
+  apiRequestsPer5Min: s.apiRequestsPer5Min,
   mcpAllowPasswordValues: s.mcpAllowPasswordValues,
 });
 

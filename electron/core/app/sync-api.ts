@@ -5,7 +5,7 @@ import type { RecordType, SyncProgress } from '../../../shared/domain';
 import type { Counts, SyncApi, SyncFinished, SyncStatus } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
 import { parseJsonWith } from '../../../shared/parse-json';
-import { loadSettings } from '../config/settings';
+import { apiBudget, loadSettings, peekSettings } from '../config/settings';
 import { breakerMessage } from '../itglue/breaker-message';
 import { createItGlueClient } from '../itglue/client';
 import { locateModel } from '../search/model-locator';
@@ -123,6 +123,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     const client = createItGlueClient({
       baseUrl: creds.value.baseUrl,
       apiKey: creds.value.apiKey,
+      budget: apiBudget(peekSettings(ctx.paths.profileDir)),
       breaker: { onChange: (e) => run.progress && ctx.events.emit('sync.onDidProgress', { ...run.progress, message: breakerMessage(e) }) },
     });
     running = run;

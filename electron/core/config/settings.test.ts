@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, parseSettingValue, updateSettings } from './settings';
+import { apiBudget, DEFAULT_SETTINGS, loadSettings, parseSettingValue, peekSettings, updateSettings } from './settings';
 
 const root = mkdtempSync(join(tmpdir(), 'glue-settings-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ describe('settings', () => {
   it('starts from the defaults without writing anything', () => {
     const dir = profileDir();
     expect(loadSettings(dir)).toEqual({
-      settings: { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 20, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true },
+      settings: { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 20, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true, apiRequestsPer5Min: 3000 },
       warnings: [],
     });
     expect(readdirSync(dir)).toEqual([]);
@@ -106,5 +106,25 @@ describe('settings', () => {
     expect(parseSettingValue('syncIntervalMinutes', 'soon')).toMatchObject({ ok: false, error: { message: expect.stringContaining('syncIntervalMinutes must be') } });
     expect(parseSettingValue('region', ' eu ')).toEqual({ ok: true, value: 'eu' });
     expect(parseSettingValue('nope', 'x')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('the API budget setting', () => {
+  it('defaults to IT Glue\'s documented 3,000 requests per 5 minutes, can be lowered, never raised above it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glue-settings-budget-'));
+    try {
+      expect(apiBudget(loadSettings(dir).settings)).toEqual({ requests: 3000, windowMs: 300_000 });
+      expect(updateSettings(dir, { apiRequestsPer5Min: 600 }).ok).toBe(true);
+      expect(apiBudget(loadSettings(dir).settings)).toEqual({ requests: 600, windowMs: 300_000 });
+      // Reading the budget on the way (every sync client) never moves a broken file: the door that loads settings says so.
+      writeFileSync(join(dir, 'settings.json'), '{ not json');
+      expect(apiBudget(peekSettings(dir)).requests).toBe(3000);
+      expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe('{ not json');
+      rmSync(join(dir, 'settings.json'));
+      const tooHigh = updateSettings(dir, { apiRequestsPer5Min: 10_000 });
+      expect(tooHigh.ok ? null : tooHigh.error.message).toBe('apiRequestsPer5Min must be a whole number from 30 to 3000 (requests per 5 minutes).');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

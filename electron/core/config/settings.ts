@@ -44,6 +44,7 @@ const FIELDS = {
     kind: 'string',
   },
   modelEnabled: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
+  apiRequestsPer5Min: { schema: numberSettingSchema('apiRequestsPer5Min'), rule: boundsRule('apiRequestsPer5Min'), kind: 'number' },
 } as const;
 
 export type SettingKey = keyof typeof FIELDS;
@@ -58,7 +59,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mcpAllowPasswordValues: false,
   region: 'us',
   modelEnabled: true,
+  // IT Glue's documented limit (docs/itglue-api-notes.md).
+  apiRequestsPer5Min: 3000,
 });
+
+/** The client's pacer budget from the settings: requests per 5-minute window. */
+export const apiBudget = (s: Pick<Settings, 'apiRequestsPer5Min'>): { requests: number; windowMs: number } => ({ requests: s.apiRequestsPer5Min, windowMs: 300_000 });
 
 export const settingRule = (key: SettingKey): string => FIELDS[key].rule;
 export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(FIELDS, key);
@@ -134,6 +140,22 @@ export function loadSettings(profileDir: string): LoadedSettings {
   const { store, warnings } = readStore(profileDir);
   const loaded = fromStore(store);
   return { settings: loaded.settings, warnings: [...warnings, ...loaded.warnings] };
+}
+
+/**
+ * Settings read without side effects (a broken file is left where it is, defaults stand in),
+ * for code that only needs a value on the way, such as the API budget when a client is made:
+ * moving the file aside and telling the user stays with loadSettings in the door.
+ */
+export function peekSettings(profileDir: string): Settings {
+  const file = join(profileDir, SETTINGS_FILE);
+  let raw: unknown = {};
+  try {
+    if (existsSync(file)) raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    raw = {};
+  }
+  return fromStore(isPlainObject(raw) ? raw : {}).settings;
 }
 
 /**

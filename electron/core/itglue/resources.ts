@@ -62,7 +62,7 @@ async function* changedSince(client: ItGlueClient, path: string, query: Query, s
   }
 }
 
-function listing(client: ItGlueClient, path: string, query: Query, opts: ResourceListOptions): PageStream {
+export function listing(client: ItGlueClient, path: string, query: Query, opts: ResourceListOptions): PageStream {
   const { updatedSince, now: _now, ...listOpts } = opts;
   return updatedSince ? changedSince(client, path, query, updatedSince, listOpts) : client.list(path, query, listOpts);
 }

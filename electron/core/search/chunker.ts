@@ -35,6 +35,12 @@ const LABELS: Record<string, string> = {
   contacts: 'Contact',
   locations: 'Location',
   domains: 'Domain',
+  'document-folders': 'Document folder',
+  checklists: 'Checklist',
+  'checklist-tasks': 'Checklist task',
+  'ssl-certificates': 'SSL certificate',
+  expirations: 'Expiration',
+  attachments: 'Attachment',
 };
 
 export function chunkPrefix(input: Omit<ChunkInput, 'body'>): string {

@@ -4,6 +4,7 @@ import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
 import { recordTypeFromName, type RelationInput } from '../store/index';
+import { attachmentsOf, addCounts } from './account-details';
 import { checkCancelled, type SyncContext } from './context';
 import type { DetailUnit } from './planner';
 
@@ -18,7 +19,7 @@ const keyOf = (u: DetailUnit): string => `details:${u.kind}`;
 
 type Fetched =
   | { kind: 'secret'; id: number; value: string }
-  | { kind: 'related'; id: number; related: RelationInput[] }
+  | { kind: 'related'; id: number; related: RelationInput[]; attachments: ItGlueResource[] }
   | { kind: 'sections'; id: number; sections: ItGlueResource[] }
   | { kind: 'gone'; id: number };
 
@@ -51,8 +52,9 @@ async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise
       }
       case 'configuration-related':
       case 'flexible-asset-related': {
-        const r = await showWithRelated(ctx.client, unit.parentType, id, opts);
-        return { kind: 'related', id, related: toRelations(r.related) };
+        // Attachment metadata rides on the same show request (include=attachments): no extra request.
+        const r = await showWithRelated(ctx.client, unit.parentType, id, { ...opts, include: ['attachments'] });
+        return { kind: 'related', id, related: toRelations(r.related), attachments: attachmentsOf(r.record, r.included) };
       }
       case 'document-sections': {
         const sections: ItGlueResource[] = [];
@@ -163,6 +165,7 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
       } else if (f.kind === 'related') {
         writer.putRelations(unit.parentType, String(f.id), f.related);
         ctx.relatedItems += f.related.length;
+        if (f.attachments.length > 0) addCounts(ctx, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
       } else if (f.kind === 'sections') {
         const r = writer.applyPage({ type: 'document-sections', resources: f.sections, runId });
         const c = ctx.counts['document-sections'];
@@ -221,5 +224,6 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
   if (stop !== null) throw stop;
   writer.setCheckpoint({ resource: key, scope: '*', cursor: null, lastUpdatedAt: w, runId, completedAt: ctx.now().toISOString() });
   // Only the sections sweep reads `pending`; other passes hand back nothing to hold.
-  return { unit, complete: true, pending: unit.kind === 'document-sections' ? new Set(ids) : new Set() };
+  // The sections and attachments sweeps read `pending`; password values hand back nothing to hold.
+  return { unit, complete: true, pending: unit.kind === 'password-values' ? new Set() : new Set(ids) };
 }

@@ -24,7 +24,10 @@ async function sync(r: SyncRig, full = false, extra: { signal?: AbortSignal; onP
   return res.value;
 }
 
-const SYNCED: DatasetKey[] = ['organizations', 'configurations', 'configuration_interfaces', 'passwords', 'flexible_asset_types', 'flexible_asset_fields', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'document_sections'];
+const SYNCED: DatasetKey[] = [
+  'organizations', 'configurations', 'configuration_interfaces', 'passwords', 'flexible_asset_types', 'flexible_asset_fields', 'flexible_assets', 'contacts', 'locations', 'domains',
+  'documents', 'document_sections', 'document_folders', 'checklists', 'checklist_tasks', 'ssl_certificates',
+];
 
 describe('runSync against the fake IT Glue server', () => {
   it('full sync stores every record, field, relation and password value of the tenant', async () => {
@@ -98,7 +101,10 @@ describe('runSync against the fake IT Glue server', () => {
 
     r.fake.resetStats();
     const quiet = await sync(r);
-    const listings = 7 + (r.fake.dataset.flexible_asset_types?.data.length ?? 0) * 2 + (r.fake.dataset.organizations?.data.length ?? 0);
+    // Tenant-wide: 7 + SSL certificates, expirations, checklists; per type: fields and assets;
+    // per organization: folders and root documents; per folder: its documents.
+    const orgs = r.fake.dataset.organizations?.data.length ?? 0;
+    const listings = 10 + (r.fake.dataset.flexible_asset_types?.data.length ?? 0) * 2 + orgs * 2 + (r.fake.dataset.document_folders?.data.length ?? 0);
     // One changes page + one id sweep per listing, nothing per record.
     expect(quiet.requests).toBeLessThanOrEqual(listings * 2 + 2);
     expect(quiet.counts.configurations.written).toBe(0);

@@ -16,6 +16,8 @@ import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
+import { sweepAttachments } from './account-details';
+import { accountTenantListings, documentListings, dropUnavailable, folderListings, newAccountState } from './account-listings';
 import { openWriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
@@ -180,15 +182,25 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (!caps.documents) ctx.warnings.push('This IT Glue account has no Documents (not available on this tenant); documents were skipped.');
 
       const outcomes: ListingOutcome[] = [];
-      outcomes.push(...(await pool(tenantListings(), concurrency, (u) => runListing(ctx, u), failUnit)));
+      const account = newAccountState();
+      const list = (units: ListingUnit[]): Promise<ListingOutcome[]> => pool(units, concurrency, (u) => runListing(ctx, u), failUnit);
+      outcomes.push(...(await list([...tenantListings(), ...accountTenantListings(account)])));
       const typeIds = failedTypes.has('flexible-asset-types') ? [] : liveIds(ctx, 'flexible-asset-types');
       const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
-      outcomes.push(...(await pool(dependentListings(typeIds, orgIds, caps), concurrency, (u) => runListing(ctx, u), failUnit)));
-      outcomes.push(...(await pool(flexibleAssetListings(typeIds), concurrency, (u) => runListing(ctx, u), failUnit)));
+      // Documents wait for the folders: IT Glue lists a folder's documents only when asked by folder.
+      outcomes.push(...(await list([...dependentListings(typeIds, orgIds, { ...caps, documents: false }), ...(caps.documents ? folderListings(orgIds, account) : [])])));
+      if (caps.documents) outcomes.push(...(await list(documentListings(ctx, orgIds))));
+      outcomes.push(...(await list(flexibleAssetListings(typeIds))));
       if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
-      if (failedTypes.has('organizations')) failedTypes.add('documents');
+      if (failedTypes.has('organizations')) failedTypes.add('documents').add('document-folders');
+      // Without every folder listed, documents filed in the missing folders were not seen.
+      if (failedTypes.has('document-folders')) failedTypes.add('documents');
       await stopCheckpoints();
+      dropUnavailable(outcomes, account, ctx.warnings);
       await sweepListings(ctx, outcomes, failedTypes);
+      if (outcomes.some((o) => o.unit.resource === 'checklists') && !failedTypes.has('checklists')) {
+        sweepChildren(ctx, 'checklist-tasks', 'checklist_tasks', 'checklist_id', 'checklists', null);
+      }
       // Every listed record, field and IP is in the store now: answers work from here on, while
       // the details (one request per record, at the key's budget) fill in.
       ctx.progress.emit('details', null, null, 0, 'Searchable: every listed record is in the store; fetching details');
@@ -208,10 +220,13 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
         }
         if (!outcome.complete) failedTypes.add(unit.parentType);
         else if (unit.kind === 'document-sections') sweepChildren(ctx, 'document-sections', 'document_sections', 'document_id', 'documents', outcome.pending);
+        else if (unit.kind === 'configuration-related' || unit.kind === 'flexible-asset-related') shownWithAttachments.set(unit.parentType, outcome.pending);
       };
+      const shownWithAttachments = new Map<RecordType, ReadonlySet<number>>();
       const settled = await Promise.allSettled(detailUnits(caps).map(runUnit));
       const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (fatal) throw fatal.reason;
+      sweepAttachments(ctx, shownWithAttachments);
       if (failedTypes.size > 0) status = 'partial';
     } catch (e) {
       const re = e instanceof ProbeFailed ? e.error : toError(e);

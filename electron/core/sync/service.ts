@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
+import { apiBudget, peekSettings } from '../config/settings';
 import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
 import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
 import { openProfileStore } from '../profile/open-profile-store';
@@ -80,7 +81,8 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
     credentials,
     createClient: (options = {}) => {
       if (!credentials) return err('NOT_FOUND', NO_CREDENTIALS(paths.profile));
-      return ok(createItGlueClient({ ...options, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
+      const budget = options.budget ?? apiBudget(peekSettings(paths.profileDir));
+      return ok(createItGlueClient({ ...options, budget, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
     },
     close: () => store.value.close(),
   });

@@ -40,9 +40,9 @@ export async function sweepListings(ctx: SyncContext, outcomes: readonly Listing
 export function sweepChildren(
   ctx: SyncContext,
   type: RecordType,
-  table: 'interfaces' | 'document_sections',
-  parentColumn: 'configuration_id' | 'document_id',
-  parentTable: 'configurations' | 'documents',
+  table: 'interfaces' | 'document_sections' | 'checklist_tasks',
+  parentColumn: 'configuration_id' | 'document_id' | 'checklist_id',
+  parentTable: 'configurations' | 'documents' | 'checklists',
   reread: ReadonlySet<number> | null,
 ): number {
   // Identifiers are fixed by the callers above, never user input.

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import type { RecordType } from '../../../shared/domain';
 import { DATASET_FILES, JSON_TYPE, type Dataset, type DatasetKey, type FakeResource } from '../itglue/fake/dataset';
 import { generateDemoTenant, type GenerateOptions } from '../itglue/fake/generator';
+import { Tenant } from '../itglue/fake/tenant';
 import { createWriter, openStore, recordTypeFromName, type RelationInput, type Store } from '../store/index';
+import { folderPaths } from '../sync/account-listings';
 
 /** The day demo expiry dates are relative to in tests, so answers never drift with the clock. */
 export const DEMO_TODAY = '2026-01-23';
@@ -26,8 +28,23 @@ export interface SeededStore {
 // Parents before children: interfaces and sections take their org from a parent row.
 const ORDER: DatasetKey[] = [
   'organizations', 'flexible_asset_types', 'flexible_asset_fields', 'configurations', 'configuration_interfaces',
-  'passwords', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'document_sections',
+  'passwords', 'flexible_assets', 'contacts', 'locations', 'domains', 'document_folders', 'documents', 'document_sections',
+  'ssl_certificates', 'checklists', 'checklist_tasks', 'attachments',
 ];
+
+// Sync reads attachments with the shows of these parents (details-runner); the seed matches it.
+const ATTACHMENT_PARENTS: ReadonlySet<string> = new Set(['Configuration', 'FlexibleAsset']);
+
+/** What the sync adds to a page before writing it: a document's folder path, only shown attachments. */
+function asSynced(store: Store, key: DatasetKey, items: readonly FakeResource[]): FakeResource[] {
+  if (key === 'attachments') return items.filter((a) => ATTACHMENT_PARENTS.has(String(a.attributes['resource-type'])));
+  if (key !== 'documents') return [...items];
+  const { paths } = folderPaths({ store });
+  return items.map((d) => {
+    const path = paths.get(Number(d.attributes['document-folder-id']));
+    return path === undefined ? d : { ...d, attributes: { ...d.attributes, 'document-folder-path': path } };
+  });
+}
 
 // Sync reads related items only for these parents (details-runner); the seed matches it.
 const RELATED_PARENTS: ReadonlySet<RecordType> = new Set(['configurations', 'flexible-assets']);
@@ -57,11 +74,14 @@ export function writeDataset(store: Store, dataset: Dataset): void {
   const writer = createWriter(store);
   const runId = writer.startRun('full');
   for (const key of ORDER) {
-    const items = dataset[key]?.data ?? [];
     const type = recordTypeFromName(JSON_TYPE[key]);
     if (!type) continue;
+    const items = asSynced(store, key, dataset[key]?.data ?? []);
     for (let i = 0; i < items.length; i += PAGE) writer.applyPage({ type, resources: items.slice(i, i + PAGE), runId });
   }
+  // IT Glue's expirations list, derived from the dataset as the fake server serves it.
+  const expirations = new Tenant(dataset).expirations().all();
+  for (let i = 0; i < expirations.length; i += PAGE) writer.applyPage({ type: 'expirations', resources: expirations.slice(i, i + PAGE), runId });
   const rel = relationsByParent(dataset.related_items?.data ?? []);
   store.db.transaction(() => {
     for (const r of rel.values()) writer.putRelations(r.type, r.id, r.rel);

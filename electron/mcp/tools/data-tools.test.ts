@@ -160,6 +160,28 @@ describe('documents, assets, people and places', () => {
     for (const s of d.sections) if (s.text) expect(s.text.startsWith(`<${UNTRUSTED_TAG}`)).toBe(true);
   });
 
+  it('shows where a document is filed, in the list and in the document', async () => {
+    const runbook = items('documents').find((d) => attr(d, 'name') === 'Firewall change runbook')!;
+    const list = Page.parse((await ok('query_documents', { org: String(attr(runbook, 'organization-id')), limit: 200 })).data);
+    expect(list.items.find((i) => i.id === runbook.id)?.folder).toBe('Runbooks / Network');
+    expect(list.items.some((i) => i.folder === null)).toBe(true);
+    const r = await ok('get_document', { id: runbook.id });
+    expect(z.object({ folder: z.string() }).parse(r.data).folder).toBe('Runbooks / Network');
+    expect(r.text).toContain('Folder: Runbooks / Network');
+  });
+
+  it('lists SSL certificates from IT Glue\'s expirations and finds checklists and certificates by search', async () => {
+    const r = await ok('list_expirations', { days: 400, what: 'ssl', limit: 200 });
+    const e = z.object({ items: z.array(z.object({ what: z.literal('ssl'), type: z.string(), name: z.string() })) }).parse(r.data);
+    expect(e.items.length).toBeGreaterThan(0);
+    expect(e.items.every((i) => i.type === 'ssl-certificates')).toBe(true);
+    const cert = e.items[0]!;
+    const found = Page.parse((await ok('search', { query: cert.name, type: ['ssl-certificates'] })).data);
+    expect(found.items.map((i) => i.name)).toContain(cert.name);
+    const checklists = Page.parse((await ok('search', { query: 'quarterly security review', type: ['checklists'] })).data);
+    expect(checklists.items.length).toBeGreaterThan(0);
+  });
+
   it('the injected document section comes back wrapped', async () => {
     const hfl = items('organizations').find((o) => attr(o, 'name') === 'Harbor Freight Logistics')!;
     const docs = Page.parse((await ok('query_documents', { org: hfl.id, limit: 200 })).data);

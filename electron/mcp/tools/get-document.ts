@@ -10,6 +10,7 @@ export const documentShape = {
   id: z.string().describe('IT Glue document id.'),
   name: z.string().describe('Document title.'),
   org: orgRefShape,
+  folder: z.string().nullable().describe('Where it is filed in IT Glue, e.g. "Runbooks / Network"; null at the root.'),
   updatedAt: z.string().nullable().describe('When IT Glue last changed it.'),
   url: urlField(),
   sections: z
@@ -31,6 +32,7 @@ export function readDocument(store: OpenedStore, id: number) {
     id: doc.record.id,
     name: doc.record.name,
     org: orgRef(index, doc.record.orgId),
+    folder: store.reader.documentFolderPath(Number(doc.record.id)),
     updatedAt: doc.record.updatedAt,
     url: doc.record.url,
     sections: doc.sections.map((s) => ({
@@ -42,7 +44,7 @@ export function readDocument(store: OpenedStore, id: number) {
 }
 
 export function renderDocument(d: ReturnType<typeof readDocument>): string {
-  return [`# ${d.name} (document ${d.id})${d.org ? ` — ${d.org.name}` : ''}`, d.url ? `IT Glue: ${d.url}` : '', ...d.sections.map((s) => s.text)].filter(Boolean).join('\n\n');
+  return [`# ${d.name} (document ${d.id})${d.org ? ` — ${d.org.name}` : ''}`, d.folder ? `Folder: ${d.folder}` : '', d.url ? `IT Glue: ${d.url}` : '', ...d.sections.map((s) => s.text)].filter(Boolean).join('\n\n');
 }
 
 export const getDocumentTool = defineTool({

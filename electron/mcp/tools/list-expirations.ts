@@ -5,11 +5,11 @@ import { NO_DATA, openStore, orgField, orgIndex, resolveOrg } from './common';
 export const listExpirationsTool = defineTool({
   name: 'list_expirations',
   title: 'Expiring soon',
-  description: 'Domains, device warranties and SSL certificates (flexible assets of a certificate type with an expiry field) that expire within the next N days (today included), soonest first, optionally for one organization.',
+  description: "What expires within the next N days (today included), soonest first, optionally for one organization: IT Glue's own Expirations list where the account has it (domains, warranties, SSL certificates, flexible asset dates), else domains, device warranties and SSL certificates from the records.",
   input: {
     days: z.number().int().optional().describe('Look-ahead window in days, 0-3650 (default 30).'),
     org: orgField(),
-    what: z.enum(['all', 'domain', 'warranty', 'ssl']).optional().describe('Only domains, warranties or SSL certificates, or all (default).'),
+    what: z.enum(['all', 'domain', 'warranty', 'ssl', 'other']).optional().describe('Only domains, warranties, SSL certificates or other dated items, or all (default).'),
     limit: limitField(),
     cursor: cursorField(),
   },
@@ -17,8 +17,8 @@ export const listExpirationsTool = defineTool({
     items: z
       .array(
         z.object({
-          what: z.enum(['domain', 'warranty', 'ssl']).describe('domain registration, device warranty or SSL certificate.'),
-          type: z.string().describe('IT Glue record type (domains, configurations or flexible-assets).'),
+          what: z.enum(['domain', 'warranty', 'ssl', 'other']).describe('domain registration, device warranty, SSL certificate or another dated item.'),
+          type: z.string().describe('IT Glue record type of the expiring record (domains, configurations, ssl-certificates, flexible-assets …).'),
           id: z.string().describe('IT Glue id.'),
           name: z.string().describe('Domain or device name.'),
           org: z.object({ id: z.number().int().describe('Organization id.'), name: z.string().describe('Organization name.') }).nullable().describe('Organization.'),

@@ -15,6 +15,7 @@ export const queryDocumentsTool = defineTool({
           id: z.string().describe('IT Glue document id (pass to get_document).'),
           name: z.string().describe('Document title.'),
           org: orgRefShape,
+          folder: z.string().nullable().describe('Where it is filed, e.g. "Runbooks / Network"; null at the root.'),
           published: z.boolean().describe('Published in IT Glue.'),
           updatedAt: z.string().nullable().describe('When IT Glue last changed it.'),
           url: urlField(),
@@ -28,8 +29,16 @@ export const queryDocumentsTool = defineTool({
     const index = orgIndex(store);
     const orgId = org ? (await resolveOrg(index, org)).id : null;
     const page = queryRecords(store, { type: 'documents', orgId, text, includeArchived }, cursor, limit, `docs:${orgId}:${text}:${includeArchived}`);
-    const items = page.items.map((r) => ({ id: r.id, name: r.name, org: orgRef(index, r.orgId), published: bool(r.attrs, 'published'), updatedAt: r.updatedAt, url: r.url }));
-    const lines = items.map((d) => `${d.name} (document ${d.id})${d.org ? ` — ${d.org.name}` : ''}`);
+    const items = page.items.map((r) => ({
+      id: r.id,
+      name: r.name,
+      org: orgRef(index, r.orgId),
+      folder: store.reader.documentFolderPath(Number(r.id)),
+      published: bool(r.attrs, 'published'),
+      updatedAt: r.updatedAt,
+      url: r.url,
+    }));
+    const lines = items.map((d) => `${d.name} (document ${d.id})${d.folder ? ` [${d.folder}]` : ''}${d.org ? ` — ${d.org.name}` : ''}`);
     return { data: { items, total: page.total, nextCursor: page.nextCursor }, text: lines.length ? lines.join('\n') : NO_DATA };
   },
 });

@@ -9,7 +9,7 @@ import { Empty, ErrorNote, Spinner } from './common';
 import { RecordDetailPane } from './RecordDetailPane';
 import { VirtualList } from './VirtualList';
 
-export const BROWSABLE_TYPES: readonly RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'contacts', 'locations', 'domains'];
+export const BROWSABLE_TYPES: readonly RecordType[] = ['configurations', 'passwords', 'flexible-assets', 'documents', 'checklists', 'contacts', 'locations', 'domains', 'ssl-certificates', 'attachments'];
 
 /**
  * A filter box's keys: Enter chooses the first row, ArrowDown chooses it and moves into the

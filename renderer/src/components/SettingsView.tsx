@@ -13,6 +13,7 @@ const NUMBERS: { key: NumberSettingKey; label: string; help: string }[] = [
   { key: 'syncIntervalMinutes', label: 'Sync every', help: '0 turns background sync off.' },
   { key: 'clipboardClearSeconds', label: 'Clear copied passwords after', help: 'Only if the clipboard still holds the copied value.' },
   { key: 'revealSeconds', label: 'Hide revealed passwords after', help: '' },
+  { key: 'apiRequestsPer5Min', label: 'IT Glue requests per 5 minutes', help: 'IT Glue documents 3,000; lower it when other tools share the API key or IT Glue answers "too many requests".' },
 ];
 
 function NumberSetting({ spec, value }: { spec: (typeof NUMBERS)[number]; value: number }) {

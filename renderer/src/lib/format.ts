@@ -46,6 +46,12 @@ const TYPE_LABELS: Record<string, string> = {
   contacts: 'Contacts',
   locations: 'Locations',
   domains: 'Domains',
+  'document-folders': 'Document folders',
+  checklists: 'Checklists',
+  'checklist-tasks': 'Checklist tasks',
+  'ssl-certificates': 'SSL certificates',
+  expirations: 'Expirations',
+  attachments: 'Attachments',
 };
 export const typeLabel = (t: string): string => TYPE_LABELS[t] ?? t;
 
@@ -58,6 +64,12 @@ const SINGULAR: Record<string, string> = {
   locations: 'Location',
   domains: 'Domain',
   organizations: 'Organization',
+  'document-folders': 'Folder',
+  checklists: 'Checklist',
+  'checklist-tasks': 'Task',
+  'ssl-certificates': 'SSL certificate',
+  expirations: 'Expiration',
+  attachments: 'Attachment',
 };
 export const typeSingular = (t: string): string => SINGULAR[t] ?? typeLabel(t);
 

@@ -4,7 +4,7 @@ import { present, sourceOf, type Found, type HandlerInput } from '../context';
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
-const WHAT: Record<ExpiringWhat, string> = { domain: 'domain', warranty: 'warranty of', ssl: 'SSL certificate' };
+const WHAT: Record<ExpiringWhat, string> = { domain: 'domain', warranty: 'warranty of', ssl: 'SSL certificate', other: '' };
 
 /** Words of a list question about expiries; any other word names a particular thing. */
 const LIST_WORDS = /^(?:what|which|whats|list|all|every|show|any|anything|upcoming|coming|soon|next|this|within|days?|weeks?|months?|years?|today|tomorrow|\d+|in|the|up|due|out|of|our|we|have|are|is|do|does|will|expir\w*|renew\w*|lapse\w*|ends?|ending|domains?|warrant\w*|devices?|hardware|items?|things?|dates?|ssl|tls|certs?|certificates?)$/;
@@ -21,7 +21,7 @@ export function expirationsAnswer(input: HandlerInput): Found | null {
   const what = onlyDomains ? 'domain' : onlyWarranty ? 'warranty' : onlySsl ? 'ssl' : undefined;
   const { items: shown, total } = input.ctx.search.reader.expirationPage({ withinDays: days, today: input.today, orgId: input.org?.id, what }, 0, 50);
   if (total === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
-  const lines = shown.map((e) => `${e.expiresOn}: ${WHAT[e.what]} ${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
+  const lines = shown.map((e) => `${e.expiresOn}: ${WHAT[e.what] ? `${WHAT[e.what]} ` : ''}${e.name}${e.orgName ? ` (${e.orgName})` : ''}`);
   const answer = `${total} item${total === 1 ? '' : 's'} expire${total === 1 ? 's' : ''} in the next ${days} days:\n${lines.map((l) => `- ${l}`).join('\n')}${total > shown.length ? `\n…and ${total - shown.length} more.` : ''}`;
   return { answer, sources: shown.map((e) => sourceOf(input.ctx, e.type, e.id)).filter(present), confidence: 0.9 };
 }

@@ -22,8 +22,24 @@ export async function searchAnswer(input: HandlerInput): Promise<Found | null> {
     const rest = good.slice(1).map((c) => toSource(c.hit)).filter((s) => !(s.type === 'documents' && s.id === passage.source.id));
     return { answer: passageAnswer(passage), sources: [passage.source, ...rest], confidence: Math.min(0.85, 0.45 + 0.4 * best.coverage) };
   }
+  // "is the renewal checklist done": a checklist answers with its completion and open tasks.
+  const checklist = best.hit.type === 'checklists' ? checklistAnswer(input, best.hit.id) : null;
+  if (checklist) return { answer: checklist, sources: good.map((c) => toSource(c.hit)), confidence: Math.min(0.85, 0.45 + 0.4 * best.coverage) };
   const names = [...new Set(good.map((c) => `${c.hit.name}${c.hit.org ? ` (${c.hit.org.name})` : ''}`))];
   const first = good[0];
   const answer = first && first.hit.snippet ? `${listText(names)}. ${first.hit.name}: ${first.hit.snippet}` : `${listText(names)}.`;
   return { answer, sources: good.map((c) => toSource(c.hit)), confidence: Math.min(0.85, 0.45 + 0.4 * best.coverage * (good.length === 1 ? 1 : 0.9)) };
+}
+
+/** A checklist's state in a sentence: done, or how many tasks are done and which are still open. */
+function checklistAnswer(input: HandlerInput, id: string): string | null {
+  const c = /^\d+$/.test(id) ? input.ctx.search.reader.checklistWithTasks(Number(id)) : null;
+  if (!c) return null;
+  const done = c.tasks.filter((t) => t.completed).length;
+  const org = c.record.orgId !== null ? input.ctx.search.reader.orgName(c.record.orgId) : null;
+  const head = `${c.record.name}${org ? ` (${org})` : ''}`;
+  if (c.completed || (c.tasks.length > 0 && done === c.tasks.length)) return `${head} is completed: ${done} of ${c.tasks.length} tasks done.`;
+  const open = c.tasks.filter((t) => !t.completed).map((t) => t.name);
+  const due = c.dueOn ? `, due ${c.dueOn}` : '';
+  return `${head} is not completed${due}: ${done} of ${c.tasks.length} tasks done. Still open: ${listText(open)}.`;
 }

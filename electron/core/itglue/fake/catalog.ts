@@ -13,7 +13,8 @@ export interface OrgSeed {
   firewall: FirewallVendor;
   backup: boolean;
   appServer: string | null;
-  type: 'Internal' | 'Client' | 'Prospect';
+  type: 'Internal' | 'Client' | 'Prospect' | 'Vendor';
+  status?: 'Active' | 'Inactive';
   parent?: string;
   workstations: number;
 }
@@ -33,6 +34,14 @@ export const BASE_ORGS: OrgSeed[] = [
   { name: 'Golden Gate Realty', short: 'GGR', industry: 'Real estate', domain: 'goldengaterealty.com', subnet: '192.168.0', firewall: 'FortiGate', backup: true, appServer: null, type: 'Client', workstations: 6 },
   { name: 'Maple Street Bakery', short: 'MSB', industry: 'Retail', domain: 'maplestreetbakery.com', subnet: '192.168.50', firewall: 'Meraki', backup: false, appServer: null, type: 'Client', workstations: 3 },
   { name: 'Orion Engineering', short: 'ORE', industry: 'Engineering', domain: 'orion-eng.com', subnet: '10.50.0', firewall: 'FortiGate', backup: true, appServer: 'CAD license server', type: 'Prospect', workstations: 8 },
+];
+
+/** Organizations added after BASE_ORGS (generated on side random streams, after everything else). */
+export const ACCOUNT_ORGS: OrgSeed[] = [
+  { name: 'Willamette Dental Lab', short: 'WDL', industry: 'Dental laboratory', domain: 'willamettedentallab.com', subnet: '192.168.4', firewall: 'Meraki', backup: false, appServer: null, type: 'Client', status: 'Inactive', workstations: 3 },
+  // Vendors: IT Glue orgs an MSP keeps for the companies it buys from, not clients.
+  { name: 'Pacific Connect ISP', short: 'PCI', industry: 'Internet service provider', domain: 'pacificconnect.net', subnet: '0.0.0', firewall: 'Meraki', backup: false, appServer: null, type: 'Vendor', workstations: 0 },
+  { name: 'Cascade Copier Leasing', short: 'CCL', industry: 'Printer and copier leasing', domain: 'cascadecopier.com', subnet: '0.0.0', firewall: 'Meraki', backup: false, appServer: null, type: 'Vendor', workstations: 0 },
 ];
 
 // Pools for the extra organizations that `scale` adds.

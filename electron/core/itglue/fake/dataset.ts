@@ -23,6 +23,10 @@ export const DATASET_FILES = [
   'document_sections',
   'related_items',
   'ssl_certificates',
+  'document_folders',
+  'checklists',
+  'checklist_tasks',
+  'attachments',
 ] as const;
 export type DatasetKey = (typeof DATASET_FILES)[number];
 
@@ -42,6 +46,10 @@ export const JSON_TYPE: Record<DatasetKey, string> = {
   document_sections: 'document-sections',
   related_items: 'related-items',
   ssl_certificates: 'ssl-certificates',
+  document_folders: 'document-folders',
+  checklists: 'checklists',
+  checklist_tasks: 'checklist-tasks',
+  attachments: 'attachments',
 };
 
 export interface FakeResource {

@@ -39,7 +39,9 @@ describe('demo tenant generator', () => {
     expect(subnets.get('192.168.1')).toBeGreaterThanOrEqual(2);
     const withPrimary = new Set(data(demo, 'configuration_interfaces').filter((i) => i.attributes.primary === true).map((i) => String(i.attributes['configuration-id'])));
     expect(data(demo, 'configurations').every((c) => withPrimary.has(c.id))).toBe(true);
-    expect(data(demo, 'configurations').filter((c) => c.attributes.hostname === 'SRV-DC01').length).toBe(orgs.length);
+    // Vendors document no servers of their own.
+    const clients = orgs.filter((o) => o.attributes['organization-type-name'] !== 'Vendor');
+    expect(data(demo, 'configurations').filter((c) => c.attributes.hostname === 'SRV-DC01').length).toBe(clients.length);
   });
 
   it('has expired and soon-expiring warranties and domains', () => {
@@ -112,5 +114,24 @@ describe('demo tenant generator', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('files documents in nested folders and adds checklists, certificates, attachments, vendors and an inactive client', () => {
+    const folders = data(demo, 'document_folders');
+    const byId = new Map(folders.map((f) => [f.id, f]));
+    expect(folders.some((f) => f.attributes['parent-id'] !== null && byId.has(String(f.attributes['parent-id'])))).toBe(true);
+    const docs = data(demo, 'documents');
+    const inFolder = docs.filter((d) => d.attributes['document-folder-id'] !== null);
+    expect(inFolder.length).toBeGreaterThan(docs.length / 2);
+    expect(inFolder.every((d) => byId.get(String(d.attributes['document-folder-id']))?.attributes['organization-id'] === d.attributes['organization-id'])).toBe(true);
+    expect(docs.some((d) => d.attributes['document-folder-id'] === null)).toBe(true);
+    const checklists = new Set(data(demo, 'checklists').map((c) => c.id));
+    expect(data(demo, 'checklist_tasks').every((t) => checklists.has(String(t.attributes['checklist-id'])))).toBe(true);
+    expect(data(demo, 'checklists').some((c) => c.attributes.completed === true)).toBe(true);
+    expect(data(demo, 'checklists').some((c) => c.attributes.completed === false)).toBe(true);
+    expect(data(demo, 'ssl_certificates').some((c) => String(c.attributes['expires-on']) < TODAY)).toBe(true);
+    expect(data(demo, 'attachments').every((a) => typeof a.attributes['attachment-file-size'] === 'number')).toBe(true);
+    const types = new Set(data(demo, 'organizations').map((o) => `${String(o.attributes['organization-type-name'])}/${String(o.attributes['organization-status-name'])}`));
+    expect(types).toEqual(new Set(['Internal/Active', 'Client/Active', 'Prospect/Active', 'Vendor/Active', 'Client/Inactive']));
   });
 });

@@ -2,7 +2,7 @@ import { DATASET_FILES, JSON_TYPE, type Dataset, type DatasetKey, type FakeResou
 import { Rng } from './prng';
 import { resourceUrl } from './urls';
 import {
-  ACCESS_POINTS, APP_SERVERS, BACKUP_PRODUCTS, BASE_ORGS, CITIES, FIREWALLS, FIRST_NAMES, HTML_INJECTION, INDUSTRIES,
+  ACCOUNT_ORGS, ACCESS_POINTS, APP_SERVERS, BACKUP_PRODUCTS, BASE_ORGS, CITIES, FIREWALLS, FIRST_NAMES, HTML_INJECTION, INDUSTRIES,
   ISPS, LAST_NAMES, NAME_PARTS, PRINTERS, PROMPT_INJECTION, REGISTRARS, STREETS, SUBNETS, SWITCHES, WORKSTATIONS,
   type OrgSeed,
 } from './catalog';
@@ -27,11 +27,13 @@ const ID_BASE: Record<DatasetKey, number> = {
   organizations: 1000, configurations: 10_000_000, configuration_interfaces: 20_000_000, passwords: 30_000_000,
   flexible_asset_types: 100, flexible_asset_fields: 1000, flexible_assets: 40_000_000, contacts: 50_000_000,
   locations: 60_000_000, domains: 70_000_000, documents: 80_000_000, document_sections: 90_000_000,
-  related_items: 100_000_000, ssl_certificates: 110_000_000,
+  related_items: 100_000_000, ssl_certificates: 110_000_000, document_folders: 120_000_000, checklists: 130_000_000,
+  checklist_tasks: 140_000_000, attachments: 150_000_000,
 };
 
 type Attrs = Record<string, unknown>;
 type RelType = 'Configuration' | 'FlexibleAsset' | 'Password' | 'Document';
+type Attachable = RelType | 'Checklist' | 'SslCertificate';
 interface Ref { id: number; name: string }
 interface Org { id: number; name: string; seed: OrgSeed }
 
@@ -41,8 +43,31 @@ class Builder {
   readonly data = Object.fromEntries(DATASET_FILES.map((k) => [k, [] as FakeResource[]])) as Record<DatasetKey, FakeResource[]>;
   private readonly next = { ...ID_BASE };
   private total = 0;
+  private active: Rng;
 
-  constructor(readonly rng: Rng, readonly todayMs: number) {}
+  constructor(private readonly main: Rng, readonly todayMs: number, private readonly seed: number) {
+    this.active = main;
+  }
+
+  /** The random stream in use: the main one, or a side stream while `aside` runs. */
+  get rng(): Rng {
+    return this.active;
+  }
+
+  /**
+   * Runs `fn` on a random stream of its own, keyed by seed and `key`. Material added after the
+   * first demo tenant (folders, checklists, certificates, attachments, vendors) draws from side
+   * streams, so the records every earlier test and evaluation reads stay byte-identical.
+   */
+  aside<T>(key: number, fn: () => T): T {
+    const before = this.active;
+    this.active = new Rng((this.seed ^ Math.imul(key, 0x9e3779b1)) >>> 0);
+    try {
+      return fn();
+    } finally {
+      this.active = before;
+    }
+  }
 
   count(): number {
     return this.total;
@@ -95,7 +120,8 @@ function todayStart(today: string | undefined): number {
 
 /** A deterministic demo tenant: the same seed, scale and day always give byte-identical JSON. */
 export function generateDemoTenant(opts: GenerateOptions = {}): Dataset {
-  const b = new Builder(new Rng(opts.seed ?? DEFAULT_SEED), todayStart(opts.today));
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const b = new Builder(new Rng(seed), todayStart(opts.today), seed);
   const fieldIds = addFlexibleAssetTypes(b);
   const orgIds = new Map<string, number>();
   for (const seed of BASE_ORGS) {
@@ -109,6 +135,8 @@ export function generateDemoTenant(opts: GenerateOptions = {}): Dataset {
     const seed = extraOrgSeed(b.rng, n, used);
     populate(b, addOrganization(b, seed, null), fieldIds);
   }
+  // Vendors and an inactive client, after everything else, so no earlier record moves.
+  ACCOUNT_ORGS.forEach((seed, i) => b.aside(900_000 + i, () => populate(b, addOrganization(b, seed, null), fieldIds)));
   const dataset: Dataset = {};
   for (const key of DATASET_FILES) dataset[key] = { data: b.data[key] };
   return dataset;
@@ -137,13 +165,14 @@ function addOrganization(b: Builder, seed: OrgSeed, parentId: number | null): Or
     + 'Main contact prefers email. Server room is behind the break room, key with the office manager. Printers are leased; call the vendor for toner. '
     + 'VPN users must use MFA. Review the backup report every Monday.';
   const quickNotes = seed.short === 'ACMD' ? HTML_INJECTION : seed.short === 'HFL' ? PROMPT_INJECTION : longNotes;
-  const typeIds = { Internal: 1, Client: 2, Prospect: 3 } as const;
+  const typeIds = { Internal: 1, Client: 2, Prospect: 3, Vendor: 4 } as const;
+  const inactive = seed.status === 'Inactive';
   const id = b.add('organizations', null, {
     name: seed.name,
     'organization-type-id': typeIds[seed.type],
     'organization-type-name': seed.type,
-    'organization-status-id': 1,
-    'organization-status-name': 'Active',
+    'organization-status-id': inactive ? 2 : 1,
+    'organization-status-name': inactive ? 'Inactive' : 'Active',
     'short-name': seed.short,
     description: `${seed.industry}. Primary domain ${seed.domain}.`,
     'quick-notes': quickNotes,
@@ -162,6 +191,21 @@ function populate(b: Builder, org: Org, fieldIds: Map<string, Map<string, number
   const rng = b.rng;
   const s = org.seed;
   const orgAttrs = { 'organization-id': org.id, 'organization-name': org.name };
+  if (s.type === 'Vendor') {
+    const certificate = certifier(b, org);
+    // A vendor is documented lightly: who to call, its portal's certificate, its domain.
+    for (const title of ['Account Manager', 'Support Desk']) {
+      const first = rng.pick(FIRST_NAMES);
+      const last = rng.pick(LAST_NAMES);
+      b.add('contacts', org.id, {
+        ...orgAttrs, name: `${first} ${last}`, 'first-name': first, 'last-name': last, title, 'contact-type-name': 'Vendor', 'location-id': null, 'location-name': null,
+        important: title === 'Support Desk', notes: null, 'contact-emails': [{ value: `${first}.${last}@${s.domain}`.toLowerCase(), primary: true, 'label-name': 'Work' }], 'contact-phones': [],
+      });
+    }
+    b.add('domains', org.id, { ...orgAttrs, name: s.domain, 'registrar-name': rng.pick(REGISTRARS), 'expires-on': b.date(rng.int(31, 700)), notes: null });
+    certificate(`portal.${s.domain}`, rng.int(5, 300));
+    return;
+  }
   const related = (from: RelType, fromId: number, to: RelType, toRef: Ref, notes: string | null): void => {
     b.add('related_items', org.id, {
       'resource-type': from, 'resource-id': fromId, 'destination-type': to, 'destination-id': toRef.id,
@@ -360,9 +404,16 @@ function populate(b: Builder, org: Org, fieldIds: Map<string, Map<string, number
     });
   }
 
-  // Documents with sections.
-  const doc = (name: string, sections: Array<['Document::Heading' | 'Document::Text' | 'Document::Step', string]>, relatedTo: Array<[RelType, Ref]>): void => {
-    const id = b.add('documents', org.id, { ...orgAttrs, name, published: true, archived: false, restricted: false, 'document-folder-id': null, public: false });
+  // Document folders, nested as technicians file runbooks: Runbooks > Network, Runbooks > Backup,
+  // Onboarding. Most documents live in a folder; IT Glue's documents listing shows only the root ones.
+  const folder = (name: string, parent: number | null): number => b.add('document_folders', org.id, { ...orgAttrs, name, 'parent-id': parent });
+  const { networkFolder, backupFolder } = b.aside(org.id, () => {
+    const runbooks = folder('Runbooks', null);
+    folder('Onboarding', null); // an empty folder, as tenants have
+    return { networkFolder: folder('Network', runbooks), backupFolder: folder('Backup', runbooks) };
+  });
+  const doc = (name: string, sections: Array<['Document::Heading' | 'Document::Text' | 'Document::Step', string]>, relatedTo: Array<[RelType, Ref]>, folderId: number | null = null): number => {
+    const id = b.add('documents', org.id, { ...orgAttrs, name, published: true, archived: false, restricted: false, 'document-folder-id': folderId, public: false });
     sections.forEach(([kind, content], i) => {
       const rendered = kind === 'Document::Heading' ? `<h2>${escapeHtml(content)}</h2>` : `<p>${escapeHtml(content)}</p>`;
       b.add('document_sections', org.id, {
@@ -371,6 +422,7 @@ function populate(b: Builder, org: Org, fieldIds: Map<string, Map<string, number
       });
     });
     for (const [type, ref] of relatedTo) related('Document', id, type, ref, null);
+    return id;
   };
   doc(`${org.name} onboarding`, [
     ['Document::Heading', 'New user onboarding'],
@@ -379,12 +431,12 @@ function populate(b: Builder, org: Org, fieldIds: Map<string, Map<string, number
     ['Document::Step', `Hand over the ${s.short}-Staff Wi-Fi details and enroll MFA.`],
     ['Document::Text', org.name === 'Acme Dental' ? `Front desk note: ${HTML_INJECTION}` : 'Escalate hardware requests to the office manager.'],
   ], [['Configuration', dc]]);
-  doc('Firewall change runbook', [
+  const fwRunbook = doc('Firewall change runbook', [
     ['Document::Heading', 'Before you change the firewall'],
     ['Document::Step', `Export the config of ${fwName} and attach it to the ticket.`],
     ['Document::Step', 'Schedule changes after 6pm; notify the office manager.'],
     ['Document::Text', org.name === 'Harbor Freight Logistics' ? PROMPT_INJECTION : 'Roll back by restoring the exported config.'],
-  ], [['Configuration', firewall]]);
+  ], [['Configuration', firewall]], networkFolder);
   if (backupAsset && backup) {
     doc('Restore backups', [
       ['Document::Heading', 'Restore backups'],
@@ -392,8 +444,68 @@ function populate(b: Builder, org: Org, fieldIds: Map<string, Map<string, number
       ['Document::Step', `Sign in to ${backup.url} and pick the restore point.`],
       ['Document::Step', 'Restore to an alternate location first, then verify with the user.'],
       ['Document::Step', 'Record the test restore date in the Backup asset.'],
-    ], [['FlexibleAsset', backupAsset], ['Configuration', fs]]);
+    ], [['FlexibleAsset', backupAsset], ['Configuration', fs]], backupFolder);
   }
+  b.aside(org.id + 1, () => accountExtras(b, org, { firewall, fs, fwRunbook }));
+}
+
+/** Attachments, SSL certificates and checklists of one client organization. */
+function accountExtras(b: Builder, org: Org, refs: { firewall: Ref; fs: Ref; fwRunbook: number }): void {
+  const rng = b.rng;
+  const s = org.seed;
+  const { firewall, fs, fwRunbook } = refs;
+  const orgAttrs = { 'organization-id': org.id, 'organization-name': org.name };
+  const attach = attacher(b, org);
+  const certificate = certifier(b, org);
+  attach('Document', fwRunbook, `${firewall.name}-config-export.conf`, 'text/plain');
+
+  // Attachments (metadata only): a rack photo on the firewall, a warranty PDF on the file server.
+  attach('Configuration', firewall.id, `${firewall.name}-rack.jpg`, 'image/jpeg');
+  attach('Configuration', fs.id, 'SRV-FS01-warranty.pdf', 'application/pdf');
+
+  // SSL certificates: the public site and the mail or VPN gateway; some expire soon, some have lapsed.
+  const certDays = (): number => {
+    const r = rng.next();
+    return r < 0.15 ? -rng.int(1, 60) : r < 0.4 ? rng.int(1, 29) : rng.int(31, 400);
+  };
+  certificate(`www.${s.domain}`, certDays());
+  const vpnCert = certificate(`vpn.${s.domain}`, certDays());
+  attach('SslCertificate', vpnCert, `vpn.${s.domain}.csr`, 'application/pkcs10');
+
+  // Checklists with tasks: onboarding done, the quarterly review half done, a renewal not started.
+  const checklist = (name: string, tasks: string[], done: number, dueInDays: number): void => {
+    const completed = done >= tasks.length;
+    const id = b.add('checklists', org.id, {
+      ...orgAttrs, name, description: `${name} for ${org.name}.`, completed, 'due-date': b.date(dueInDays),
+      'completed-at': completed ? new Date(b.todayMs - rng.int(1, 20) * DAY).toISOString() : null, archived: false,
+    });
+    tasks.forEach((task, i) => {
+      b.add('checklist_tasks', org.id, {
+        'checklist-id': id, 'organization-id': org.id, name: task, completed: i < done, position: i + 1,
+        'completed-at': i < done ? new Date(b.todayMs - rng.int(1, 30) * DAY).toISOString() : null, 'assignee-name': i < done ? rng.pick(['Sam Tech', 'Priya Engineer']) : null,
+      });
+    });
+  };
+  checklist('New client onboarding', ['Collect admin credentials', 'Document the network', 'Install the RMM agent', 'Verify backups'], 4, -rng.int(30, 300));
+  checklist('Quarterly security review', ['Review firewall rules', 'Check MFA enrolment', 'Review admin accounts', 'Test a restore'], rng.int(1, 3), rng.int(3, 40));
+  checklist(`SSL renewal www.${s.domain}`, ['Generate CSR', 'Order the certificate', 'Install on the web server', 'Update the IT Glue record'], 0, rng.int(5, 60));
+}
+
+function attacher(b: Builder, org: Org) {
+  return (type: Attachable, id: number, name: string, contentType: string): void => {
+    b.add('attachments', org.id, {
+      'organization-id': org.id, 'resource-type': type, 'resource-id': id, 'attachment-file-name': name, 'attachment-content-type': contentType,
+      'attachment-file-size': b.rng.int(12_000, 4_800_000), 'created-by': b.rng.pick(['Sam Tech', 'Priya Engineer', 'Alex Dispatcher']),
+    });
+  };
+}
+
+function certifier(b: Builder, org: Org) {
+  return (host: string, daysLeft: number): number => b.add('ssl_certificates', org.id, {
+    'organization-id': org.id, 'organization-name': org.name, name: host, 'common-name': host,
+    'issued-by': b.rng.pick(["Let's Encrypt R11", 'Sectigo RSA DV', 'DigiCert TLS RSA SHA256 2020 CA1']),
+    'issued-on': b.date(daysLeft - 365), 'expires-on': b.date(daysLeft), notes: null, archived: false,
+  });
 }
 
 function escapeHtml(text: string): string {

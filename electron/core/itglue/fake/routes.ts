@@ -16,24 +16,38 @@ export interface RouteContext {
 
 type ListKey = DatasetKey | 'expirations';
 
-const LISTS: ReadonlySet<string> = new Set(['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'flexible_assets', 'contacts', 'locations', 'domains', 'expirations', 'ssl_certificates']);
-const SHOWS: ReadonlySet<string> = new Set(['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'ssl_certificates']);
-const ORG_CHILDREN: ReadonlySet<string> = new Set(['configurations', 'passwords', 'contacts', 'locations', 'domains', 'documents']);
+const LISTS: ReadonlySet<string> = new Set(['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'flexible_assets', 'contacts', 'locations', 'domains', 'expirations', 'ssl_certificates', 'checklists']);
+const SHOWS: ReadonlySet<string> = new Set(['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'ssl_certificates', 'checklists']);
+const ORG_CHILDREN: ReadonlySet<string> = new Set(['configurations', 'passwords', 'contacts', 'locations', 'domains', 'documents', 'document_folders', 'checklists', 'ssl_certificates']);
 /** Types whose records belong to an organization, so filter[organization_id] applies. */
-const ORG_OWNED: ReadonlySet<string> = new Set(['configurations', 'passwords', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'expirations', 'ssl_certificates']);
+const ORG_OWNED: ReadonlySet<string> = new Set(['configurations', 'passwords', 'flexible_assets', 'contacts', 'locations', 'domains', 'documents', 'expirations', 'ssl_certificates', 'checklists', 'document_folders']);
+/** Parents whose attachments are listed at /:type/:id/relationships/attachments. */
+const ATTACHABLE: ReadonlySet<string> = new Set(['configurations', 'flexible_assets', 'documents', 'checklists', 'ssl_certificates', 'passwords', 'contacts', 'locations', 'domains']);
+/** Child records a listing embeds as `included` when asked (one request instead of one per parent). */
+const LIST_INCLUDES: Partial<Record<ListKey, { include: string; child: DatasetKey; fk: string; rel: string }>> = {
+  configurations: { include: 'configuration_interfaces', child: 'configuration_interfaces', fk: 'configuration-id', rel: 'configuration-interfaces' },
+  checklists: { include: 'checklist_tasks', child: 'checklist_tasks', fk: 'checklist-id', rel: 'checklist-tasks' },
+};
 /** IT Glue's class names, used by related items and password resources. */
 const CLASS_NAME: Partial<Record<ListKey, string>> = {
   configurations: 'Configuration',
   flexible_assets: 'FlexibleAsset',
   passwords: 'Password',
   documents: 'Document',
+  checklists: 'Checklist',
+  ssl_certificates: 'SslCertificate',
+  contacts: 'Contact',
+  locations: 'Location',
+  domains: 'Domain',
 };
 /** Which `include=` values each show accepts. */
 const SHOW_INCLUDES: Partial<Record<ListKey, readonly string[]>> = {
-  configurations: ['configuration_interfaces', 'related_items', 'passwords'],
-  flexible_assets: ['related_items'],
-  documents: ['related_items'],
-  passwords: ['related_items'],
+  configurations: ['configuration_interfaces', 'related_items', 'passwords', 'attachments'],
+  flexible_assets: ['related_items', 'attachments'],
+  documents: ['related_items', 'attachments'],
+  passwords: ['related_items', 'attachments'],
+  checklists: ['checklist_tasks', 'attachments'],
+  ssl_certificates: ['attachments'],
 };
 const LIST_TRUNCATE = 250;
 
@@ -68,15 +82,16 @@ export function route(tenant: Tenant, url: URL, ctx: RouteContext): Reply {
     return showReply(tenant, table, key, id, q, ctx);
   }
   if (parts.length === 4 && id && rel === 'relationships' && child) {
-    const nested = nestedScope(tenant, resource, id, child);
+    const nested = nestedScope(tenant, resource, id, child, q);
     if ('status' in nested) return nested;
     return listReply(tenant, nested.table, nested.key, nested.scope, q, url, ctx);
   }
   return notFound(`No route for ${url.pathname}`);
 }
 
-function nestedScope(tenant: Tenant, parent: string, id: string, child: string): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
-  const parentTable = parent === 'organizations' || parent === 'configurations' || parent === 'flexible_asset_types' || parent === 'documents' ? tenant.table(parent) : null;
+function nestedScope(tenant: Tenant, parent: string, id: string, child: string, q: ParsedQuery): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
+  const known = parent === 'organizations' || parent === 'configurations' || parent === 'flexible_asset_types' || parent === 'documents' || (child === 'attachments' && ATTACHABLE.has(parent));
+  const parentTable = known ? tenant.table(parent as DatasetKey) : null;
   if (!parentTable) return notFound(`No route for /${parent}/:id/relationships/${child}`);
   if (!parentTable.byId.has(id)) return notFound(`No ${parent} with id ${id}`);
   const scoped = (key: DatasetKey, attr: string): ReturnType<typeof nestedScope> => {
@@ -84,7 +99,14 @@ function nestedScope(tenant: Tenant, parent: string, id: string, child: string):
     if (!table) return notFound(`No ${key} in this account`);
     return { table, key, scope: table.where(attr, id) };
   };
+  if (parent === 'organizations' && child === 'documents') return documentsOf(tenant, id, q);
   if (parent === 'organizations' && ORG_CHILDREN.has(child)) return scoped(child as DatasetKey, 'organization-id');
+  if (child === 'attachments') {
+    const className = CLASS_NAME[parent as ListKey];
+    const table = tenant.table('attachments');
+    if (!table || !className) return notFound(`No attachments for ${parent}`);
+    return { table, key: 'attachments', scope: table.where('resource-id', id).filter((a) => a.attributes['resource-type'] === className) };
+  }
   if (parent === 'configurations' && child === 'configuration_interfaces') return scoped('configuration_interfaces', 'configuration-id');
   if (parent === 'flexible_asset_types' && child === 'flexible_asset_fields') return scoped('flexible_asset_fields', 'flexible-asset-type-id');
   if (parent === 'documents' && child === 'sections') return scoped('document_sections', 'document-id');
@@ -93,6 +115,21 @@ function nestedScope(tenant: Tenant, parent: string, id: string, child: string):
 
 function jsonType(key: ListKey): string {
   return key === 'expirations' ? 'expirations' : JSON_TYPE[key];
+}
+
+/**
+ * An organization's documents as IT Glue lists them (observed by other tools' users, docs/itglue-api-notes.md):
+ * only root-level documents unless `filter[document_folder_id]` names folders, the one filter
+ * this nested route honours. Comma-separated ids (with `\,` escaping) name several folders.
+ */
+function documentsOf(tenant: Tenant, orgId: string, q: ParsedQuery): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
+  const table = tenant.table('documents');
+  if (!table) return notFound('No documents in this account');
+  const ofOrg = table.where('organization-id', orgId);
+  const folderFilter = q.filters.get('document_folder_id') ?? q.filters.get('document-folder-id');
+  if (folderFilter === undefined) return { table, key: 'documents', scope: ofOrg.filter((d) => d.attributes['document-folder-id'] === null || d.attributes['document-folder-id'] === undefined) };
+  const folders = new Set(splitEscaped(folderFilter).map((v) => v.trim()));
+  return { table, key: 'documents', scope: ofOrg.filter((d) => folders.has(String(d.attributes['document-folder-id']))) };
 }
 
 /** Union of id-ordered buckets, in id order. */
@@ -167,14 +204,14 @@ function listReply(tenant: Tenant, table: Table, key: ListKey, scope: FakeResour
   const fields = q.fields.get(jsonType(key)) ?? null;
   // DECISION: configuration lists honour include=configuration_interfaces so a sync needs
   // no request per configuration; related items stay show-only, as on the real service.
-  const withInterfaces = key === 'configurations' && q.include.has('configuration_interfaces');
-  const interfaces = withInterfaces ? tenant.table('configuration_interfaces') : null;
+  const embed = LIST_INCLUDES[key];
+  const children = embed && q.include.has(embed.include) ? tenant.table(embed.child) : null;
   const included: string[] = [];
   const items = page.map((r) => {
-    if (!interfaces) return listItemJson(table, key, r, fields);
-    const kids = interfaces.where('configuration-id', r.id);
-    for (const k of kids) included.push(listItemJson(interfaces, 'configuration_interfaces', k, null));
-    const item = { ...listItem(key, r, fields), relationships: { 'configuration-interfaces': { data: kids.map((k) => ({ type: k.type, id: k.id })) } } };
+    if (!children || !embed) return listItemJson(table, key, r, fields);
+    const kids = children.where(embed.fk, r.id);
+    for (const k of kids) included.push(listItemJson(children, embed.child, k, null));
+    const item = { ...listItem(key, r, fields), relationships: { [embed.rel]: { data: kids.map((k) => ({ type: k.type, id: k.id })) } } };
     return JSON.stringify(item);
   });
 
@@ -261,6 +298,12 @@ function showReply(tenant: Tenant, table: Table, key: ListKey, id: string, q: Pa
       kids = (tenant.table(kidKey)?.where('resource-id', id) ?? []).filter((p) => p.attributes['resource-type'] === 'Configuration');
     } else if (inc === 'related_items' && className) {
       kids = (tenant.table(kidKey)?.where('resource-id', id) ?? []).filter((x) => x.attributes['resource-type'] === className);
+    } else if (inc === 'attachments' && className) {
+      kidKey = 'attachments';
+      kids = (tenant.table(kidKey)?.where('resource-id', id) ?? []).filter((x) => x.attributes['resource-type'] === className);
+    } else if (inc === 'checklist_tasks') {
+      kidKey = 'checklist_tasks';
+      kids = tenant.table(kidKey)?.where('checklist-id', id) ?? [];
     }
     for (const k of kids) included.push(listItem(kidKey, k, null));
     relationships[inc.replace(/_/g, '-')] = { data: kids.map((k) => ({ type: k.type, id: k.id })) };

@@ -56,7 +56,7 @@ describe('fake IT Glue server: demo tenant', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/vnd.api+json');
     expect(list(doc)).toHaveLength(5);
-    expect(doc.meta).toMatchObject({ 'current-page': 1, 'next-page': 2, 'prev-page': null, 'total-count': 14, 'total-pages': 3 });
+    expect(doc.meta).toMatchObject({ 'current-page': 1, 'next-page': 2, 'prev-page': null, 'total-count': 17, 'total-pages': 4 });
     expect(doc.links.next).toContain('page%5Bnumber%5D=2');
     const org = list(doc)[0];
     expect(typeof org?.id).toBe('string');
@@ -116,7 +116,7 @@ describe('fake IT Glue server: demo tenant', () => {
 
   it('ignores unknown filters, filters names exactly (escaped commas) and by organization either spelling', async () => {
     const everything = await get(fake.url, '/organizations?filter[favourite_colour]=blue');
-    expect(everything.doc.meta['total-count']).toBe(14);
+    expect(everything.doc.meta['total-count']).toBe(17);
     const acme = list((await get(fake.url, `/organizations?filter[name]=${encodeURIComponent('Acme Dental')}`)).doc);
     expect(acme.map((o) => o.attributes.name)).toEqual(['Acme Dental']);
     const none = await get(fake.url, '/organizations?filter[name]=Acme');
@@ -171,7 +171,8 @@ describe('fake IT Glue server: demo tenant', () => {
   it('serves documents with sections, domains and derived expirations', async () => {
     const org = list((await get(fake.url, `/organizations?filter[name]=${encodeURIComponent('Acme Dental')}`)).doc)[0];
     const docs = list((await get(fake.url, `/organizations/${org?.id}/relationships/documents`)).doc);
-    const restore = docs.find((d) => d.attributes.name === 'Restore backups');
+    expect(docs.map((d) => d.attributes.name)).toContain('Acme Dental onboarding');
+    const restore = fake.dataset.documents?.data.find((d) => d.attributes.name === 'Restore backups' && d.attributes['organization-id'] === Number(org?.id));
     expect(restore).toBeDefined();
     const sections = list((await get(fake.url, `/documents/${restore?.id}/relationships/sections`)).doc);
     expect(sections.map((s) => s.attributes['resource-type'])).toEqual(expect.arrayContaining(['Document::Heading', 'Document::Text', 'Document::Step']));
@@ -180,7 +181,39 @@ describe('fake IT Glue server: demo tenant', () => {
     const domains = list((await get(fake.url, '/domains?page[size]=1000')).doc);
     expect(exp.filter((e) => e.attributes['resource-type-name'] === 'Domain')).toHaveLength(domains.length);
     expect(exp.some((e) => e.attributes['resource-type-name'] === 'Configuration')).toBe(true);
-    expect((await get(fake.url, '/ssl_certificates')).doc.meta['total-count']).toBe(0);
+    const certs = list((await get(fake.url, '/ssl_certificates?page[size]=1000')).doc);
+    expect(certs.length).toBeGreaterThan(0);
+    expect(exp.filter((e) => e.attributes['resource-type-name'] === 'SslCertificate')).toHaveLength(certs.length);
+  });
+
+  it('lists only root-level documents unless filter[document_folder_id] names folders, which may nest', async () => {
+    const org = list((await get(fake.url, `/organizations?filter[name]=${encodeURIComponent('Acme Dental')}`)).doc)[0];
+    const folders = list((await get(fake.url, `/organizations/${org?.id}/relationships/document_folders?page[size]=1000`)).doc);
+    const runbooks = folders.find((f) => f.attributes.name === 'Runbooks');
+    const network = folders.find((f) => f.attributes.name === 'Network');
+    expect(network?.attributes['parent-id']).toBe(Number(runbooks?.id));
+    const root = list((await get(fake.url, `/organizations/${org?.id}/relationships/documents`)).doc);
+    expect(root.every((d) => d.attributes['document-folder-id'] === null)).toBe(true);
+    const inNetwork = list((await get(fake.url, `/organizations/${org?.id}/relationships/documents?filter[document_folder_id]=${network?.id}`)).doc);
+    expect(inNetwork.map((d) => d.attributes.name)).toEqual(['Firewall change runbook']);
+    // Several folders in one filter, comma-separated.
+    const ids = folders.map((f) => f.id).join(',');
+    const foldered = list((await get(fake.url, `/organizations/${org?.id}/relationships/documents?filter[document_folder_id]=${ids}`)).doc);
+    const all = (fake.dataset.documents?.data ?? []).filter((d) => d.attributes['organization-id'] === Number(org?.id));
+    expect(root.length + foldered.length).toBe(all.length);
+  });
+
+  it('serves checklists with their tasks included, and attachment metadata on shows and per record', async () => {
+    const page = (await get(fake.url, '/checklists?page[size]=5&include=checklist_tasks')).doc;
+    const first = list(page)[0];
+    const tasks = (page.included ?? []).filter((t) => t.attributes['checklist-id'] === Number(first?.id));
+    expect(tasks.length).toBeGreaterThan(0);
+    const config = list((await get(fake.url, '/configurations?page[size]=1000')).doc).find((c) => String(c.attributes.name).endsWith('-FW01'));
+    const shown = (await get(fake.url, `/configurations/${config?.id}?include=related_items,attachments`)).doc.included ?? [];
+    const attachments = shown.filter((x) => x.type === 'attachments');
+    expect(attachments.map((a) => a.attributes['attachment-file-name'])).toEqual([`${String(config?.attributes.name)}-rack.jpg`]);
+    const listed = list((await get(fake.url, `/configurations/${config?.id}/relationships/attachments`)).doc);
+    expect(listed.map((a) => a.id)).toEqual(attachments.map((a) => a.id));
   });
 
   it('applies filter[updated_at] ranges on organizations only, with the documented 422s', async () => {

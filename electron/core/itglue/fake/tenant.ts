@@ -99,6 +99,15 @@ export class Table {
   }
 }
 
+/** Files that exist only when the account has the feature their family is named after. */
+const OPTIONAL_FAMILY: Partial<Record<DatasetKey, DatasetKey>> = {
+  documents: 'documents',
+  document_sections: 'documents',
+  document_folders: 'documents',
+  checklists: 'checklists',
+  checklist_tasks: 'checklists',
+};
+
 export interface SortKey {
   attr: string; // attribute name, or 'id'
   desc: boolean;
@@ -149,9 +158,11 @@ export class Tenant implements Mutations {
     let newest = '';
     for (const key of DATASET_FILES) {
       const doc = source[key];
-      if (key === 'documents' && !doc) continue; // older tenant: documents routes answer 404
+      // A feature the account lacks (an older tenant without Documents, a key without
+      // Checklists) has no file: its routes answer 404, as IT Glue's do.
+      const family = OPTIONAL_FAMILY[key];
+      if (family && !source[family]) continue;
       const own: ResourceDocument = { data: doc ? [...doc.data] : [] };
-      if (key === 'document_sections' && !source.documents) continue;
       this.dataset[key] = own;
       this.tables.set(key, new Table(key, own));
       for (const r of own.data) {
@@ -164,6 +175,10 @@ export class Tenant implements Mutations {
     if (!Number.isNaN(t)) this.lastStamp = t;
   }
 
+  get hasChecklists(): boolean {
+    return this.tables.has('checklists');
+  }
+
   get hasDocuments(): boolean {
     return this.tables.has('documents');
   }
@@ -172,11 +187,12 @@ export class Tenant implements Mutations {
     return this.tables.get(key) ?? null;
   }
 
-  /** Derived like IT Glue's: domain expiry dates and configuration warranty dates. */
+  /** Derived like IT Glue's: domain expiry dates, configuration warranties and SSL certificates. */
   expirations(): Table {
     const domains = this.tables.get('domains');
     const configs = this.tables.get('configurations');
-    const source = `${domains?.revision ?? 0}/${configs?.revision ?? 0}`;
+    const certs = this.tables.get('ssl_certificates');
+    const source = `${domains?.revision ?? 0}/${configs?.revision ?? 0}/${certs?.revision ?? 0}`;
     if (this.expirationTable && this.expirationSource === source) return this.expirationTable;
     const data: FakeResource[] = [];
     const add = (prefix: string, r: FakeResource, kind: string, date: unknown, description: string): void => {
@@ -200,6 +216,7 @@ export class Tenant implements Mutations {
     };
     for (const r of domains?.all() ?? []) add('1', r, 'Domain', r.attributes['expires-on'], 'Domain registration');
     for (const r of configs?.all() ?? []) add('2', r, 'Configuration', r.attributes['warranty-expires-at'], 'Warranty');
+    for (const r of certs?.all() ?? []) add('3', r, 'SslCertificate', r.attributes['expires-on'], 'SSL certificate');
     this.expirationTable = new Table('expirations', { data });
     this.expirationSource = source;
     return this.expirationTable;

@@ -138,6 +138,12 @@ const TYPE_NAMES: Record<string, RecordType> = {
   contact: 'contacts',
   location: 'locations',
   domain: 'domains',
+  documentfolder: 'document-folders',
+  checklist: 'checklists',
+  checklisttask: 'checklist-tasks',
+  sslcertificate: 'ssl-certificates',
+  expiration: 'expirations',
+  attachment: 'attachments',
 };
 
 /** "Configuration", "Configurations", "flexible_assets", "FlexibleAsset" … → RecordType, or null. */

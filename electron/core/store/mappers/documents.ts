@@ -5,6 +5,9 @@ import type { Mapper } from './types';
 const attrs = attrsSchema({
   name: z.string().min(1),
   'organization-id': idNum,
+  'document-folder-id': idNum,
+  /** Set by the sync from the synced folders ("Runbooks / Network"); not an IT Glue attribute. */
+  'document-folder-path': str,
   archived: bool,
   'updated-at': str,
 });
@@ -18,13 +21,13 @@ export const mapDocument: Mapper = (resource) => {
       itglueId: resource.id,
       orgId: a['organization-id'],
       name: a.name,
-      body: bodyOf([a.name]),
+      body: bodyOf([a.name, a['document-folder-path'] ? `Folder: ${a['document-folder-path']}` : null]),
       attrs: storedAttrs(resource),
       url: resourceUrl(resource),
       updatedAt: a['updated-at'],
       archived: a.archived,
     },
-    typed: { table: 'documents', row: { id, org_id: a['organization-id'], name: a.name } },
+    typed: { table: 'documents', row: { id, org_id: a['organization-id'], name: a.name, folder_id: a['document-folder-id'] } },
     relations: [],
   };
 };

@@ -11,6 +11,12 @@ import { mapFlexibleAsset } from './flexible-assets';
 import { mapLocation } from './locations';
 import { mapOrganization } from './organizations';
 import { mapPassword } from './passwords';
+import { mapAttachment } from './attachments';
+import { mapChecklistTask } from './checklist-tasks';
+import { mapChecklist } from './checklists';
+import { mapDocumentFolder } from './document-folders';
+import { mapExpiration } from './expirations';
+import { mapSslCertificate } from './ssl-certificates';
 import type { Mapper, TypedTable } from './types';
 
 export const MAPPERS: Record<RecordType, Mapper> = {
@@ -26,6 +32,12 @@ export const MAPPERS: Record<RecordType, Mapper> = {
   contacts: mapContact,
   locations: mapLocation,
   domains: mapDomain,
+  'document-folders': mapDocumentFolder,
+  checklists: mapChecklist,
+  'checklist-tasks': mapChecklistTask,
+  'ssl-certificates': mapSslCertificate,
+  expirations: mapExpiration,
+  attachments: mapAttachment,
 };
 
 export const TYPED_TABLE_OF: Record<RecordType, TypedTable> = {
@@ -41,6 +53,12 @@ export const TYPED_TABLE_OF: Record<RecordType, TypedTable> = {
   contacts: 'contacts',
   locations: 'locations',
   domains: 'domains',
+  'document-folders': 'document_folders',
+  checklists: 'checklists',
+  'checklist-tasks': 'checklist_tasks',
+  'ssl-certificates': 'ssl_certificates',
+  expirations: 'expirations',
+  attachments: 'attachments',
 };
 
 export { recordTypeFromName } from './common';

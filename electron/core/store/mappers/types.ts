@@ -38,6 +38,12 @@ export const TYPED_TABLES = [
   'contacts',
   'locations',
   'domains',
+  'document_folders',
+  'checklists',
+  'checklist_tasks',
+  'ssl_certificates',
+  'expirations',
+  'attachments',
 ] as const;
 export type TypedTable = (typeof TYPED_TABLES)[number];
 

@@ -1,12 +1,16 @@
-// What expires soon: domain registrations, device warranties and SSL certificates. IT Glue has
-// no certificate resource of its own, so tenants record certificates as a flexible asset type
-// whose name reads like one (SSL, TLS, certificate) with an expiry trait.
-import { parseStoredAttrs, type Db, type Param } from './rows';
+// What expires soon. Where the account has IT Glue's own expirations list (synced as
+// `expirations`), that list is the answer: it is what IT Glue's Expirations page shows, flexible
+// asset dates included (plus certificate assets it leaves out, below). Otherwise it is derived
+// from the records: domain registrations, device
+// warranties, SSL certificates (IT Glue's ssl_certificates resource, and flexible assets of a
+// type whose name reads like one, with an expiry trait, as many tenants keep them).
+import type { RecordType } from '../../../../shared/domain';
+import { isRecordType, parseStoredAttrs, type Db, type Param } from './rows';
 
-export type ExpiringWhat = 'domain' | 'warranty' | 'ssl';
+export type ExpiringWhat = 'domain' | 'warranty' | 'ssl' | 'other';
 
 export interface Expiration {
-  type: 'configurations' | 'domains' | 'flexible-assets';
+  type: RecordType;
   id: string;
   name: string;
   orgId: number | null;
@@ -50,10 +54,13 @@ export function expirationReads(db: Db) {
   // records a 30-day window holds ~40k warranties; loading and sorting them all took 5–8 s.
   // A typed row exists only while its record is live (the deletion sweep drops it), so counts
   // need no records join; rows that are shown keep it.
-  type Source = 'warranty' | 'domain';
-  const TABLE: Record<Source, { table: string; column: string; archived: string }> = {
-    warranty: { table: 'configurations', column: 'warranty_expires_at', archived: ' AND x.archived = 0' },
-    domain: { table: 'domains', column: 'expires_on', archived: '' },
+  // IT Glue's ssl_certificates resource has its own typed table; an archived certificate is
+  // left out through its record (a small table: the subquery costs little).
+  type Source = 'warranty' | 'domain' | 'ssl';
+  const TABLE: Record<Source, { table: string; column: string; archived: string; type: RecordType }> = {
+    warranty: { table: 'configurations', column: 'warranty_expires_at', archived: ' AND x.archived = 0', type: 'configurations' },
+    domain: { table: 'domains', column: 'expires_on', archived: '', type: 'domains' },
+    ssl: { table: 'ssl_certificates', column: 'expires_on', archived: ' AND x.record_rowid NOT IN (SELECT rowid FROM records WHERE type = \'ssl-certificates\' AND archived = 1)', type: 'ssl-certificates' },
   };
   const range = (s: Source, orgId: number | null) => `${TABLE[s].column} >= ? AND x.${TABLE[s].column} < ?${TABLE[s].archived}${orgId === null ? '' : ' AND x.org_id = ?'}`;
   const args = (from: string, until: string, orgId: number | null): Param[] => (orgId === null ? [from, until] : [from, until, orgId]);
@@ -73,8 +80,7 @@ export function expirationReads(db: Db) {
 
   /** The window's rows of a source from the typed table alone; url and org name are filled in for the page only. */
   function rows(s: Source, from: string, until: string, orgId: number | null): (Expiration & { rowid: number })[] {
-    const { table, column } = TABLE[s];
-    const type = s === 'warranty' ? 'configurations' : 'domains';
+    const { table, column, type } = TABLE[s];
     return db
       .prepare<Param[], { id: number; name: string; org_id: number | null; expires_on: string; rowid: number }>(
         `SELECT x.id, x.name, x.org_id, substr(x.${column}, 1, 10) AS expires_on, x.record_rowid AS rowid FROM ${table} x WHERE x.${range(s, orgId)}`,
@@ -82,6 +88,40 @@ export function expirationReads(db: Db) {
       .all(...args(from, until, orgId))
       .map((e) => ({ type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: null, what: s, expiresOn: e.expires_on, url: null, rowid: e.rowid }));
   }
+
+  const WHAT_OF: Partial<Record<string, ExpiringWhat>> = { domains: 'domain', configurations: 'warranty', 'ssl-certificates': 'ssl' };
+
+  /** IT Glue's own list; an entry whose record is stored archived or deleted is left out, like the derived list does. */
+  function itGlueList(from: string, until: string, orgId: number | null): Expiration[] {
+    const params: Param[] = [from, until];
+    let sql = `SELECT x.id, x.resource_type, x.resource_id, x.expires_on, r.name, r.url, r.org_id, o.name AS org_name, src.url AS src_url
+        FROM expirations x JOIN records r ON r.rowid = x.record_rowid AND r.deleted_at IS NULL
+        LEFT JOIN records src ON src.type = x.resource_type AND src.itglue_id = CAST(x.resource_id AS TEXT)
+        LEFT JOIN organizations o ON o.id = r.org_id
+       WHERE x.expires_on >= ? AND x.expires_on < ? AND (src.rowid IS NULL OR (src.deleted_at IS NULL AND src.archived = 0))`;
+    if (orgId !== null) {
+      sql += ' AND r.org_id = ?';
+      params.push(orgId);
+    }
+    return db
+      .prepare<Param[], { id: number; resource_type: string | null; resource_id: number | null; expires_on: string; name: string; url: string | null; org_id: number | null; org_name: string | null; src_url: string | null }>(sql)
+      .all(...params)
+      .map((e) => {
+        const known = e.resource_type !== null && e.resource_id !== null && isRecordType(e.resource_type);
+        return {
+          type: known ? (e.resource_type as RecordType) : 'expirations',
+          id: known ? String(e.resource_id) : String(e.id),
+          name: e.name,
+          orgId: e.org_id,
+          orgName: e.org_name,
+          what: (e.resource_type ? WHAT_OF[e.resource_type] : undefined) ?? 'other',
+          expiresOn: e.expires_on,
+          url: e.src_url ?? e.url,
+        };
+      });
+  }
+
+  const hasItGlueList = (): boolean => db.prepare<[], { found: number }>("SELECT EXISTS (SELECT 1 FROM records WHERE type = 'expirations' AND deleted_at IS NULL) AS found").get()?.found === 1;
 
   /** The flexible asset types whose assets may be certificates: by the type's name or its assets' type-name. */
   function certificateTypeIds(): number[] {
@@ -144,8 +184,18 @@ export function expirationReads(db: Db) {
       // as text and the indexes on the expiry columns are used.
       const until = day(new Date(today.getTime() + (window + 1) * 86_400_000));
       const orgId = q.orgId ?? null;
-      const sources: Source[] = q.what === undefined ? ['warranty', 'domain'] : q.what === 'ssl' ? [] : [q.what];
       const certs = q.what === undefined || q.what === 'ssl' ? certificates(from, last, orgId) : [];
+      if (hasItGlueList()) {
+        // IT Glue lists a flexible asset's date only when its field is marked as an expiry:
+        // certificate assets it leaves out are added from their traits, once. (Read whole: the
+        // synced list holds one row per expiring thing, not one per record.)
+        const listed = itGlueList(from, until, orgId);
+        const seen = new Set(listed.map((e) => `${e.type}:${e.id}`));
+        const all = [...listed, ...certs.filter((c) => !seen.has(`${c.type}:${c.id}`))].filter((e) => q.what === undefined || e.what === q.what).sort(byDateThenName);
+        const start = Math.max(0, Math.trunc(offset));
+        return { items: all.slice(start, start + Math.max(0, Math.trunc(size))), total: all.length };
+      }
+      const sources: Source[] = q.what === undefined ? ['warranty', 'domain', 'ssl'] : q.what === 'other' ? [] : [q.what];
       const total = certs.length + sources.reduce((n, s) => n + count(s, from, until, orgId), 0);
       const start = Math.max(0, Math.trunc(offset));
       const end = Math.min(total, start + Math.max(0, Math.trunc(size)));

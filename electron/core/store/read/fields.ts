@@ -7,7 +7,7 @@ import type { FieldKind, RecordField } from '../../../../shared/ipc';
 import { assetFieldLabels, assetTypeOf } from './asset-fields';
 
 // Shown elsewhere in the pane (title, org, links) or internal bookkeeping.
-const HIDDEN = new Set(['name', 'organization-id', 'organization-name', 'archived', 'resource-url', 'created-at', 'traits', 'ancestor-ids', 'logo', 'password']);
+const HIDDEN = new Set(['name', 'organization-id', 'organization-name', 'archived', 'resource-url', 'created-at', 'traits', 'ancestor-ids', 'logo', 'password', 'document-folder-path']);
 const ACRONYMS: Record<string, string> = { ip: 'IP', mac: 'MAC', url: 'URL', os: 'OS', vpn: 'VPN', isp: 'ISP', dns: 'DNS', dhcp: 'DHCP', otp: 'OTP', id: 'ID', wan: 'WAN', lan: 'LAN' };
 const MULTILINE = new Set(['notes', 'quick-notes', 'description', 'operating-system-notes', 'vpn-notes', 'diagram-notes', 'alert']);
 
@@ -75,6 +75,18 @@ export function fieldsOf(type: RecordType, attrs: Record<string, unknown>, trait
   return out;
 }
 
+/** 1.2 MB, 340 KB: a size as a person reads it. */
+export function sizeText(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
 /** One short line under a name in lists. */
 export function subtitleOf(type: RecordType, attrs: Record<string, unknown>): string | null {
   const s = (k: string): string | null => (typeof attrs[k] === 'string' && attrs[k] !== '' ? String(attrs[k]) : null);
@@ -95,7 +107,19 @@ export function subtitleOf(type: RecordType, attrs: Record<string, unknown>): st
     case 'flexible-assets':
       return s('flexible-asset-type-name');
     case 'organizations':
-      return s('organization-type-name');
+      return join(s('organization-type-name'), s('organization-status-name') === 'Active' ? null : s('organization-status-name'));
+    case 'documents':
+      return s('document-folder-path');
+    case 'checklists':
+      return join(attrs.completed === true ? 'Completed' : 'Open', s('due-date') ? `due ${String(s('due-date')).slice(0, 10)}` : null);
+    case 'checklist-tasks':
+      return join(attrs.completed === true ? 'Done' : 'Not done', s('assignee-name'));
+    case 'ssl-certificates':
+      return join(s('expires-on') ? `expires ${String(s('expires-on')).slice(0, 10)}` : null, s('issued-by'));
+    case 'expirations':
+      return join(s('description'), s('expiration-date'));
+    case 'attachments':
+      return join(typeof attrs['attachment-file-size'] === 'number' ? sizeText(attrs['attachment-file-size']) : null, s('created-by'));
     default:
       return null;
   }

@@ -2,6 +2,7 @@
 // through these functions, so they agree on shapes by construction. One file per role; the
 // StoreReader façade puts them together for one open store.
 import type { Store } from '../open';
+import { accountReads } from './account';
 import { configurationReads } from './configurations';
 import { documentReads } from './documents';
 import { expirationReads } from './expirations';
@@ -13,6 +14,7 @@ import { relationReads } from './relations';
 import { statusReads } from './status';
 import { switcherReads } from './switcher';
 
+export type { AttachmentMeta, ChecklistTask } from './account';
 export type { ConfigurationDetail, InterfaceRow } from './configurations';
 export type { DocumentSection } from './documents';
 export { certificateExpiry, type Expiration, type ExpirationQuery, type ExpiringWhat } from './expirations';
@@ -34,7 +36,8 @@ type Reads = ReturnType<typeof recordReads> &
   ReturnType<typeof expirationReads> &
   ReturnType<typeof identifierReads> &
   ReturnType<typeof statusReads> &
-  ReturnType<typeof switcherReads>;
+  ReturnType<typeof switcherReads> &
+  ReturnType<typeof accountReads>;
 
 export type StoreReader = Reads;
 
@@ -53,5 +56,6 @@ export function createReader(store: Store): StoreReader {
     ...identifierReads(db),
     ...statusReads(db, store.file),
     ...switcherReads(db),
+    ...accountReads(db),
   };
 }

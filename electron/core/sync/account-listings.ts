@@ -1,0 +1,164 @@
+import type { RecordType } from '../../../shared/domain';
+import { listChecklists, listDocumentFolders, listExpirations, listFolderDocuments, listSslCertificates, optionalListing, filterList } from '../itglue/account-resources';
+import type { ItGlueClient } from '../itglue/client';
+import type { PageStream } from '../itglue/resources';
+import type { ItGlueResource } from '../itglue/schemas';
+import type { SyncContext } from './context';
+import type { ListingOutcome } from './listing-runner';
+import type { ListingUnit } from './planner';
+
+/**
+ * Listings for the rest of an IT Glue account (issue #18): SSL certificates, IT Glue's own
+ * expirations, checklists with their tasks, document folders and the documents inside them.
+ * Kept apart from planner.ts so the sync's core stays small; docs/sync.md has the rules.
+ */
+
+/** Resources this account or key turned out not to have, by type (HTTP status that said so). */
+export interface AccountState {
+  unavailable: Map<RecordType, number>;
+}
+
+export const newAccountState = (): AccountState => ({ unavailable: new Map() });
+
+const LABEL: Partial<Record<RecordType, string>> = {
+  'ssl-certificates': 'SSL certificates',
+  expirations: 'Expirations',
+  checklists: 'Checklists',
+  'document-folders': 'Document folders',
+};
+
+/** A listing that degrades to "not on this account" on 404 (or a 401/403 the key survives). */
+function optional(state: AccountState, resource: RecordType, open: ListingUnit['open']): ListingUnit['open'] {
+  return (client, opts) => optionalListing(client, open(client, opts), (status) => state.unavailable.set(resource, status), opts.signal);
+}
+
+const tenantWide = (state: AccountState, resource: RecordType, path: string, open: ListingUnit['open'], extra: Partial<ListingUnit> = {}): ListingUnit => ({
+  resource,
+  scope: '*',
+  orgId: null,
+  open: optional(state, resource, open),
+  idsPath: path,
+  idsQuery: {},
+  ...extra,
+});
+
+/** Stage 1 additions: tenant-wide SSL certificates, expirations and checklists (tasks included). */
+export function accountTenantListings(state: AccountState): ListingUnit[] {
+  return [
+    tenantWide(state, 'ssl-certificates', '/ssl_certificates', (c, o) => listSslCertificates(c, o)),
+    tenantWide(state, 'expirations', '/expirations', (c, o) => listExpirations(c, o)),
+    tenantWide(state, 'checklists', '/checklists', (c, o) => withTaskOrgs(listChecklists(c, o)), { includedType: 'checklist-tasks' }),
+  ];
+}
+
+/** Tasks inherit their checklist's organization when IT Glue leaves it out. */
+async function* withTaskOrgs(stream: PageStream): PageStream {
+  for await (const page of stream) {
+    const orgOf = new Map(page.data.map((c) => [c.id, c.attributes['organization-id']]));
+    const included = page.included.map((t): ItGlueResource => {
+      if (t.type !== 'checklist-tasks' || t.attributes['organization-id'] != null) return t;
+      const org = orgOf.get(String(t.attributes['checklist-id']));
+      return org == null ? t : { ...t, attributes: { ...t.attributes, 'organization-id': org } };
+    });
+    yield { ...page, included };
+  }
+}
+
+/** Stage 2 addition: each organization's document folders (nested ones included). */
+export function folderListings(orgIds: readonly string[], state: AccountState): ListingUnit[] {
+  return orgIds.map((org) => ({
+    resource: 'document-folders',
+    scope: org,
+    orgId: Number(org),
+    open: optional(state, 'document-folders', (c, o) => listDocumentFolders(c, org, o)),
+    idsPath: `/organizations/${encodeURIComponent(org)}/relationships/document_folders`,
+    idsQuery: {},
+  }));
+}
+
+interface FolderRow {
+  id: number;
+  org_id: number | null;
+  parent_id: number | null;
+  name: string;
+}
+
+/** "Runbooks / Network" for every live folder; a loop or a missing parent ends the walk. */
+export function folderPaths(ctx: Pick<SyncContext, 'store'>): { paths: Map<number, string>; byOrg: Map<number, number[]> } {
+  const rows = ctx.store.db
+    .prepare<[], FolderRow>('SELECT f.id, f.org_id, f.parent_id, f.name FROM document_folders f JOIN records r ON r.rowid = f.record_rowid AND r.deleted_at IS NULL ORDER BY f.id')
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const paths = new Map<number, string>();
+  const byOrg = new Map<number, number[]>();
+  for (const row of rows) {
+    const names: string[] = [];
+    const seen = new Set<number>();
+    for (let f: FolderRow | undefined = row; f && !seen.has(f.id) && names.length < 32; f = f.parent_id === null ? undefined : byId.get(f.parent_id)) {
+      seen.add(f.id);
+      names.unshift(f.name);
+    }
+    paths.set(row.id, names.join(' / '));
+    if (row.org_id !== null) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row.id]);
+  }
+  return { paths, byOrg };
+}
+
+/** Documents carry their folder's path, so search and every door can show where they are filed. */
+async function* withFolderPath(stream: PageStream, paths: ReadonlyMap<number, string>): PageStream {
+  for await (const page of stream) {
+    const data = page.data.map((d): ItGlueResource => {
+      const folder = Number(d.attributes['document-folder-id']);
+      const path = Number.isInteger(folder) && folder > 0 ? paths.get(folder) : undefined;
+      return path === undefined ? d : { ...d, attributes: { ...d.attributes, 'document-folder-path': path } };
+    });
+    yield { ...page, data };
+  }
+}
+
+/**
+ * Stage 3: per organization its root-level documents plus one listing per folder
+ * (`filter[document_folder_id]`), since IT Glue lists only the root unless a folder is named.
+ * The root listing keeps the scope documents always had (the org id), so checkpoints carry over.
+ */
+export function documentListings(ctx: Pick<SyncContext, 'store'>, orgIds: readonly string[]): ListingUnit[] {
+  const { paths, byOrg } = folderPaths(ctx);
+  const units: ListingUnit[] = [];
+  const docsPath = (org: string): string => `/organizations/${encodeURIComponent(org)}/relationships/documents`;
+  for (const org of orgIds) {
+    const open = (folder: number | null) => (c: ItGlueClient, o: Parameters<ListingUnit['open']>[1]): PageStream => withFolderPath(listFolderDocuments(c, org, folder, o), paths);
+    units.push({ resource: 'documents', scope: org, orgId: Number(org), open: open(null), idsPath: docsPath(org), idsQuery: {} });
+    for (const folder of byOrg.get(Number(org)) ?? []) {
+      units.push({
+        resource: 'documents',
+        scope: `${org}/${folder}`,
+        orgId: Number(org),
+        open: open(folder),
+        idsPath: docsPath(org),
+        idsQuery: { 'filter[document_folder_id]': filterList([folder]) },
+      });
+    }
+  }
+  return units;
+}
+
+/**
+ * Outcomes of listings the account does not have are dropped before the sweeps (a refused
+ * listing read nothing, so sweeping would "delete" every stored record of the type), and the
+ * user is told once per type.
+ */
+export function dropUnavailable(outcomes: ListingOutcome[], state: AccountState, warnings: string[]): void {
+  if (state.unavailable.size === 0) return;
+  for (let i = outcomes.length - 1; i >= 0; i--) {
+    const o = outcomes[i];
+    if (o && state.unavailable.has(o.unit.resource)) outcomes.splice(i, 1);
+  }
+  for (const [type, status] of state.unavailable) {
+    const what = LABEL[type] ?? type;
+    warnings.push(
+      type === 'document-folders'
+        ? `${what} are not available to this API key (HTTP ${status}): only documents at the root of each organization were synced.`
+        : `${what} are not available on this IT Glue account or key (HTTP ${status}); they were skipped.`,
+    );
+  }
+}
