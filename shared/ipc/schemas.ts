@@ -31,6 +31,8 @@ export const settingsPatch = z
     clipboardClearSeconds: numberSettingSchema('clipboardClearSeconds').optional(),
     revealSeconds: numberSettingSchema('revealSeconds').optional(),
     mcpAllowPasswordValues: z.boolean().optional(),
+    offlineExpiryDays: numberSettingSchema('offlineExpiryDays').optional(),
+    idleLockMinutes: numberSettingSchema('idleLockMinutes').optional(),
   })
   .strict();
 

@@ -151,7 +151,7 @@ export interface AuditEntry {
 }
 
 /** The settings the app's settings screen edits (the profile file holds more; shared/settings.ts). */
-export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds' | 'mcpAllowPasswordValues'>;
+export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds' | 'mcpAllowPasswordValues' | 'offlineExpiryDays' | 'idleLockMinutes'>;
 
 export { REGIONS, REGION_BASE_URLS, REGION_LABELS, type Region } from '../regions';
 

@@ -30,13 +30,19 @@ export function explain(command: string, e: ResultError): string {
   return `glue ${command}: ${e.message}${hint}\n`;
 }
 
-export async function openForCommand(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): Promise<OpenedProfile | null> {
-  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
+export async function openForCommand(
+  command: string,
+  flags: { profile?: string | undefined; 'data-dir'?: string | undefined },
+  io: CliIo,
+  purpose: 'read' | 'sync' = 'read',
+): Promise<OpenedProfile | null> {
+  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env, purpose });
   if (!opened.ok) {
     io.stderr.write(explain(command, opened.error));
     return null;
   }
   if (opened.value.keychain.notice) io.stderr.write(`glue ${command}: ${opened.value.keychain.notice}\n`);
+  for (const notice of opened.value.notices) io.stderr.write(`glue ${command}: warning: ${notice}\n`);
   return opened.value;
 }
 
@@ -109,7 +115,8 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return 0;
   }
-  const profile = await openForCommand('sync', flags, io);
+  // A store locked for a revoked key or an expired copy opens for a sync: success unlocks it.
+  const profile = await openForCommand('sync', flags, io, 'sync');
   if (!profile) return 1;
   try {
     return await syncWithProgress(profile, io, { full: flags.full ?? false, json: flags.json ?? false, command: 'sync' });

@@ -1,4 +1,5 @@
 import type { Embedder } from '../search/embedder';
+import type { TrustedClock } from '../guard/index';
 import type { SchedulerClock } from './scheduler';
 
 export interface GlueApiOptions {
@@ -29,4 +30,7 @@ export interface GlueApiOptions {
   resourcesPath?: string;
   /** Timers of the background sync (tests drive it by hand). */
   clock?: SchedulerClock;
+  /** The offline-expiry clock (core/guard; tests move it). */
+  guardClock?: TrustedClock;
+
 }

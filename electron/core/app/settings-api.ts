@@ -21,6 +21,8 @@ const pick = (s: Settings): IpcSettings => ({
   clipboardClearSeconds: s.clipboardClearSeconds,
   revealSeconds: s.revealSeconds,
   mcpAllowPasswordValues: s.mcpAllowPasswordValues,
+  offlineExpiryDays: s.offlineExpiryDays,
+  idleLockMinutes: s.idleLockMinutes,
 });
 
 /** bin/glue.js of this checkout or install: what Claude Desktop should start as `glue mcp`. */

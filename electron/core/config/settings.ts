@@ -44,6 +44,8 @@ const FIELDS = {
     kind: 'string',
   },
   modelEnabled: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
+  offlineExpiryDays: { schema: numberSettingSchema('offlineExpiryDays'), rule: `${boundsRule('offlineExpiryDays')} ("never" also means 0)`, kind: 'number' },
+  idleLockMinutes: { schema: numberSettingSchema('idleLockMinutes'), rule: `${boundsRule('idleLockMinutes')} ("never" also means 0)`, kind: 'number' },
 } as const;
 
 export type SettingKey = keyof typeof FIELDS;
@@ -58,6 +60,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   mcpAllowPasswordValues: false,
   region: 'us',
   modelEnabled: true,
+  offlineExpiryDays: 30,
+  idleLockMinutes: 15,
 });
 
 export const settingRule = (key: SettingKey): string => FIELDS[key].rule;
@@ -185,6 +189,8 @@ export function parseSettingValue(key: string, raw: string): Result<unknown> {
       if (FALSE.has(text.toLowerCase())) return ok(false);
       return badValue(key);
     case 'number':
+      // "never" for the two safety timers reads as their off value, 0.
+      if (text.toLowerCase() === 'never' && (key === 'offlineExpiryDays' || key === 'idleLockMinutes')) return ok(0);
       return /^-?\d+$/.test(text) ? ok(Number(text)) : badValue(key);
     default:
       return ok(text);

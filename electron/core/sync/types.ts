@@ -21,6 +21,8 @@ export interface RunSyncOptions {
   detailBatch?: number;
   /** Overlap subtracted from a listing's watermark, for clock skew (default 120 s). */
   overlapMs?: number;
+  /** Pause before the request that confirms a rejected key (guard/revocation.ts; default 2 s). */
+  revocationConfirmDelayMs?: number;
   /** Clock for the organizations updated_at window. */
   now?: () => Date;
 }

@@ -8,7 +8,7 @@ import { useSettings, useStores, useSync, useVault } from '../context';
 import { Empty, ErrorNote, ProgressBar, Spinner } from './common';
 
 // Limits come from shared/settings (the same ones core enforces).
-const NUMBERS: { key: NumberSettingKey; label: string; help: string }[] = [
+const NUMBERS: { key: Exclude<NumberSettingKey, 'offlineExpiryDays' | 'idleLockMinutes'>; label: string; help: string }[] = [
   { key: 'syncIntervalMinutes', label: 'Sync every', help: '0 turns background sync off.' },
   { key: 'clipboardClearSeconds', label: 'Clear copied passwords after', help: 'Only if the clipboard still holds the copied value.' },
   { key: 'revealSeconds', label: 'Hide revealed passwords after', help: '' },
