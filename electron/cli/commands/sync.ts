@@ -42,7 +42,7 @@ export async function openForCommand(
     return null;
   }
   if (opened.value.keychain.notice) io.stderr.write(`glue ${command}: ${opened.value.keychain.notice}\n`);
-  for (const notice of opened.value.notices) io.stderr.write(`glue ${command}: warning: ${notice}\n`);
+  if (command !== 'status') for (const notice of opened.value.notices) io.stderr.write(`glue ${command}: warning: ${notice}\n`);
   return opened.value;
 }
 

@@ -127,7 +127,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       answer(ok({ runId: p.runId }));
       ctx.events.emit('sync.onDidProgress', p);
     };
-    void runSync({ store: opened.value.store, client, full, signal: run.abort.signal, onProgress })
+    void runSync({ store: opened.value.store, client, full, signal: run.abort.signal, onProgress, guardClock: ctx.options.guardClock })
       .catch((): Result<SyncSummary> => err('INTERNAL', 'The sync stopped on an unexpected error; run it again to resume.'))
       .then((r) => {
         running = null;

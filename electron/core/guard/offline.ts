@@ -32,7 +32,8 @@ export function offlineVerdict(state: GuardState, now: Date, expiryDays: number)
   if (expiryDays === 0) return { state: 'never', expiresAt: null, daysLeft: null, message: NEVER_WARNING };
   const contact = state.lastContact;
   if (!contact) return { state: 'ok', expiresAt: null, daysLeft: null, message: null };
-  const expires = Date.parse(contact.serverAt) + expiryDays * DAY_MS;
+  // Both ends on the trusted clock's scale (contact.ts), so a skewed system clock cancels out.
+  const expires = Date.parse(contact.localAt) + expiryDays * DAY_MS;
   const left = expires - now.getTime();
   const expiresAt = new Date(expires).toISOString();
   if (left <= 0) return { state: 'expired', expiresAt, daysLeft: 0, message: expiredMessage(expiryDays, contact.serverAt) };

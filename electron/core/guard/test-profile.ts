@@ -53,7 +53,7 @@ export async function createGuardRig(fakeOptions: FakeOptions = {}): Promise<Gua
         // An outage ends the test's sync at once instead of pausing (itglue/breaker.ts).
         const client = p.value.createClient({ backoffBaseMs: 1, retries: 2, fetchImpl: opts.fetchImpl, breaker: { giveUpAfterMs: 0, cooldownMs: 1 } });
         if (!client.ok) return client;
-        return await runSync({ store: p.value.store, client: client.value, revocationConfirmDelayMs: 0 });
+        return await runSync({ store: p.value.store, client: client.value, revocationConfirmDelayMs: 0, guardClock: opts.clock });
       } finally {
         p.value.close();
       }

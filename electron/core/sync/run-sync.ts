@@ -7,6 +7,7 @@ import { toResultError as itglueResultError, ItGlueError } from '../itglue/error
 import { probeTenant } from '../itglue/probe';
 import { processStopSignal } from '../lifecycle/stop-signals';
 import { recordContact } from '../guard/contact';
+import { processClock } from '../guard/index';
 import { confirmRevoked, REVOKED_MESSAGE } from '../guard/revocation';
 import { destroyPasswordValues } from '../store/destroy-values';
 import { StoreError } from '../store/errors';
@@ -244,7 +245,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       writer.setMeta(META_NOTICES, JSON.stringify(ctx.warnings));
       // A contact is IT Glue answering this run: a partial run whose every listing failed is not one.
       const answered = (client.lastServerDate()?.getTime() ?? null) !== serverDateAtStart;
-      if (status === 'ok' || (status === 'partial' && answered)) recordContact(store, client, ctx.now());
+      if (status === 'ok' || (status === 'partial' && answered)) recordContact(store, client, options.guardClock ?? processClock);
     };
     try {
       finish();
