@@ -75,4 +75,7 @@ export const schemas = {
   connect: connectInput,
   connectClaude: z.object({ dryRun: z.boolean() }).strict(),
   wipe: z.object({ confirm: z.literal('WIPE') }).strict(),
+  lockNow: z.object({ reason: z.enum(['manual', 'screen', 'suspend']).optional() }).strict(),
+  unlock: z.object({ passphrase: z.string().max(1024).optional(), os: z.boolean().optional() }).strict(),
+  setUnlockPassphrase: z.object({ current: z.string().max(1024).optional(), next: z.string().max(1024) }).strict(),
 };

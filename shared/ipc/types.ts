@@ -174,3 +174,21 @@ export interface ClaudeConfigResult {
   diff: string;
   written: boolean;
 }
+
+/** Why the app is locked: it started, sat idle, the user asked, the screen locked, the machine slept. */
+export type LockReason = 'startup' | 'idle' | 'manual' | 'screen' | 'suspend';
+
+export interface LockStatus {
+  locked: boolean;
+  reason: LockReason | null;
+  /** False while neither an unlock passphrase nor an OS unlock is set up: the lock is off. */
+  enabled: boolean;
+  passphraseSet: boolean;
+  /** The host offers an OS unlock (Touch ID). */
+  osUnlock: boolean;
+  idleMinutes: number;
+  /** Wrong passphrases since the last unlock. */
+  failures: number;
+  /** Seconds before the next attempt is checked (rate limit), 0 when it may be tried now. */
+  retryAfterSeconds: number;
+}

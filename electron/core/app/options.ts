@@ -1,5 +1,6 @@
 import type { Embedder } from '../search/embedder';
 import type { TrustedClock } from '../guard/index';
+import type { LockClock } from './lock';
 import type { SchedulerClock } from './scheduler';
 
 export interface GlueApiOptions {
@@ -32,5 +33,12 @@ export interface GlueApiOptions {
   clock?: SchedulerClock;
   /** The offline-expiry clock (core/guard; tests move it). */
   guardClock?: TrustedClock;
+  /** The app lock's clock and idle timer (tests drive it). */
+  lockClock?: LockClock;
+  /**
+   * The host's OS unlock (the Electron door: Touch ID on macOS); resolves true when the user
+   * proved presence. Absent: the unlock passphrase only.
+   */
+  osUnlock?: () => Promise<boolean>;
 
 }

@@ -53,6 +53,8 @@ export interface SettingsHooks {
   stopSync(): Promise<void>;
   /** The sync interval may have changed. */
   intervalChanged(): void;
+  /** Any setting changed (the idle lock re-reads its time). */
+  settingsChanged?(): void;
   /** A model was installed: search and the index follow it. */
   modelInstalled(): void;
 }
@@ -71,6 +73,7 @@ export function createSettingsApi(ctx: AppContext, hooks: SettingsHooks): Settin
     update: async (patch) => {
       const r = updateSettings(profileDir, patch);
       if (r.ok && patch.syncIntervalMinutes !== undefined) hooks.intervalChanged();
+      if (r.ok) hooks.settingsChanged?.();
       return r.ok ? ok(pick(r.value)) : r;
     },
 
