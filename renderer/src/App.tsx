@@ -8,6 +8,8 @@ import { FirstRun } from './components/FirstRun';
 import { Header, type View } from './components/Header';
 import { OrgBrowser } from './components/OrgBrowser';
 import { SettingsView } from './components/SettingsView';
+import { LockGate } from './components/LockScreen';
+import { SecurityBanner } from './components/SecurityBanner';
 
 export function App() {
   const stores = useStores();
@@ -86,13 +88,16 @@ export function App() {
   if (firstRun || !account.configured) return <FirstRun onDone={() => setFirstRun(false)} />;
 
   return (
-    <Tooltip.Provider delayDuration={400}>
-      <div className="app">
-        <Header view={view} onView={setView} />
-        {view === 'ask' && <Chat inputRef={askInput} onOpenSource={openSource} />}
-        {view === 'browse' && <OrgBrowser />}
-        {view === 'settings' && <SettingsView />}
-      </div>
-    </Tooltip.Provider>
+    <LockGate>
+      <Tooltip.Provider delayDuration={400}>
+        <div className="app">
+          <Header view={view} onView={setView} />
+          <SecurityBanner />
+          {view === 'ask' && <Chat inputRef={askInput} onOpenSource={openSource} />}
+          {view === 'browse' && <OrgBrowser />}
+          {view === 'settings' && <SettingsView />}
+        </div>
+      </Tooltip.Provider>
+    </LockGate>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { AskState, AskStore } from './stores/ask';
+import type { LockState, LockStore } from './stores/lock';
 import type { OrgState, OrgStore } from './stores/org';
 import type { SettingsState, SettingsStore } from './stores/settings';
 import type { SyncState, SyncStore } from './stores/sync';
@@ -13,6 +14,7 @@ export interface Stores {
   org: OrgStore;
   vault: VaultStore;
   settings: SettingsStore;
+  lock: LockStore;
   shell: ShellBridge | null;
   hostKind: 'electron' | 'web';
 }
@@ -26,7 +28,7 @@ export function useStores(): Stores {
 }
 
 const select =
-  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings'>(key: K) =>
+  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings' | 'lock'>(key: K) =>
   <T,>(selector: (s: S) => T): T => {
     const store = useStores()[key] as unknown as StoreApi<S>;
     return useStore(store, selector);
@@ -37,3 +39,4 @@ export const useAsk = select<AskState, 'ask'>('ask');
 export const useOrg = select<OrgState, 'org'>('org');
 export const useVault = select<VaultState, 'vault'>('vault');
 export const useSettings = select<SettingsState, 'settings'>('settings');
+export const useLock = select<LockState, 'lock'>('lock');

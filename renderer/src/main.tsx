@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { StoresContext, type Stores } from './context';
 import { createAskStore } from './stores/ask';
+import { createLockStore } from './stores/lock';
 import { realTimers, type RendererClipboard } from './stores/deps';
 import { createOrgStore } from './stores/org';
 import { createSettingsStore } from './stores/settings';
@@ -34,6 +35,7 @@ if ('error' in host) {
     org: createOrgStore(deps),
     vault: createVaultStore(deps),
     settings: createSettingsStore(deps),
+    lock: createLockStore(deps),
     shell: host.shell,
     hostKind: host.kind,
   };

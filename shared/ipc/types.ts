@@ -30,6 +30,8 @@ export interface SyncStatus {
   storeBytes: number;
   model: { state: ModelState; name: string };
   warnings: string[];
+  /** The offline expiry near or off, the clock moved back (core/guard): the header shows them. */
+  securityNotices?: string[];
 }
 
 export interface SyncStarted {

@@ -80,7 +80,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     if (probe?.documents === false) skipped.push({ type: 'documents', reason: 'Documents are not enabled for this IT Glue account.' });
     if (probe?.flexibleAssets === false) skipped.push({ type: 'flexible-assets', reason: 'This account has no flexible asset types.' });
     const { settings, warnings } = loadSettings(ctx.paths.profileDir);
-    const notes = [...ctx.notices(), ...warnings, ...(parseJsonWith(strings, reader.getMeta(META_NOTICES)) ?? [])];
+    const notes = [...warnings, ...(parseJsonWith(strings, reader.getMeta(META_NOTICES)) ?? [])];
     const invalid = reader.skippedCount();
     if (invalid > 0) notes.push(`${invalid} record(s) failed validation and were skipped; they are listed in the sync log.`);
     if (!running && reader.getMeta(META_ACTIVE_RUN)) notes.push('The last sync was interrupted; Sync now resumes it where it stopped.');
@@ -95,6 +95,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       storeBytes: reader.storeSizeBytes(),
       model: { state: modelStateOf(model.state, settings.modelEnabled), name: model.id },
       warnings: notes,
+      securityNotices: ctx.notices(),
     });
   }
 

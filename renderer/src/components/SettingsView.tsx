@@ -6,6 +6,7 @@ import { isWithinBounds, SETTING_BOUNDS, type NumberSettingKey } from '../../../
 import { bytes, relativeTime, typeLabel } from '../lib/format';
 import { useSettings, useStores, useSync, useVault } from '../context';
 import { Empty, ErrorNote, ProgressBar, Spinner } from './common';
+import { SecurityCard } from './SecurityCard';
 
 // Limits come from shared/settings (the same ones core enforces).
 const NUMBERS: { key: Exclude<NumberSettingKey, 'offlineExpiryDays' | 'idleLockMinutes'>; label: string; help: string }[] = [
@@ -99,6 +100,7 @@ export function SettingsView() {
         )}
       </section>
       {s && <Preferences s={s} />}
+      <SecurityCard />
       <ModelCard />
       <ClaudeCard />
       <AuditCard />
