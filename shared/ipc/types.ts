@@ -150,6 +150,8 @@ export interface AuditEntry {
   passwordId: string;
   passwordName: string;
   field: 'username' | 'password' | null;
+  /** For an MCP request that was not granted: declined or cancelled by the user, or withheld by the setting. */
+  outcome?: 'revealed' | 'declined' | 'cancelled' | 'withheld';
 }
 
 /** The settings the app's settings screen edits (the profile file holds more; shared/settings.ts). */

@@ -67,6 +67,7 @@ export function createVaultApi(ctx: AppContext): VaultApi {
           ...(ACTIONS[a.action] ?? { action: 'reveal' as const, field: null }),
           passwordId: String(a.passwordId),
           passwordName: a.name,
+          outcome: a.outcome === 'declined' || a.outcome === 'cancelled' || a.outcome === 'withheld' ? a.outcome : 'revealed',
         })),
       );
     },

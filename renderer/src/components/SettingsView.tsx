@@ -231,7 +231,7 @@ function AuditCard() {
                     <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
                   </td>
                   <td>{e.passwordName}</td>
-                  <td>{e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
+                  <td>{e.outcome && e.outcome !== 'revealed' ? `Asked, ${e.outcome}` : e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
                   <td>{{ app: 'Glue Desk', mcp: 'Claude (MCP)', cli: 'Command line' }[e.door]}</td>
                 </tr>
               ))}

@@ -7,6 +7,7 @@ import { pageCounts } from './0005-page-counts';
 import { writerIndexesInserts } from './0006-writer-indexes-inserts';
 import { lookupIndexes } from './0007-lookup-indexes';
 import { shortMacs } from './0008-short-macs';
+import { auditOutcome } from './0010-audit-outcome';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, auditOutcome];
