@@ -9,6 +9,7 @@ import { claimStopSignals, EXIT_CANCELLED } from '../core/lifecycle/stop-signals
 import { RENDERER_CSP } from '../../shared/ipc';
 import { installMenu, installTray, reveal } from './chrome';
 import { withSystemClipboard } from './clipboard-host';
+import { spawnHelper } from './concealed-clipboard';
 import { activityReporter, lockOnPowerEvents, touchIdUnlock } from './lock-door';
 import { FOCUS_SEARCH_CHANNEL, forwardEvents, registerIpcHandlers } from './ipc';
 import { isTrustedSenderUrl, type RendererOrigin } from './trust';
@@ -46,7 +47,11 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
       claude: { execPath: process.execPath, script: join(process.resourcesPath, 'app.asar', 'out', 'cli', 'glue.js'), electron: true },
     }),
   });
-  const api = withSystemClipboard(core, clipboard);
+  const api = withSystemClipboard(core, clipboard, undefined, {
+    platform: process.platform,
+    run: spawnHelper,
+    onFallback: (why) => console.warn(`Glue Desk: the copied value could not be marked concealed (${why}); it may show in clipboard history.`),
+  });
   registerIpcHandlers(ipcMain, api, (url) => isTrustedSenderUrl(url, origin));
   lockOnPowerEvents(powerMonitor, api);
   const activity = activityReporter(api);
