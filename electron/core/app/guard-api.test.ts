@@ -39,7 +39,7 @@ describe('the app API when the offline copy expires or the key is revoked', () =
     expect(code(await api.vault.reveal({ id: passwordId }))).toBe('ok');
     wall += 28 * DAY_MS;
     const status = await api.sync.status({});
-    expect(status.ok && status.value.securityNotices?.join('\n')).toMatch(/^The offline copy expires in 1 day\(s\)/);
+    expect(status.ok && status.value.securityNotices?.join('\n')).toMatch(/^The offline copy expires in 2 day\(s\)/);
     wall += 3 * DAY_MS;
     const reveal = await api.vault.reveal({ id: passwordId });
     expect(code(reveal)).toBe('OFFLINE_EXPIRED');
