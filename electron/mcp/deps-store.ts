@@ -40,7 +40,12 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     }
     const [{ guardStore, processClock }, { loadSettings }] = await Promise.all([import('../core/guard/index'), import('../core/config/settings')]);
     const expiryDays = loadSettings(profile.profileDir).settings.offlineExpiryDays;
-    const guarded = await guardStore(opened.store, { purpose: 'read', clock: processClock, expiryDays, countOpen: false });
+    let guarded: Awaited<ReturnType<typeof guardStore>>;
+    try {
+      guarded = await guardStore(opened.store, { purpose: 'read', clock: processClock, expiryDays, countOpen: false });
+    } catch {
+      throw new ToolError('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    }
     if (!guarded.ok) {
       if (guarded.closed || !opened.store.db.open) opening = lazy(() => openProfileStore(profile, env));
       throw new ToolError(guarded.error.code, guarded.error.message);

@@ -16,6 +16,7 @@ import { createEmbedder, type Embedder } from '../search/embedder';
 import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
 import { createReader, type Store, type StoreReader } from '../store/index';
+import { isBusy } from '../store/errors';
 import { createEventHub, type EventHub } from './events';
 import { createStoreMemo, type StoreMemo } from './store-memo';
 import type { GlueApiOptions } from './options';
@@ -132,7 +133,13 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
   const open = async (purpose: GuardPurpose = 'read'): Promise<Result<OpenStore>> => {
     const current = opened;
     if (current && current.store.db.open) {
-      const guarded = await guardStore(current.store, { purpose, clock, expiryDays: loadSettings(paths.profileDir).settings.offlineExpiryDays, countOpen: false });
+      let guarded;
+      try {
+        guarded = await guardStore(current.store, { purpose, clock, expiryDays: loadSettings(paths.profileDir).settings.offlineExpiryDays, countOpen: false });
+      } catch (e) {
+        if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+        throw e;
+      }
       if (!guarded.ok) {
         if (guarded.closed) opened = null;
         return { ok: false, error: guarded.error };

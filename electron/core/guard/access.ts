@@ -4,6 +4,7 @@
 // locked store: a successful sync is what unlocks it (contact.ts).
 import type { ResultError } from '../../../shared/result';
 import { destroyPasswordValues } from '../store/destroy-values';
+import { isBusy } from '../store/errors';
 import { readGuardState, updateGuardState, type GuardState } from '../store/guard-state';
 import type { Store } from '../store/open';
 import type { createTrustedClock } from './clock';
@@ -36,6 +37,19 @@ export function lockedError(state: GuardState, expiryDays: number): ResultError 
   return { code: 'OFFLINE_EXPIRED', message: expiredMessage(expiryDays, state.lastContact?.serverAt ?? null) };
 }
 
+/**
+ * Another process writing (a CLI sync) must not fail a read: the bookkeeping (open count,
+ * high-water mark) is skipped this once and the rules run on the state as read.
+ */
+function bestEffort(state: GuardState, write: () => GuardState): GuardState {
+  try {
+    return write();
+  } catch (e) {
+    if (isBusy(e)) return state;
+    throw e;
+  }
+}
+
 export async function guardStore(store: Store, opts: GuardOptions): Promise<GuardOutcome> {
   let state = readGuardState(store);
   const now = opts.clock.read(state.highWater);
@@ -43,13 +57,13 @@ export async function guardStore(store: Store, opts: GuardOptions): Promise<Guar
   const moved = !Number.isFinite(seen) || now.at.getTime() - seen > HIGH_WATER_STEP_MS;
   if (!store.readonly && (opts.countOpen || moved || !state.lastContact)) {
     const at = now.at.toISOString();
-    state = updateGuardState(store, (s) => ({
+    state = bestEffort(state, () => updateGuardState(store, (s) => ({
       ...s,
       opens: s.opens + (opts.countOpen ? 1 : 0),
       highWater: s.highWater && s.highWater > at ? s.highWater : at,
       // A store from before this rule (or never synced) starts its offline clock now.
       lastContact: s.lastContact ?? { serverAt: at, localAt: at, opens: s.opens },
-    }));
+    })));
   }
   const notices: string[] = [];
   if (now.movedBack) {
