@@ -38,8 +38,8 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
       opening = lazy(() => openProfileStore(profile, env));
       opened = await opening();
     }
-    const [{ guardStore, processClock }, { loadSettings }] = await Promise.all([import('../core/guard/index'), import('../core/config/settings')]);
-    const expiryDays = loadSettings(profile.profileDir).settings.offlineExpiryDays;
+    const [{ guardStore, processClock }, { peekSettings }] = await Promise.all([import('../core/guard/index'), import('../core/config/settings')]);
+    const expiryDays = peekSettings(profile.profileDir).offlineExpiryDays;
     let guarded: Awaited<ReturnType<typeof guardStore>>;
     try {
       guarded = await guardStore(opened.store, { purpose: 'read', clock: processClock, expiryDays, countOpen: false });

@@ -11,7 +11,7 @@ import { guardStore, processClock, type GuardPurpose, type TrustedClock } from '
 import { openGuardedProfileStore } from '../profile/open-profile-store';
 import { loadCredentials, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
-import { loadSettings } from '../config/settings';
+import { loadSettings, peekSettings } from '../config/settings';
 import { createEmbedder, type Embedder } from '../search/embedder';
 import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
@@ -135,7 +135,7 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
     if (current && current.store.db.open) {
       let guarded;
       try {
-        guarded = await guardStore(current.store, { purpose, clock, expiryDays: loadSettings(paths.profileDir).settings.offlineExpiryDays, countOpen: false });
+        guarded = await guardStore(current.store, { purpose, clock, expiryDays: peekSettings(paths.profileDir).offlineExpiryDays, countOpen: false });
       } catch (e) {
         if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
         throw e;

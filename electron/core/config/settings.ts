@@ -133,6 +133,22 @@ function fromStore(store: Record<string, unknown>): LoadedSettings {
   return { settings, warnings };
 }
 
+/**
+ * The settings as they stand, without side effects: a broken file reads as the defaults and
+ * stays where it is, for the door that reads settings properly (loadSettings) to move aside and
+ * report. For checks that run on every open (the guard's offline expiry).
+ */
+export function peekSettings(profileDir: string): Settings {
+  const file = join(profileDir, SETTINGS_FILE);
+  if (!existsSync(file)) return { ...DEFAULT_SETTINGS };
+  try {
+    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isPlainObject(raw) ? fromStore(raw).settings : { ...DEFAULT_SETTINGS };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
 /** Settings of a profile with defaults filled in. A broken file never stops the app. */
 export function loadSettings(profileDir: string): LoadedSettings {
   const { store, warnings } = readStore(profileDir);

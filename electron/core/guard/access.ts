@@ -55,7 +55,9 @@ export async function guardStore(store: Store, opts: GuardOptions): Promise<Guar
   const now = opts.clock.read(state.highWater);
   const seen = state.highWater ? Date.parse(state.highWater) : Number.NaN;
   const moved = !Number.isFinite(seen) || now.at.getTime() - seen > HIGH_WATER_STEP_MS;
-  if (!store.readonly && (opts.countOpen || moved || !state.lastContact)) {
+  // Only reading doors keep the books: a sync checks the store (quick_check) before its first
+  // write, and a damaged store must never be written to; its success records the contact.
+  if (!store.readonly && opts.purpose === 'read' && (opts.countOpen || moved || !state.lastContact)) {
     const at = now.at.toISOString();
     state = bestEffort(state, () => updateGuardState(store, (s) => ({
       ...s,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
-import { loadSettings } from '../config/settings';
+import { peekSettings } from '../config/settings';
 import { guardStore, processClock, type GuardPurpose, type TrustedClock } from '../guard/index';
 import { waitForLock } from '../locks/file-lock';
 import { accountFor, loadKeys } from '../secrets/key-manager';
@@ -60,7 +60,7 @@ export async function openGuardedProfileStore(input: OpenProfileStoreInput): Pro
   if (!lock.ok) return lock;
   try {
     const purpose = input.purpose ?? 'read';
-    const expiryDays = loadSettings(input.profileDir).settings.offlineExpiryDays;
+    const expiryDays = peekSettings(input.profileDir).offlineExpiryDays;
     const clock = input.clock ?? processClock;
     // Twice at most: an expired store is closed as its values are destroyed, and a sync opens it again.
     for (let attempt = 0; attempt < 2; attempt++) {
