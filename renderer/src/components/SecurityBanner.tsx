@@ -2,8 +2,11 @@
 // from the host's status (core/guard).
 import { useSync } from '../context';
 
+// One empty list: a selector that made a new [] on every call would re-render for ever.
+const NONE: readonly string[] = [];
+
 export function SecurityBanner() {
-  const notices = useSync((s) => s.status?.securityNotices ?? []);
+  const notices = useSync((s) => s.status?.securityNotices ?? NONE);
   if (notices.length === 0) return null;
   return (
     <div className="security-banner" role="status">
