@@ -18,7 +18,7 @@ describe('renderer shows untrusted IT Glue content safely', () => {
   const t = createTestApi({
     settings: {
       account: async () => ok({ configured: true, region: 'us' as const, baseUrl: 'https://api.itglue.com', passwordAccess: true }),
-      get: async () => ok({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false }),
+      get: async () => ok({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false, offlineExpiryDays: 30, idleLockMinutes: 15 }),
       model: async () => ok({ state: 'fixture' as const, name: 'bow-hash', progress: null, message: '' }),
     },
     sync: {

@@ -12,7 +12,7 @@ describe('web host serves the built renderer', () => {
   const t = createTestApi({
     settings: {
       account: async () => ok({ configured: false, region: null, baseUrl: null, passwordAccess: null }),
-      get: async () => ok({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false }),
+      get: async () => ok({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false, offlineExpiryDays: 30, idleLockMinutes: 15 }),
       model: async () => ok({ state: 'missing' as const, name: 'all-MiniLM-L6-v2', progress: null, message: '' }),
     },
     sync: {

@@ -16,6 +16,12 @@ export type ErrorCode =
   | 'STORE_CORRUPT'
   | 'STORE_WRONG_KEY'
   | 'STORE_TOO_NEW'
+  /** IT Glue rejected the key that synced this store: its password values were destroyed. */
+  | 'KEY_REVOKED'
+  /** Too long without reaching IT Glue: the password values were destroyed until a sync succeeds. */
+  | 'OFFLINE_EXPIRED'
+  /** The app is locked (idle, screen lock, sleep, on demand) until the user unlocks it. */
+  | 'APP_LOCKED'
   | 'SYNC_RUNNING'
   | 'CANCELLED'
   | 'FORBIDDEN'

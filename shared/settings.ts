@@ -22,6 +22,10 @@ export interface ProfileSettings {
    * account that sees 429s can lower it.
    */
   apiRequestsPer5Min: number;
+  /** Days without reaching IT Glue before the password values are destroyed; 0 = never (warned). */
+  offlineExpiryDays: number;
+  /** Idle minutes before the app locks; 0 = never. */
+  idleLockMinutes: number;
 }
 
 export interface NumberBounds {
@@ -29,11 +33,15 @@ export interface NumberBounds {
   max: number;
   /** A value outside [min, max] that is still allowed and means "off" (manual sync). */
   off?: number;
-  unit: 'minutes' | 'seconds' | 'requests per 5 minutes';
+  /** What "off" means, in the words errors and help texts use. */
+  offLabel?: string;
+  unit: 'minutes' | 'seconds' | 'days' | 'requests per 5 minutes';
 }
 
 export const SETTING_BOUNDS = {
-  syncIntervalMinutes: { min: 5, max: 1440, off: 0, unit: 'minutes' },
+  syncIntervalMinutes: { min: 5, max: 1440, off: 0, offLabel: 'manual', unit: 'minutes' },
+  offlineExpiryDays: { min: 1, max: 90, off: 0, offLabel: 'never', unit: 'days' },
+  idleLockMinutes: { min: 1, max: 480, off: 0, offLabel: 'never', unit: 'minutes' },
   clipboardClearSeconds: { min: 5, max: 300, unit: 'seconds' },
   revealSeconds: { min: 5, max: 300, unit: 'seconds' },
   apiRequestsPer5Min: { min: 30, max: 3000, unit: 'requests per 5 minutes' },
@@ -50,7 +58,7 @@ export function isWithinBounds(key: NumberSettingKey, value: number): boolean {
 export function boundsRule(key: NumberSettingKey): string {
   const b: NumberBounds = SETTING_BOUNDS[key];
   const range = b.unit === 'requests per 5 minutes' ? `a whole number from ${b.min} to ${b.max} (requests per 5 minutes)` : `a whole number of ${b.unit} from ${b.min} to ${b.max}`;
-  return b.off === undefined ? range : `${b.off} (manual) or ${range}`;
+  return b.off === undefined ? range : `${b.off} (${b.offLabel ?? 'off'}) or ${range}`;
 }
 
 /** The zod check for one numeric setting (no transform: input and output types stay number). */

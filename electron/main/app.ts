@@ -2,13 +2,15 @@
 // the logic worth testing lives in ipc.ts, trust.ts and clipboard-host.ts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, ipcMain, session, type Tray } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, powerMonitor, session, systemPreferences, type Tray } from 'electron';
 import type { CreateGlueApi } from '../core/app';
 import { cancelSyncAndWait } from '../core/app/shutdown';
 import { claimStopSignals, EXIT_CANCELLED } from '../core/lifecycle/stop-signals';
 import { RENDERER_CSP } from '../../shared/ipc';
 import { installMenu, installTray, reveal } from './chrome';
 import { withSystemClipboard } from './clipboard-host';
+import { spawnHelper } from './concealed-clipboard';
+import { activityReporter, lockOnPowerEvents, touchIdUnlock } from './lock-door';
 import { FOCUS_SEARCH_CHANNEL, forwardEvents, registerIpcHandlers } from './ipc';
 import { isTrustedSenderUrl, type RendererOrigin } from './trust';
 import { createMainWindow } from './window';
@@ -38,14 +40,21 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
   const core = await createGlueApi({
     profileDir: app.getPath('userData'),
     door: 'app',
+    osUnlock: touchIdUnlock(systemPreferences),
     ...(app.isPackaged && {
       resourcesPath: process.resourcesPath,
       // Claude Desktop starts the bundled CLI with this binary acting as Node.
       claude: { execPath: process.execPath, script: join(process.resourcesPath, 'app.asar', 'out', 'cli', 'glue.js'), electron: true },
     }),
   });
-  const api = withSystemClipboard(core, clipboard);
+  const api = withSystemClipboard(core, clipboard, undefined, {
+    platform: process.platform,
+    run: spawnHelper,
+    onFallback: (why) => console.warn(`Glue Desk: the copied value could not be marked concealed (${why}); it may show in clipboard history.`),
+  });
   registerIpcHandlers(ipcMain, api, (url) => isTrustedSenderUrl(url, origin));
+  lockOnPowerEvents(powerMonitor, api);
+  const activity = activityReporter(api);
 
   const open = (): void => {
     if (win && !win.isDestroyed()) return reveal(win);
@@ -54,6 +63,7 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
       load: (w) => (origin.devUrl ? w.loadURL(origin.devUrl) : w.loadFile(origin.indexFile)),
     });
     const target = win;
+    target.webContents.on('before-input-event', activity);
     const off = forwardEvents(api, (channel, payload) => !target.isDestroyed() && target.webContents.send(channel, payload));
     target.on('closed', () => {
       off();
@@ -67,6 +77,7 @@ export async function startApp(createGlueApi: CreateGlueApi): Promise<void> {
       open();
       win?.webContents.send(FOCUS_SEARCH_CHANNEL);
     },
+    lockNow: () => void api.lock.lock({ reason: 'manual' }),
     quit: () => app.quit(),
   };
   installMenu(actions);

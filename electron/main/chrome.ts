@@ -5,6 +5,7 @@ export interface ChromeActions {
   open(): void;
   syncNow(): void;
   focusSearch(): void;
+  lockNow(): void;
   quit(): void;
 }
 
@@ -16,6 +17,7 @@ export function installMenu(actions: ChromeActions): void {
       label: 'File',
       submenu: [
         { label: 'Sync Now', accelerator: 'CmdOrCtrl+R', click: actions.syncNow },
+        { label: 'Lock Glue Desk', accelerator: 'CmdOrCtrl+Shift+L', click: actions.lockNow },
         { type: 'separator' },
         isMac ? { role: 'close' } : { label: 'Quit', accelerator: 'Ctrl+Q', click: actions.quit },
       ],
@@ -45,6 +47,7 @@ export function installTray(iconPath: string, actions: ChromeActions): Tray {
     Menu.buildFromTemplate([
       { label: 'Open Glue Desk', click: actions.open },
       { label: 'Sync Now', click: actions.syncNow },
+      { label: 'Lock Glue Desk', click: actions.lockNow },
       { type: 'separator' },
       { label: 'Quit', click: actions.quit },
     ]),

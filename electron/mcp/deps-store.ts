@@ -3,11 +3,14 @@ import type { ProfilePaths } from '../core/config/paths';
 import type { SearchContext } from '../core/search/search';
 import { lazy, type OpenedStore, type StoreState, type StoreStatus } from './deps';
 import { ToolError } from './errors';
+import type { OfflineVerdict } from '../core/guard/offline';
 
 export const NOT_SYNCED_MESSAGE = 'No local data yet: run `glue sync` (or `glue demo`) first, then ask again.';
 
 const STATE_OF: Partial<Record<ErrorCode, StoreState>> = {
   NOT_SYNCED: 'missing',
+  KEY_REVOKED: 'revoked',
+  OFFLINE_EXPIRED: 'expired',
   STORE_LOCKED: 'locked',
   KEYCHAIN_UNAVAILABLE: 'locked',
   STORE_CORRUPT: 'corrupt',
@@ -25,9 +28,41 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
   storeStatus: () => Promise<StoreStatus>;
   search: () => Promise<SearchContext>;
 } {
-  const store = lazy(() => openProfileStore(profile, env));
-  const search = lazy(async () => {
+  // Opened once and kept, but passed through the guard on every call: a long-running server
+  // must stop answering the moment its copy expires, and reopen after its values were
+  // destroyed (the guard closes the store then) once a sync has unlocked it.
+  let opening = lazy(() => openProfileStore(profile, env));
+  const store = async (): Promise<OpenedStore> => {
+    let opened = await opening();
+    if (!opened.store.db.open) {
+      opening = lazy(() => openProfileStore(profile, env));
+      opened = await opening();
+    }
+    const [{ guardStore, processClock }, { peekSettings }] = await Promise.all([import('../core/guard/index'), import('../core/config/settings')]);
+    const expiryDays = peekSettings(profile.profileDir).offlineExpiryDays;
+    let guarded: Awaited<ReturnType<typeof guardStore>>;
+    try {
+      guarded = await guardStore(opened.store, { purpose: 'read', clock: processClock, expiryDays, countOpen: false });
+    } catch {
+      throw new ToolError('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    }
+    if (!guarded.ok) {
+      if (guarded.closed || !opened.store.db.open) opening = lazy(() => openProfileStore(profile, env));
+      throw new ToolError(guarded.error.code, guarded.error.message);
+    }
+    notices = guarded.notices;
+    offline = guarded.verdict;
+    return opened;
+  };
+  let notices: string[] = [];
+  let offline: OfflineVerdict | null = null;
+  let searchOf: { store: OpenedStore['store']; search: Promise<SearchContext> } | null = null;
+  const search = async (): Promise<SearchContext> => {
     const opened = await store();
+    if (searchOf?.store !== opened.store) searchOf = { store: opened.store, search: makeSearch(opened) };
+    return searchOf.search;
+  };
+  const makeSearch = async (opened: OpenedStore): Promise<SearchContext> => {
     const [{ createSearchContext }, { createEmbedder }, { locateModel }] = await Promise.all([
       import('../core/search/search'),
       import('../core/search/embedder'),
@@ -36,7 +71,7 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
     // No model on disk: keyword search only (the result's note says so) rather than a failure.
     const embedder = locateModel(profile.modelsDir).state === 'missing' ? null : createEmbedder({ modelsDir: profile.modelsDir });
     return createSearchContext(opened.store, { embedder });
-  });
+  };
 
   let checked: OpenedStore | null = null;
   async function storeStatus(): Promise<StoreStatus> {
@@ -61,6 +96,8 @@ export function createStoreDeps(profile: ProfilePaths, env: Record<string, strin
         lastSyncAt: lastCompletedSync(reader),
         counts,
         message: null,
+        notices,
+        offline: offline ? { state: offline.state, expiresAt: offline.expiresAt, daysLeft: offline.daysLeft } : null,
         details: {
           sizeBytes: reader.storeSizeBytes(),
           lastRun: run ? { kind: run.kind, status: run.status, startedAt: run.startedAt, finishedAt: run.finishedAt, warnings: run.warnings.slice(0, 10) } : null,
@@ -97,5 +134,6 @@ async function openProfileStore(profile: ProfilePaths, env: Record<string, strin
   const opened = await openProfile({ dataDir: profile.dataDir, profile: profile.profile, env });
   if (!opened.ok) throw new ToolError(opened.error.code, opened.error.message);
   const { store } = opened.value;
+  // The guard ran at open; store() runs it again on every call, without counting an open.
   return { store, reader: createReader(store), profile: opened.value };
 }

@@ -12,7 +12,7 @@ import type { SearchContext } from '../core/search/search';
 // Core services (store reader, search, sync) are lazy getters too, wired in base-deps.ts;
 // a tool only ever sees this interface.
 
-export type StoreState = 'missing' | 'present' | 'ready' | 'locked' | 'corrupt' | 'wrong_key' | 'too_new';
+export type StoreState = 'missing' | 'present' | 'ready' | 'locked' | 'revoked' | 'expired' | 'corrupt' | 'wrong_key' | 'too_new';
 
 export interface StoreStatus {
   state: StoreState;
@@ -23,6 +23,10 @@ export interface StoreStatus {
   message: string | null;
   /** Facts read from an opened store; absent when it could not be opened. */
   details?: StoreDetails;
+  /** Warnings from the guard (offline expiry near or off, clock moved back). */
+  notices?: string[];
+  /** The offline-expiry rule (core/guard/offline.ts), when the store is open. */
+  offline?: { state: 'ok' | 'warning' | 'expired' | 'never'; expiresAt: string | null; daysLeft: number | null } | null;
 }
 
 export interface StoreDetails {

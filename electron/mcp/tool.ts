@@ -25,7 +25,14 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Sends a progress notification when the caller asked for them; a no-op otherwise. */
   progress(done: number, total: number | null, message?: string): Promise<void>;
+  /**
+   * Asks the user, through the client (MCP elicitation), to allow one thing once. 'unsupported'
+   * when the client cannot ask; a failed or unanswered prompt counts as 'cancel'.
+   */
+  confirm(message: string): Promise<UserDecision>;
 }
+
+export type UserDecision = 'accept' | 'decline' | 'cancel' | 'unsupported';
 
 export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   name: string;
@@ -78,7 +85,7 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
           outputSchema: erasedOut,
           annotations: { title: spec.title, ...DEFAULT_ANNOTATIONS, ...spec.annotations },
         },
-        async (args, extra) => runTool(spec, inputSchema, outputSchema, args, extra, deps),
+        async (args, extra) => runTool(spec, inputSchema, outputSchema, args, extra, deps, () => server.server.getClientCapabilities()?.elicitation !== undefined),
       );
     },
   };
@@ -91,6 +98,7 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
   rawArgs: unknown,
   extra: ToolExtra,
   deps: McpDeps,
+  canElicit: () => boolean = () => false,
 ): Promise<CallToolResult> {
   const started = performance.now();
   const log = deps.logger;
@@ -110,6 +118,7 @@ async function runTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
       deps,
       signal: extra.signal,
       progress: (n, total, message) => progress(extra, n, total, message),
+      confirm: (message) => (canElicit() ? confirmOnce(extra, message) : Promise.resolve('unsupported')),
     };
     const returned = await spec.handler(parsed.data, ctx);
     if ('ok' in returned) {
@@ -169,6 +178,29 @@ export function registerTools(server: McpServer, tools: readonly McpTool[], deps
 }
 
 /** Sends notifications/progress if the request carried a progressToken. */
+const AllowOnce = z.object({ action: z.enum(['accept', 'decline', 'cancel']), content: z.record(z.string(), z.unknown()).optional() }).loose();
+
+/** One yes/no question to the user through the client; only an explicit "allow" is an accept. */
+async function confirmOnce(extra: ToolExtra, message: string): Promise<UserDecision> {
+  try {
+    const r = await extra.sendRequest(
+      {
+        method: 'elicitation/create',
+        params: {
+          message,
+          requestedSchema: { type: 'object', properties: { allow: { type: 'boolean', title: 'Allow once', description: 'Show this value to the assistant this one time.' } }, required: ['allow'] },
+        },
+      },
+      AllowOnce,
+      { signal: extra.signal, timeout: 300_000 },
+    );
+    if (r.action !== 'accept') return r.action;
+    return r.content?.allow === true ? 'accept' : 'decline';
+  } catch {
+    return 'cancel';
+  }
+}
+
 export async function progress(extra: ToolExtra, done: number, total: number | null, message?: string): Promise<void> {
   const token = extra._meta?.progressToken;
   if (token === undefined) return;

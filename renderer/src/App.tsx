@@ -10,6 +10,8 @@ import { BROWSABLE_TYPES, OrgBrowser } from './components/OrgBrowser';
 import { QuickSwitcher, type SwitcherCommand } from './components/QuickSwitcher';
 import type { QuickItem } from '../../shared/ipc';
 import { SettingsView } from './components/SettingsView';
+import { LockGate } from './components/LockScreen';
+import { SecurityBanner } from './components/SecurityBanner';
 
 export function App() {
   const stores = useStores();
@@ -115,14 +117,17 @@ export function App() {
   if (firstRun || !account.configured) return <FirstRun onDone={() => setFirstRun(false)} />;
 
   return (
-    <Tooltip.Provider delayDuration={400}>
-      <div className="app">
-        <Header view={view} onView={setView} onQuick={() => setSwitcherOpen(true)} />
-        {view === 'ask' && <Chat inputRef={askInput} onOpenSource={openSource} />}
-        {view === 'browse' && <OrgBrowser />}
-        {view === 'settings' && <SettingsView />}
-        <QuickSwitcher open={switcherOpen} onOpenChange={setSwitcherOpen} onOpen={openItem} onCommand={runCommand} />
-      </div>
-    </Tooltip.Provider>
+    <LockGate>
+      <Tooltip.Provider delayDuration={400}>
+        <div className="app">
+          <Header view={view} onView={setView} onQuick={() => setSwitcherOpen(true)} />
+          <SecurityBanner />
+          {view === 'ask' && <Chat inputRef={askInput} onOpenSource={openSource} />}
+          {view === 'browse' && <OrgBrowser />}
+          {view === 'settings' && <SettingsView />}
+          <QuickSwitcher open={switcherOpen} onOpenChange={setSwitcherOpen} onOpen={openItem} onCommand={runCommand} />
+        </div>
+      </Tooltip.Provider>
+    </LockGate>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { AskState, AskStore } from './stores/ask';
+import type { LockState, LockStore } from './stores/lock';
 import type { OrgState, OrgStore } from './stores/org';
 import type { SettingsState, SettingsStore } from './stores/settings';
 import type { SwitcherState, SwitcherStore } from './stores/switcher';
@@ -15,6 +16,7 @@ export interface Stores {
   vault: VaultStore;
   settings: SettingsStore;
   switcher: SwitcherStore;
+  lock: LockStore;
   shell: ShellBridge | null;
   hostKind: 'electron' | 'web';
 }
@@ -28,7 +30,7 @@ export function useStores(): Stores {
 }
 
 const select =
-  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings' | 'switcher'>(key: K) =>
+  <S, K extends 'sync' | 'ask' | 'org' | 'vault' | 'settings' | 'switcher' | 'lock'>(key: K) =>
   <T,>(selector: (s: S) => T): T => {
     const store = useStores()[key] as unknown as StoreApi<S>;
     return useStore(store, selector);
@@ -40,3 +42,4 @@ export const useOrg = select<OrgState, 'org'>('org');
 export const useVault = select<VaultState, 'vault'>('vault');
 export const useSettings = select<SettingsState, 'settings'>('settings');
 export const useSwitcher = select<SwitcherState, 'switcher'>('switcher');
+export const useLock = select<LockState, 'lock'>('lock');

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { StoresContext, type Stores } from './context';
 import { createAskStore } from './stores/ask';
+import { createLockStore } from './stores/lock';
 import { realTimers, type RendererClipboard } from './stores/deps';
 import { createOrgStore } from './stores/org';
 import { createSettingsStore } from './stores/settings';
@@ -36,6 +37,7 @@ if ('error' in host) {
     vault: createVaultStore(deps),
     settings: createSettingsStore(deps),
     switcher: createSwitcherStore(deps),
+    lock: createLockStore(deps),
     shell: host.shell,
     hostKind: host.kind,
   };

@@ -12,6 +12,7 @@ import type {
   ClaudeConfigResult,
   ConnectResult,
   CopyResult,
+  LockStatus,
   ModelStatus,
   OrgSummary,
   Page,
@@ -67,6 +68,16 @@ export const IPC_SCHEMAS = {
     downloadModel: method<ModelStatus>()(s.none),
     wipe: method<{ wiped: true }>()(s.wipe),
   },
+  /** The app lock (core/app/lock.ts): while locked, record, answer and password methods answer APP_LOCKED. */
+  lock: {
+    status: method<LockStatus>()(s.none),
+    /** reason: 'manual' (default; menu, tray, shortcut, the UI) or what the OS reported. */
+    lock: method<LockStatus>()(s.lockNow),
+    unlock: method<LockStatus>()(s.unlock),
+    setPassphrase: method<LockStatus>()(s.setUnlockPassphrase),
+    /** The user did something: the idle timer starts over. */
+    touch: method<LockStatus>()(s.none),
+  },
 } as const satisfies Record<string, Record<string, MethodSpec<z.ZodType, unknown>>>;
 
 export const IPC_EVENTS = {
@@ -79,6 +90,9 @@ export const IPC_EVENTS = {
   vault: {},
   settings: {
     onDidChangeModel: event<ModelStatus>(),
+  },
+  lock: {
+    onDidChange: event<LockStatus>(),
   },
 } as const satisfies { [D in keyof typeof IPC_SCHEMAS]: Record<string, EventSpec<unknown>> };
 
@@ -110,6 +124,7 @@ export type AskApi = DomainApi<'ask'>;
 export type OrgApi = DomainApi<'org'>;
 export type VaultApi = DomainApi<'vault'>;
 export type SettingsApi = DomainApi<'settings'>;
+export type LockApi = DomainApi<'lock'>;
 
 /** What core implements and every host serves. */
 export interface GlueApi {
@@ -118,5 +133,6 @@ export interface GlueApi {
   org: OrgApi;
   vault: VaultApi;
   settings: SettingsApi;
+  lock: LockApi;
 }
 

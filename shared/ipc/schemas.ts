@@ -32,6 +32,8 @@ export const settingsPatch = z
     revealSeconds: numberSettingSchema('revealSeconds').optional(),
     apiRequestsPer5Min: numberSettingSchema('apiRequestsPer5Min').optional(),
     mcpAllowPasswordValues: z.boolean().optional(),
+    offlineExpiryDays: numberSettingSchema('offlineExpiryDays').optional(),
+    idleLockMinutes: numberSettingSchema('idleLockMinutes').optional(),
   })
   .strict();
 
@@ -75,4 +77,7 @@ export const schemas = {
   connect: connectInput,
   connectClaude: z.object({ dryRun: z.boolean() }).strict(),
   wipe: z.object({ confirm: z.literal('WIPE') }).strict(),
+  lockNow: z.object({ reason: z.enum(['manual', 'screen', 'suspend']).optional() }).strict(),
+  unlock: z.object({ passphrase: z.string().max(1024).optional(), os: z.boolean().optional() }).strict(),
+  setUnlockPassphrase: z.object({ current: z.string().max(1024).optional(), next: z.string().max(1024) }).strict(),
 };

@@ -30,6 +30,8 @@ export interface SyncStatus {
   storeBytes: number;
   model: { state: ModelState; name: string };
   warnings: string[];
+  /** The offline expiry near or off, the clock moved back (core/guard): the header shows them. */
+  securityNotices?: string[];
 }
 
 export interface SyncStarted {
@@ -168,10 +170,12 @@ export interface AuditEntry {
   /** The entry's organization, so six "Domain Admin" rows say whose they were. */
   org: OrgRef | null;
   field: 'username' | 'password' | null;
+  /** For an MCP request that was not granted: declined or cancelled by the user, or withheld by the setting. */
+  outcome?: 'revealed' | 'declined' | 'cancelled' | 'withheld';
 }
 
 /** The settings the app's settings screen edits (the profile file holds more; shared/settings.ts). */
-export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds' | 'apiRequestsPer5Min' | 'mcpAllowPasswordValues'>;
+export type Settings = Pick<ProfileSettings, 'syncIntervalMinutes' | 'clipboardClearSeconds' | 'revealSeconds' | 'apiRequestsPer5Min' | 'mcpAllowPasswordValues' | 'offlineExpiryDays' | 'idleLockMinutes'>;
 
 export { REGIONS, REGION_BASE_URLS, REGION_LABELS, type Region } from '../regions';
 
@@ -197,4 +201,22 @@ export interface ClaudeConfigResult {
   /** Unified diff of the Claude Desktop config, with no secrets in it. */
   diff: string;
   written: boolean;
+}
+
+/** Why the app is locked: it started, sat idle, the user asked, the screen locked, the machine slept. */
+export type LockReason = 'startup' | 'idle' | 'manual' | 'screen' | 'suspend';
+
+export interface LockStatus {
+  locked: boolean;
+  reason: LockReason | null;
+  /** False while neither an unlock passphrase nor an OS unlock is set up: the lock is off. */
+  enabled: boolean;
+  passphraseSet: boolean;
+  /** The host offers an OS unlock (Touch ID). */
+  osUnlock: boolean;
+  idleMinutes: number;
+  /** Wrong passphrases since the last unlock. */
+  failures: number;
+  /** Seconds before the next attempt is checked (rate limit), 0 when it may be tried now. */
+  retryAfterSeconds: number;
 }

@@ -64,7 +64,7 @@ export const run: Command = async (argv, io) => {
       io.stderr.write(explain('demo', saved.error));
       return 1;
     }
-    const profile = await openProfile({ dataDir: flags['data-dir'], profile: DEMO_PROFILE, env });
+    const profile = await openProfile({ dataDir: flags['data-dir'], profile: DEMO_PROFILE, env, purpose: 'sync' });
     if (!profile.ok) {
       io.stderr.write(explain('demo', profile.error));
       return 1;

@@ -42,7 +42,7 @@ export const run: Command = async (argv, io) => {
     return EXIT_FAILED;
   }
   try {
-    const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
+    const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env, purpose: 'sync' });
     let reason: string;
     if (opened.ok) {
       const check = quickCheck(opened.value.store.db);

@@ -42,7 +42,7 @@ describe('glue settings', () => {
     expect(list.out).toMatch(/^mcpAllowPasswordValues\s+false$/m);
     expect(list.out).toMatch(/^baseUrl\s+\(not set\)$/m);
     const json = await glue(['--json', '--profile', 'demo', ...flags]);
-    expect(JSON.parse(json.out)).toEqual({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 45, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true, apiRequestsPer5Min: 3000 });
+    expect(JSON.parse(json.out)).toEqual({ syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 45, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true, apiRequestsPer5Min: 3000, offlineExpiryDays: 30, idleLockMinutes: 15 });
   });
 
   it('sets several keys at once (a custom region with its URL)', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ensureProfileDirs, resolvePaths } from '../../core/config/paths';
 import { isSettingKey, loadSettings, parseSettingValue, SETTING_KEYS, settingRule, updateSettings, type Settings } from '../../core/config/settings';
+import { NEVER_WARNING } from '../../core/guard/offline';
 import { parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
 
@@ -11,6 +12,9 @@ Flags: --profile NAME (default "default")  --data-dir DIR  --json
 
 Settings are shared by the app, the MCP server and the CLI.
 ${SETTING_KEYS.map((k) => `  ${k.padEnd(23)} ${settingRule(k)}`).join('\n')}
+
+offlineExpiryDays and idleLockMinutes also take "never" (0); never for the offline expiry
+keeps a lost laptop's copy for good, and every door warns about it.
 
 Example: glue settings set mcpAllowPasswordValues true
          glue settings set region custom baseUrl https://api.itglue.example.com
@@ -23,7 +27,8 @@ const Flags = z.object({
   help: z.boolean().optional(),
 });
 
-const show = (value: Settings[keyof Settings]) => (value === undefined ? '(not set)' : String(value));
+const NEVER_KEYS: ReadonlySet<string> = new Set(['offlineExpiryDays', 'idleLockMinutes']);
+const show = (value: Settings[keyof Settings], key?: string) => (value === undefined ? '(not set)' : value === 0 && key && NEVER_KEYS.has(key) ? '0 (never)' : String(value));
 
 function printAll(io: CliIo, settings: Settings, json: boolean | undefined): void {
   if (json) {
@@ -31,7 +36,7 @@ function printAll(io: CliIo, settings: Settings, json: boolean | undefined): voi
     return;
   }
   const width = Math.max(...SETTING_KEYS.map((k) => k.length));
-  io.stdout.write(SETTING_KEYS.map((k) => `${k.padEnd(width)}  ${show(settings[k])}`).join('\n') + '\n');
+  io.stdout.write(SETTING_KEYS.map((k) => `${k.padEnd(width)}  ${show(settings[k], k)}`).join('\n') + '\n');
 }
 
 export const run: Command = async (argv, io) => {
@@ -68,7 +73,7 @@ export const run: Command = async (argv, io) => {
     const { settings, warnings } = loadSettings(profileDir);
     warn(warnings);
     const value = settings[key];
-    io.stdout.write(flags.json ? `${JSON.stringify(value ?? null)}\n` : `${show(value)}\n`);
+    io.stdout.write(flags.json ? `${JSON.stringify(value ?? null)}\n` : `${show(value, key)}\n`);
     return 0;
   }
   if (sub === 'set') {
@@ -92,7 +97,9 @@ export const run: Command = async (argv, io) => {
       return 1;
     }
     if (flags.json) io.stdout.write(`${JSON.stringify(updated.value)}\n`);
-    else io.stdout.write(Object.keys(patch).map((k) => (isSettingKey(k) ? `${k} = ${show(updated.value[k])}` : '')).join('\n') + '\n');
+    else io.stdout.write(Object.keys(patch).map((k) => (isSettingKey(k) ? `${k} = ${show(updated.value[k], k)}` : '')).join('\n') + '\n');
+    // "never" is allowed, never silently: a lost laptop then keeps its copy for good.
+    if (patch.offlineExpiryDays === 0) io.stderr.write(`glue settings: warning: ${NEVER_WARNING}\n`);
     return 0;
   }
   throw new UsageError(`glue settings: unknown subcommand "${sub}". Use list, get or set. Run \`glue help settings\`.`);

@@ -23,6 +23,7 @@ const Flags = z.object({ ...profileFlagSchema, json: z.boolean().optional(), che
 const notices = z.array(z.string());
 
 export const run: Command = async (argv, io) => {
+  // openForCommand prints the guard's notices on stderr; status lists them with its warnings.
   const { flags } = parseFlags('status', argv, { ...profileFlagOptions, json: { type: 'boolean' }, check: { type: 'boolean' } }, Flags);
   if (flags.help) {
     io.stdout.write(HELP);
@@ -59,7 +60,8 @@ export const run: Command = async (argv, io) => {
       warnings = [];
     }
     // A settings file that could not be read is moved aside on read; status says where it went.
-    warnings = [...loadSettings(profile.paths.profileDir).warnings, ...warnings];
+    // The guard's warnings (offline expiry near or off, clock moved back) come first.
+    warnings = [...profile.notices, ...loadSettings(profile.paths.profileDir).warnings, ...warnings];
     const model = locateModel(profile.paths.modelsDir);
     const status = {
       profile: profile.paths.profile,

@@ -52,7 +52,7 @@ export async function openForCommand(
   command: string,
   flags: { profile?: string | undefined; 'data-dir'?: string | undefined },
   io: CliIo,
-  opts: { existing?: boolean } = {},
+  opts: { existing?: boolean; purpose?: 'read' | 'sync' } = {},
 ): Promise<OpenedProfile | null> {
   if (opts.existing) {
     const missing = missingProfile(command, flags, io);
@@ -61,12 +61,13 @@ export async function openForCommand(
       return null;
     }
   }
-  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env });
+  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env, purpose: opts.purpose ?? 'read' });
   if (!opened.ok) {
     io.stderr.write(explain(command, opened.error));
     return null;
   }
   if (opened.value.keychain.notice) io.stderr.write(`glue ${command}: ${opened.value.keychain.notice}\n`);
+  if (command !== 'status') for (const notice of opened.value.notices) io.stderr.write(`glue ${command}: warning: ${notice}\n`);
   return opened.value;
 }
 
@@ -160,7 +161,8 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return 0;
   }
-  const profile = await openForCommand('sync', flags, io);
+  // A store locked for a revoked key or an expired copy opens for a sync: success unlocks it.
+  const profile = await openForCommand('sync', flags, io, { purpose: 'sync' });
   if (!profile) return 1;
   try {
     return await syncWithProgress(profile, io, { full: flags.full ?? false, json: flags.json ?? false, command: 'sync' });

@@ -7,14 +7,16 @@ import type { SyncProgress } from '../../../shared/domain';
 import type { ModelStatus, SyncFinished } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, profilePaths, resolvePaths, type ProfilePaths } from '../config/paths';
-import { openProfileStore } from '../profile/open-profile-store';
+import { guardStore, processClock, type GuardPurpose, type TrustedClock } from '../guard/index';
+import { openGuardedProfileStore } from '../profile/open-profile-store';
 import { loadCredentials, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
-import { loadSettings } from '../config/settings';
+import { loadSettings, peekSettings } from '../config/settings';
 import { createEmbedder, type Embedder } from '../search/embedder';
 import { locateModel } from '../search/model-locator';
 import { createSearchContext, type SearchContext } from '../search/search';
 import { createReader, type Store, type StoreReader } from '../store/index';
+import { isBusy } from '../store/errors';
 import { createEventHub, type EventHub } from './events';
 import { createStoreMemo, type StoreMemo } from './store-memo';
 import type { GlueApiOptions } from './options';
@@ -39,8 +41,14 @@ export interface AppContext {
   /** Whole-store aggregates kept until the records change. */
   readonly memo: StoreMemo;
   keychain(): Promise<Result<ResolvedKeychain>>;
-  /** The profile's store (created on first use), with a reader and a search context. */
-  open(): Promise<Result<OpenStore>>;
+  /**
+   * The profile's store (created on first use), with a reader and a search context. Every call
+   * passes the guard (core/guard): 'read' is refused while the store is locked for a revoked
+   * key or an expired offline copy; 'sync' is let through, since a sync is what unlocks it.
+   */
+  open(purpose?: GuardPurpose): Promise<Result<OpenStore>>;
+  /** The guard's warnings from the last open (offline expiry near or off, clock moved back). */
+  notices(): string[];
   /** Re-read every time: connect and wipe change them while the app runs. */
   credentials(): Promise<Result<ItGlueCredentials | null>>;
   /**
@@ -110,17 +118,36 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
 
   let opened: OpenStore | null = null;
   let opening: Promise<Result<OpenStore>> | null = null;
-  async function doOpen(): Promise<Result<OpenStore>> {
+  let notices: string[] = [];
+  const clock: TrustedClock = options.guardClock ?? processClock;
+  async function doOpen(purpose: GuardPurpose): Promise<Result<OpenStore>> {
     const kc = await keychain();
     if (!kc.ok) return kc;
-    const store = await openProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: kc.value.keychain });
+    const store = await openGuardedProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: kc.value.keychain, purpose, clock });
     if (!store.ok) return store;
-    opened = { store: store.value, reader: createReader(store.value), search: createSearchContext(store.value, { embedder: embedder() }) };
+    notices = store.value.notices;
+    const s = store.value.store;
+    opened = { store: s, reader: createReader(s), search: createSearchContext(s, { embedder: embedder() }) };
     return ok(opened);
   }
-  const open = (): Promise<Result<OpenStore>> => {
-    if (opened && opened.store.db.open) return Promise.resolve(ok(opened));
-    opening ??= doOpen().finally(() => (opening = null));
+  const open = async (purpose: GuardPurpose = 'read'): Promise<Result<OpenStore>> => {
+    const current = opened;
+    if (current && current.store.db.open) {
+      let guarded;
+      try {
+        guarded = await guardStore(current.store, { purpose, clock, expiryDays: peekSettings(paths.profileDir).offlineExpiryDays, countOpen: false });
+      } catch (e) {
+        if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+        throw e;
+      }
+      if (!guarded.ok) {
+        if (guarded.closed) opened = null;
+        return { ok: false, error: guarded.error };
+      }
+      notices = guarded.notices;
+      return ok(current);
+    }
+    opening ??= doOpen(purpose).finally(() => (opening = null));
     return opening;
   };
 
@@ -132,6 +159,7 @@ export function createAppContext(options: GlueApiOptions): Result<AppContext> {
     memo: createStoreMemo(),
     keychain,
     open,
+    notices: () => notices,
     async credentials() {
       const kc = await keychain();
       if (!kc.ok) return kc;

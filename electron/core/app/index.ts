@@ -17,6 +17,9 @@ import { createOrgApi } from './org-api';
 import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
 import { createVaultApi } from './vault-api';
+import { loadSettings } from '../config/settings';
+import { createAppLock, type AppLock } from './lock';
+import { createLockApi, withLockGate } from './lock-gate';
 
 export type { GlueApiOptions } from './options';
 
@@ -26,6 +29,8 @@ export interface GlueApp {
   api: GlueApi;
   /** The profile the API serves. */
   profile: { name: string; dir: string; dataDir: string };
+  /** The app lock the API is gated on (the Electron door reports screen lock and sleep to it). */
+  lock: AppLock;
   /** Cancels a running sync or download and closes the store. */
   close(): Promise<void>;
 }
@@ -36,7 +41,14 @@ export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>
   if (!made.ok) return made;
   const ctx = made.value;
   const sync = createSyncApi(ctx);
-  const api: GlueApi = {
+  const lock = createAppLock({
+    profileDir: ctx.paths.profileDir,
+    clock: opts.lockClock,
+    idleMinutes: () => loadSettings(ctx.paths.profileDir).settings.idleLockMinutes,
+    osUnlock: opts.osUnlock,
+  });
+  ctx.onDispose(() => lock.dispose());
+  const inner = {
     sync: sync.api,
     ask: createAskApi(ctx),
     org: createOrgApi(ctx),
@@ -48,11 +60,14 @@ export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>
         ctx.refreshEmbedder();
         sync.indexer.run('model-installed', 0);
       },
+      // A new idle time applies at once.
+      settingsChanged: () => lock.touch(),
     }),
   };
+  const api: GlueApi = { ...withLockGate(inner, lock), lock: createLockApi(lock) };
   // A model installed earlier (or a store synced by the CLI) may have records without vectors.
   if (ctx.embedder()) sync.indexer.run('startup', 0);
-  return { ok: true, value: { api, profile: { name: ctx.paths.profile, dir: ctx.paths.profileDir, dataDir: ctx.paths.dataDir }, close: () => ctx.dispose() } };
+  return { ok: true, value: { api, lock, profile: { name: ctx.paths.profile, dir: ctx.paths.profileDir, dataDir: ctx.paths.dataDir }, close: () => ctx.dispose() } };
 }
 
 /**
@@ -74,5 +89,6 @@ function failingApi(failure: Result<never>): GlueApi {
     org: { list: answer, records: answer, detail: answer, quick: answer },
     vault: { list: answer, reveal: answer, copy: answer, audit: answer },
     settings: { get: answer, update: answer, account: answer, connect: answer, connectClaude: answer, model: answer, downloadModel: answer, wipe: answer, onDidChangeModel: off },
+    lock: { status: answer, lock: answer, unlock: answer, setPassphrase: answer, touch: answer, onDidChange: off },
   };
 }

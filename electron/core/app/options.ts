@@ -1,4 +1,6 @@
 import type { Embedder } from '../search/embedder';
+import type { TrustedClock } from '../guard/index';
+import type { LockClock } from './lock';
 import type { SchedulerClock } from './scheduler';
 
 export interface GlueApiOptions {
@@ -29,4 +31,14 @@ export interface GlueApiOptions {
   resourcesPath?: string;
   /** Timers of the background sync (tests drive it by hand). */
   clock?: SchedulerClock;
+  /** The offline-expiry clock (core/guard; tests move it). */
+  guardClock?: TrustedClock;
+  /** The app lock's clock and idle timer (tests drive it). */
+  lockClock?: LockClock;
+  /**
+   * The host's OS unlock (the Electron door: Touch ID on macOS); resolves true when the user
+   * proved presence. Absent: the unlock passphrase only.
+   */
+  osUnlock?: () => Promise<boolean>;
+
 }

@@ -22,6 +22,8 @@ const pick = (s: Settings): IpcSettings => ({
   revealSeconds: s.revealSeconds,
   apiRequestsPer5Min: s.apiRequestsPer5Min,
   mcpAllowPasswordValues: s.mcpAllowPasswordValues,
+  offlineExpiryDays: s.offlineExpiryDays,
+  idleLockMinutes: s.idleLockMinutes,
 });
 
 /** bin/glue.js of this checkout or install: what Claude Desktop should start as `glue mcp`. */
@@ -52,6 +54,8 @@ export interface SettingsHooks {
   stopSync(): Promise<void>;
   /** The sync interval may have changed. */
   intervalChanged(): void;
+  /** Any setting changed (the idle lock re-reads its time). */
+  settingsChanged?(): void;
   /** A model was installed: search and the index follow it. */
   modelInstalled(): void;
 }
@@ -70,6 +74,7 @@ export function createSettingsApi(ctx: AppContext, hooks: SettingsHooks): Settin
     update: async (patch) => {
       const r = updateSettings(profileDir, patch);
       if (r.ok && patch.syncIntervalMinutes !== undefined) hooks.intervalChanged();
+      if (r.ok) hooks.settingsChanged?.();
       return r.ok ? ok(pick(r.value)) : r;
     },
 

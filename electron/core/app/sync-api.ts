@@ -105,6 +105,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       storeBytes: reader.storeSizeBytes(),
       model: { state: modelStateOf(model.state, settings.modelEnabled), name: model.id },
       warnings: notes,
+      securityNotices: ctx.notices(),
     });
   }
 
@@ -113,7 +114,8 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
     const creds = await ctx.credentials();
     if (!creds.ok) return creds;
     if (!creds.value) return notConnected();
-    const opened = await ctx.open();
+    // A store locked for a revoked key or an expired copy opens for a sync: success unlocks it.
+    const opened = await ctx.open('sync');
     if (!opened.ok) return opened;
     // The pass after this sync covers whatever the current one has not reached.
     await indexer.stop();
@@ -137,7 +139,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       answer(ok({ runId: p.runId }));
       ctx.events.emit('sync.onDidProgress', p);
     };
-    void runSync({ store: opened.value.store, client, full, signal: run.abort.signal, onProgress })
+    void runSync({ store: opened.value.store, client, full, signal: run.abort.signal, onProgress, guardClock: ctx.options.guardClock })
       .catch((): Result<SyncSummary> => err('INTERNAL', 'The sync stopped on an unexpected error; run it again to resume.'))
       .then((r) => {
         running = null;

@@ -76,6 +76,7 @@ export function createVaultApi(ctx: AppContext): VaultApi {
           passwordId: String(a.passwordId),
           passwordName: a.name,
           org: orgOf(a.orgId),
+          outcome: a.outcome === 'declined' || a.outcome === 'cancelled' || a.outcome === 'withheld' ? a.outcome : 'revealed',
         })),
       );
     },

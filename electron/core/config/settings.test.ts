@@ -17,10 +17,24 @@ describe('settings', () => {
   it('starts from the defaults without writing anything', () => {
     const dir = profileDir();
     expect(loadSettings(dir)).toEqual({
-      settings: { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 20, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true, apiRequestsPer5Min: 3000 },
+      settings: { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 20, mcpAllowPasswordValues: false, region: 'us', modelEnabled: true, apiRequestsPer5Min: 3000, offlineExpiryDays: 30, idleLockMinutes: 15 },
       warnings: [],
     });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('offline expiry takes 1–90 days or never (0); the idle lock 1–480 minutes or never', () => {
+    const dir = profileDir();
+    expect(parseSettingValue('offlineExpiryDays', 'never')).toEqual({ ok: true, value: 0 });
+    expect(parseSettingValue('idleLockMinutes', 'Never')).toEqual({ ok: true, value: 0 });
+    expect(updateSettings(dir, { offlineExpiryDays: 7, idleLockMinutes: 5 }).ok).toBe(true);
+    expect(loadSettings(dir).settings).toMatchObject({ offlineExpiryDays: 7, idleLockMinutes: 5 });
+    expect(updateSettings(dir, { offlineExpiryDays: 0 }).ok).toBe(true);
+    for (const bad of [91, -1, 1.5]) {
+      const r = updateSettings(dir, { offlineExpiryDays: bad });
+      expect(!r.ok && r.error.message).toBe('offlineExpiryDays must be 0 (never) or a whole number of days from 1 to 90 ("never" also means 0).');
+    }
+    expect(updateSettings(dir, { idleLockMinutes: 481 }).ok).toBe(false);
   });
 
   it('saves only what was changed, 0600, and reads it back', () => {

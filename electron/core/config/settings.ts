@@ -45,6 +45,8 @@ const FIELDS = {
   },
   modelEnabled: { schema: z.boolean(), rule: 'true or false', kind: 'boolean' },
   apiRequestsPer5Min: { schema: numberSettingSchema('apiRequestsPer5Min'), rule: boundsRule('apiRequestsPer5Min'), kind: 'number' },
+  offlineExpiryDays: { schema: numberSettingSchema('offlineExpiryDays'), rule: `${boundsRule('offlineExpiryDays')} ("never" also means 0)`, kind: 'number' },
+  idleLockMinutes: { schema: numberSettingSchema('idleLockMinutes'), rule: `${boundsRule('idleLockMinutes')} ("never" also means 0)`, kind: 'number' },
 } as const;
 
 export type SettingKey = keyof typeof FIELDS;
@@ -61,6 +63,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   modelEnabled: true,
   // IT Glue's documented limit (docs/itglue-api-notes.md).
   apiRequestsPer5Min: 3000,
+  offlineExpiryDays: 30,
+  idleLockMinutes: 15,
 });
 
 /** The client's pacer budget from the settings: requests per 5-minute window. */
@@ -135,27 +139,28 @@ function fromStore(store: Record<string, unknown>): LoadedSettings {
   return { settings, warnings };
 }
 
+/**
+ * The settings as they stand, without side effects: a broken file reads as the defaults and
+ * stays where it is, for the door that reads settings properly (loadSettings) to move aside and
+ * report. For values needed on the way: the guard's offline expiry on every open, the API
+ * budget when a client is made.
+ */
+export function peekSettings(profileDir: string): Settings {
+  const file = join(profileDir, SETTINGS_FILE);
+  if (!existsSync(file)) return { ...DEFAULT_SETTINGS };
+  try {
+    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isPlainObject(raw) ? fromStore(raw).settings : { ...DEFAULT_SETTINGS };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
 /** Settings of a profile with defaults filled in. A broken file never stops the app. */
 export function loadSettings(profileDir: string): LoadedSettings {
   const { store, warnings } = readStore(profileDir);
   const loaded = fromStore(store);
   return { settings: loaded.settings, warnings: [...warnings, ...loaded.warnings] };
-}
-
-/**
- * Settings read without side effects (a broken file is left where it is, defaults stand in),
- * for code that only needs a value on the way, such as the API budget when a client is made:
- * moving the file aside and telling the user stays with loadSettings in the door.
- */
-export function peekSettings(profileDir: string): Settings {
-  const file = join(profileDir, SETTINGS_FILE);
-  let raw: unknown = {};
-  try {
-    if (existsSync(file)) raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    raw = {};
-  }
-  return fromStore(isPlainObject(raw) ? raw : {}).settings;
 }
 
 /**
@@ -207,6 +212,8 @@ export function parseSettingValue(key: string, raw: string): Result<unknown> {
       if (FALSE.has(text.toLowerCase())) return ok(false);
       return badValue(key);
     case 'number':
+      // "never" for the two safety timers reads as their off value, 0.
+      if (text.toLowerCase() === 'never' && (key === 'offlineExpiryDays' || key === 'idleLockMinutes')) return ok(0);
       return /^-?\d+$/.test(text) ? ok(Number(text)) : badValue(key);
     default:
       return ok(text);

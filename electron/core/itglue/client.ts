@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/result';
 import {
   BadResponseError,
@@ -80,6 +81,18 @@ export interface ItGlueClient {
   show(path: string, id: string | number, opts?: CallOptions & { include?: string }): Promise<ShowResult>;
   requestCount(): number;
   resetRequestCount(): void;
+  /**
+   * A one-way fingerprint of the API key (never the key): a store remembers which key last
+   * synced it, so "IT Glue rejects the key that worked before" can be told from a typo.
+   */
+  readonly keyFingerprint: string;
+  /** The Date header of IT Glue's newest successful answer: the offline clock trusts it over the system clock. */
+  lastServerDate(): Date | null;
+}
+
+/** sha256 over a fixed label and the key, shortened; enough to compare keys, useless to recover one. */
+export function keyFingerprintOf(apiKey: string): string {
+  return createHash('sha256').update('glue-desk:itglue-key:').update(apiKey).digest('hex').slice(0, 32);
 }
 
 const JSON_API = 'application/vnd.api+json';
@@ -104,6 +117,7 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
     });
   const breaker = options.breaker instanceof Breaker ? options.breaker : new Breaker(options.breaker);
   let count = 0;
+  let serverDate: Date | null = null;
 
   /** One HTTP exchange: returns the parsed JSON body or throws a typed error. */
   async function attempt(url: string, path: string, attemptNo: number, signal: AbortSignal | undefined): Promise<unknown> {
@@ -179,6 +193,8 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
       throw new RequestRejectedError(status, path, redact(detail ?? 'no reason given', apiKey));
     }
     if (status < 200 || status >= 300) throw new BadResponseError(path, `unexpected HTTP ${status}`);
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isFinite(date) && (serverDate === null || date > serverDate.getTime())) serverDate = new Date(date);
 
     const text = await readCapped(res, maxBody, path);
     const type = res.headers.get('content-type') ?? '';
@@ -286,6 +302,8 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
     get,
     list,
     show,
+    keyFingerprint: keyFingerprintOf(apiKey),
+    lastServerDate: () => serverDate,
     requestCount: () => count,
     resetRequestCount: () => {
       count = 0;

@@ -4,7 +4,7 @@ export { openStore, tryOpenStore, type OpenStoreOptions, type Store } from './op
 export { StoreError } from './errors';
 export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, type ApplyPageResult, type Checkpoint, type RunKind, type RunStatus } from './writer';
 export * from './reader';
-export { recordAudit, revealSecret, type SecretAction } from './vault';
+export { recordAudit, recordRefusal, revealSecret, type AuditOutcome, type SecretAction } from './vault';
 export { truncateWal } from './wal';
 export { contentHash } from './content-hash';
 export { searchAliases } from './normalize';

@@ -24,3 +24,9 @@ export const rememberSecretsKey = secretsKeys.remember;
 export const secretsKeyOf = secretsKeys.of;
 export const rememberDbKey = dbKeys.remember;
 export const dbKeyOf = dbKeys.of;
+
+// Whoever holds the password-value key outside the store (the profile's keychain entry)
+// registers how to destroy it; destroyPasswordValues calls it.
+const keyDestroyers = new WeakMap<Store, () => Promise<void>>();
+export const onSecretsKeyDestroy = (store: Store, destroy: () => Promise<void>): void => void keyDestroyers.set(store, destroy);
+export const secretsKeyDestroyerOf = (store: Store): (() => Promise<void>) | undefined => keyDestroyers.get(store);

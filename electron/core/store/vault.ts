@@ -69,9 +69,30 @@ function reveal(store: Store, passwordId: number, door: Door, action: SecretActi
   return ok({ value });
 }
 
-/** One audit row: which entry (name and org, never a value), through which door, and when. */
-export function recordAudit(store: Store, entry: { door: Door; action: SecretAction; passwordId: number; orgId: number | null; name: string }): void {
+export type AuditOutcome = 'revealed' | 'declined' | 'cancelled' | 'withheld';
+
+/** One audit row: which entry (name and org, never a value), through which door, when, and what was decided. */
+export function recordAudit(store: Store, entry: { door: Door; action: SecretAction; passwordId: number; orgId: number | null; name: string; outcome?: AuditOutcome }): void {
   store.db
-    .prepare('INSERT INTO audit (at, door, action, password_id, org_id, name) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(new Date().toISOString(), entry.door, entry.action, entry.passwordId, entry.orgId, entry.name);
+    .prepare('INSERT INTO audit (at, door, action, password_id, org_id, name, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(new Date().toISOString(), entry.door, entry.action, entry.passwordId, entry.orgId, entry.name, entry.outcome ?? 'revealed');
+}
+
+/**
+ * A request for a value that was not granted (declined or cancelled in the approval prompt,
+ * or withheld by the setting): audited like a reveal, without opening anything.
+ */
+export function recordRefusal(store: Store, passwordId: number, door: Door, outcome: Exclude<AuditOutcome, 'revealed'>): Result<void> {
+  if (store.readonly) return err('FORBIDDEN', 'The decision could not be audited from a read-only store.');
+  const meta = store.db
+    .prepare<[number], { name: string; org_id: number | null }>('SELECT p.name, p.org_id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.id = ?')
+    .get(passwordId);
+  if (!meta) return err('NOT_FOUND', `No password with id ${passwordId} in the local store.`);
+  try {
+    recordAudit(store, { door, action: 'mcp_value', passwordId, orgId: meta.org_id, name: meta.name, outcome });
+  } catch (e) {
+    if (isBusy(e)) return err('STORE_LOCKED', 'The store is busy (a sync may be running); try again in a moment.');
+    throw e;
+  }
+  return ok(undefined);
 }

@@ -6,6 +6,10 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { toResultError as itglueResultError, ItGlueError } from '../itglue/errors';
 import { probeTenant } from '../itglue/probe';
 import { processStopSignal } from '../lifecycle/stop-signals';
+import { recordContact } from '../guard/contact';
+import { processClock } from '../guard/index';
+import { confirmRevoked, REVOKED_MESSAGE } from '../guard/revocation';
+import { destroyPasswordValues } from '../store/destroy-values';
 import { StoreError } from '../store/errors';
 import { checkProportionate, damagedStore } from '../store/integrity';
 import { createWriter } from '../store/writer';
@@ -117,6 +121,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
   }
   const started = performance.now();
   const requestsAtStart = client.requestCount();
+  const serverDateAtStart = client.lastServerDate()?.getTime() ?? null;
   const pausesAtStart = client.breaker.pauseCount();
   // A sync writes pages of mixed types and hardly re-reads them: half the store's 64 MiB page
   // cache did not slow the 100k sync bench and took ~35 MB off its peak RSS (318 → 283 MB).
@@ -167,6 +172,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
     const concurrency = Math.max(1, options.concurrency ?? 4);
     let status: SyncStatus = 'ok';
     let error: ResultError | null = null;
+    let revoked = false;
     const failedTypes = new Set<RecordType>();
     const failUnit = (unit: ListingUnit, e: unknown): ListingOutcome => {
       failedTypes.add(unit.resource);
@@ -232,6 +238,8 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       const re = e instanceof ProbeFailed ? e.error : toError(e);
       status = re.code === 'CANCELLED' ? 'cancelled' : 'failed';
       error = re.code === 'CANCELLED' ? { code: 'CANCELLED', message: 'Sync cancelled. Everything received so far is saved; run the sync again to resume where it stopped.' } : re;
+      // 401/403 on the key that last synced this store, confirmed by a second request: revoked.
+      if (re.code === 'KEY_REJECTED') revoked = await confirmRevoked(store, client, { delayMs: options.revocationConfirmDelayMs, signal });
     }
 
     const pauses = client.breaker.pauseCount() - pausesAtStart;
@@ -255,6 +263,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (status === 'ok' || status === 'partial') writer.setMeta(META_ACTIVE_RUN, '');
       if (status === 'ok') writer.setMeta(META_LAST_OK, new Date().toISOString());
       writer.setMeta(META_NOTICES, JSON.stringify(ctx.warnings));
+      // A contact is IT Glue answering this run: a partial run whose every listing failed is not one.
+      const answered = (client.lastServerDate()?.getTime() ?? null) !== serverDateAtStart;
+      if (status === 'ok' || (status === 'partial' && answered)) recordContact(store, client, options.guardClock ?? processClock);
     };
     try {
       finish();
@@ -262,6 +273,11 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       // The disk may be full or the store locked; the run stays resumable.
       error ??= toError(e);
       if (status === 'ok') status = 'failed';
+    }
+    if (revoked) {
+      // The store closes here: the door opens it again (with a fresh value key) to sync or is refused.
+      await destroyPasswordValues(store, 'revoked', ctx.now());
+      error = { code: 'KEY_REVOKED', message: REVOKED_MESSAGE };
     }
     ctx.progress.emit('done', null, null, 0, `Sync ${status}`);
     return ok({

@@ -3,7 +3,8 @@ import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/pa
 import { apiBudget, peekSettings } from '../config/settings';
 import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
 import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
-import { openProfileStore } from '../profile/open-profile-store';
+import type { GuardPurpose, TrustedClock } from '../guard/index';
+import { openGuardedProfileStore } from '../profile/open-profile-store';
 import { loadCredentials, type ItGlueCredentials } from '../secrets/key-manager';
 import { resolveKeychain, type ResolvedKeychain } from '../secrets/resolve-keychain';
 import type { Store } from '../store/open';
@@ -17,6 +18,10 @@ export interface ProfileInput {
   passphrase?: string;
   /** Keychain service name (tests use their own). */
   service?: string;
+  /** 'sync' opens a store locked for a revoked key or an expired copy (a sync unlocks it); default 'read'. */
+  purpose?: GuardPurpose;
+  /** The offline clock (tests move it). */
+  clock?: TrustedClock;
 }
 
 export interface ProfileKeychain {
@@ -26,6 +31,8 @@ export interface ProfileKeychain {
 
 export interface OpenedProfile extends ProfileKeychain {
   store: Store;
+  /** Offline-expiry warnings and the like (guard/), for the door to show. */
+  notices: string[];
   /** Null until `glue login` (or the app's connect screen) stored a key. */
   credentials: ItGlueCredentials | null;
   /** A client for the stored credentials; NOT_FOUND with "run glue login" when there are none. */
@@ -71,19 +78,21 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
   if (!fromEnv.ok) return fromEnv;
   const creds = fromEnv.value ? ok(fromEnv.value) : await loadCredentials(keychain.keychain, paths.profile);
   if (!creds.ok) return creds;
-  const store = await openProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: keychain.keychain });
-  if (!store.ok) return store;
+  const guarded = await openGuardedProfileStore({ profile: paths.profile, profileDir: paths.profileDir, storeDb: paths.storeDb, keychain: keychain.keychain, purpose: input.purpose, clock: input.clock });
+  if (!guarded.ok) return guarded;
+  const store = guarded.value.store;
   const credentials = creds.value;
   return ok({
     paths,
     keychain,
-    store: store.value,
+    store,
+    notices: guarded.value.notices,
     credentials,
     createClient: (options = {}) => {
       if (!credentials) return err('NOT_FOUND', NO_CREDENTIALS(paths.profile));
       const budget = options.budget ?? apiBudget(peekSettings(paths.profileDir));
       return ok(createItGlueClient({ ...options, budget, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
     },
-    close: () => store.value.close(),
+    close: () => store.close(),
   });
 }

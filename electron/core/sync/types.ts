@@ -1,6 +1,7 @@
 import type { RecordType, SyncProgress } from '../../../shared/domain';
 import type { ResultError } from '../../../shared/result';
 import type { ItGlueClient } from '../itglue/client';
+import type { TrustedClock } from '../guard/access';
 import type { Store } from '../store/open';
 
 export type SyncKind = 'full' | 'incremental';
@@ -21,6 +22,10 @@ export interface RunSyncOptions {
   detailBatch?: number;
   /** Overlap subtracted from a listing's watermark, for clock skew (default 120 s). */
   overlapMs?: number;
+  /** Pause before the request that confirms a rejected key (guard/revocation.ts; default 2 s). */
+  revocationConfirmDelayMs?: number;
+  /** The offline-expiry clock a successful sync restarts (guard/; default the process's own). */
+  guardClock?: TrustedClock;
   /** Clock for the organizations updated_at window. */
   now?: () => Date;
 }

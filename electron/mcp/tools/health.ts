@@ -4,7 +4,7 @@ import { defineTool } from '../tool';
 
 const STALE_DAYS = 7;
 
-const StoreState = z.enum(['missing', 'present', 'ready', 'locked', 'corrupt', 'wrong_key', 'too_new']);
+const StoreState = z.enum(['missing', 'present', 'ready', 'locked', 'revoked', 'expired', 'corrupt', 'wrong_key', 'too_new']);
 const ModelState = z.enum(['missing', 'fixture', 'not_loaded', 'loading', 'ready', 'failed']);
 
 export const healthTool = defineTool({
@@ -20,7 +20,9 @@ export const healthTool = defineTool({
     profile: z.string().describe('Glue Desk profile this server reads.'),
     store: z
       .object({
-        state: StoreState.describe('missing: never synced; present: file exists; ready: open and usable; locked/corrupt/wrong_key/too_new: needs the user.'),
+        state: StoreState.describe(
+          'missing: never synced; present: file exists; ready: open and usable; revoked: IT Glue revoked the key, password values destroyed, locked until a sync with a valid key; expired: offline too long, password values destroyed, closed until a sync succeeds; locked/corrupt/wrong_key/too_new: needs the user.',
+        ),
         lastSyncAt: z.string().nullable().describe('RFC 3339 time of the last completed sync, or null.'),
         counts: z.record(z.string(), z.number().int()).describe('Records per IT Glue type in the local copy.'),
         ageHours: z.number().nullable().describe('Hours since the last completed sync, or null.'),
@@ -35,6 +37,14 @@ export const healthTool = defineTool({
           .nullable()
           .describe('The newest sync run, finished or not.'),
         skipped: z.number().int().nullable().describe('Items IT Glue returned that could not be stored.'),
+        offline: z
+          .object({
+            state: z.enum(['ok', 'warning', 'expired', 'never']).describe('ok; warning: expires within 3 days unless a sync reaches IT Glue; expired; never: expiry turned off.'),
+            expiresAt: z.string().nullable().describe('When the offline copy expires without a sync (RFC 3339), or null.'),
+            daysLeft: z.number().int().nullable().describe('Whole days left, or null.'),
+          })
+          .nullable()
+          .describe('The offline-expiry rule: after offlineExpiryDays without reaching IT Glue, password values are destroyed.'),
       })
       .describe('The encrypted local copy of IT Glue.'),
     model: z
@@ -69,6 +79,11 @@ export const healthTool = defineTool({
         raise('warning');
         warnings.push(store.message ?? 'The store is locked: open Glue Desk and unlock it, then try again.');
         break;
+      case 'revoked':
+      case 'expired':
+        raise('error');
+        warnings.push(store.message ?? `Glue Desk is ${store.state}: sync with a valid key to unlock it.`);
+        break;
       case 'corrupt':
       case 'wrong_key':
       case 'too_new':
@@ -76,6 +91,8 @@ export const healthTool = defineTool({
         warnings.push(store.message ?? `The store cannot be read (${store.state}). Open Glue Desk to repair or re-sync it.`);
         break;
       case 'ready':
+        for (const n of store.notices ?? []) warnings.push(n);
+        if (store.offline?.state === 'warning' || store.offline?.state === 'never') raise('warning');
         if (store.details?.lastRun?.status === 'running') warnings.push('A sync is running now; answers may change when it finishes.');
         if (store.details?.lastRun && (store.details.lastRun.status === 'failed' || store.details.lastRun.status === 'cancelled' || store.details.lastRun.status === 'partial')) {
           raise('warning');
@@ -116,6 +133,7 @@ export const healthTool = defineTool({
         sizeBytes: store.details?.sizeBytes ?? null,
         lastRun: store.details?.lastRun ? { kind: store.details.lastRun.kind, status: store.details.lastRun.status, startedAt: store.details.lastRun.startedAt, finishedAt: store.details.lastRun.finishedAt } : null,
         skipped: store.details?.skipped ?? null,
+        offline: store.offline ?? null,
       },
       model: { state: model.state, name: model.name },
       passwordValues: settings.allowPasswordValues ? ('allowed' as const) : ('withheld' as const),

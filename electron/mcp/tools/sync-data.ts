@@ -53,7 +53,7 @@ async function start(deps: McpDeps, full: boolean): Promise<Running> {
   const [{ openProfile, runSync }] = await Promise.all([import('../../core/sync/index')]);
   // Its own connection: the first sync of a profile must create the store, which the read
   // side (deps.store) deliberately never does.
-  const opened = await openProfile({ dataDir: deps.profile.dataDir, profile: deps.profile.profile, env: deps.env });
+  const opened = await openProfile({ dataDir: deps.profile.dataDir, profile: deps.profile.profile, env: deps.env, purpose: 'sync' });
   if (!opened.ok) throw new ToolError(opened.error.code, opened.error.message);
   const profile = opened.value;
   const client = profile.createClient();

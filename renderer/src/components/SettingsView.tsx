@@ -7,9 +7,10 @@ import { isWithinBounds, SETTING_BOUNDS, type NumberSettingKey } from '../../../
 import { bytes, relativeTime, typeLabel } from '../lib/format';
 import { useSettings, useStores, useSync, useVault } from '../context';
 import { Empty, ErrorNote, ProgressBar, Spinner } from './common';
+import { SecurityCard } from './SecurityCard';
 
 // Limits come from shared/settings (the same ones core enforces).
-const NUMBERS: { key: NumberSettingKey; label: string; help: string }[] = [
+const NUMBERS: { key: Exclude<NumberSettingKey, 'offlineExpiryDays' | 'idleLockMinutes'>; label: string; help: string }[] = [
   { key: 'syncIntervalMinutes', label: 'Sync every', help: '0 turns background sync off.' },
   { key: 'clipboardClearSeconds', label: 'Clear copied passwords after', help: 'Only if the clipboard still holds the copied value.' },
   { key: 'revealSeconds', label: 'Hide revealed passwords after', help: '' },
@@ -101,6 +102,7 @@ export function SettingsView() {
         )}
       </section>
       {s && <Preferences s={s} />}
+      <SecurityCard />
       <ModelCard />
       <ClaudeCard />
       <AuditCard />
@@ -241,7 +243,7 @@ function AuditCard() {
                   </td>
                   <td>{e.passwordName}</td>
                   <td>{e.org?.name ?? '—'}</td>
-                  <td>{e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
+                  <td>{e.outcome && e.outcome !== 'revealed' ? `Asked, ${e.outcome}` : e.action === 'copy' ? `Copied ${e.field ?? ''}` : 'Revealed'}</td>
                   <td>{{ app: 'Glue Desk', mcp: 'Claude (MCP)', cli: 'Command line' }[e.door]}</td>
                 </tr>
               ))}

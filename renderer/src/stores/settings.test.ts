@@ -4,7 +4,7 @@ import { createTestApi } from '../../../shared/ipc/test-api';
 import type { Settings } from '../../../shared/ipc';
 import { createSettingsStore } from './settings';
 
-const base: Settings = { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false };
+const base: Settings = { syncIntervalMinutes: 60, clipboardClearSeconds: 30, revealSeconds: 15, apiRequestsPer5Min: 3000, mcpAllowPasswordValues: false, offlineExpiryDays: 30, idleLockMinutes: 15 };
 
 describe('settings store', () => {
   it('rolls an optimistic change back when the host refuses it', async () => {

@@ -8,7 +8,8 @@ import { writerIndexesInserts } from './0006-writer-indexes-inserts';
 import { lookupIndexes } from './0007-lookup-indexes';
 import { shortMacs } from './0008-short-macs';
 import { accountCoverage } from './0009-account-coverage';
+import { auditOutcome } from './0010-audit-outcome';
 import { expiryIndexes } from './0012-expiry-indexes';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, expiryIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes];

@@ -23,6 +23,8 @@ export interface AuditEntry {
   passwordId: number;
   orgId: number | null;
   name: string;
+  /** revealed, or for an MCP request that was not granted: declined, cancelled, withheld. */
+  outcome: string;
 }
 
 export function statusReads(db: Db, file: string) {
@@ -73,9 +75,9 @@ export function statusReads(db: Db, file: string) {
     /** Newest first. */
     auditList(limit = 100): AuditEntry[] {
       return db
-        .prepare<[number], { id: number; at: string; door: Door; action: string; password_id: number; org_id: number | null; name: string }>('SELECT * FROM audit ORDER BY id DESC LIMIT ?')
+        .prepare<[number], { id: number; at: string; door: Door; action: string; password_id: number; org_id: number | null; name: string; outcome: string }>('SELECT * FROM audit ORDER BY id DESC LIMIT ?')
         .all(clampInt(limit, 1, 10_000))
-        .map((a) => ({ id: a.id, at: a.at, door: a.door, action: a.action, passwordId: a.password_id, orgId: a.org_id, name: a.name }));
+        .map((a) => ({ id: a.id, at: a.at, door: a.door, action: a.action, passwordId: a.password_id, orgId: a.org_id, name: a.name, outcome: a.outcome }));
     },
 
     getMeta(key: string): string | null {
