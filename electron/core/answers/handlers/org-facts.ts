@@ -48,15 +48,21 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
     if (!input.org) return null;
     ids = contactIdsOfOrg(ctx.search.db, input.org.id, 20);
   }
+  const rows = ids.slice(0, 20).map((id) => contactRow(ctx.search.db, id)).filter(present);
+  // "main contact", "primary contact": the contact IT Glue types as Primary comes first, and
+  // every line says each contact's type, so which one is the main one is never a guess.
+  const primaryFirst = input.q.keywords.some((k) => k === 'main' || k === 'primary');
+  const isPrimary = (c: { type_name: string | null }): boolean => /\b(?:primary|main)\b/i.test(c.type_name ?? '');
+  if (primaryFirst) rows.sort((a, b) => Number(isPrimary(b)) - Number(isPrimary(a)));
   const lines: string[] = [];
   const sources: Source[] = [];
-  for (const id of ids.slice(0, 20)) {
-    const c = contactRow(ctx.search.db, id);
-    const s = sourceOf(ctx, 'contacts', id);
-    if (!c || !s) continue;
+  for (const c of rows) {
+    const s = sourceOf(ctx, 'contacts', c.id);
+    if (!s) continue;
     const name = [c.first_name, c.last_name].filter(present).join(' ') || s.name;
     const reach = [...values(c.emails), ...values(c.phones)];
-    lines.push(`${name}${c.title ? `, ${c.title}` : ''}${s.org ? ` (${s.org.name})` : ''}${reach.length ? `: ${reach.join(', ')}` : ''}`);
+    const kind = c.type_name ? ` (${c.type_name} contact)` : '';
+    lines.push(`${name}${kind}${c.title ? `, ${c.title}` : ''}${s.org ? ` (${s.org.name})` : ''}${reach.length ? `: ${reach.join(', ')}` : ''}`);
     sources.push(s);
   }
   if (sources.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
