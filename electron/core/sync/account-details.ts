@@ -24,12 +24,6 @@ export function attachmentsOf(parent: ItGlueResource, included: readonly ItGlueR
     }));
 }
 
-export function addCounts(ctx: Pick<SyncContext, 'counts'>, type: RecordType, r: { written: number; unchanged: number; skipped: number }): void {
-  const c = ctx.counts[type];
-  c.written += r.written;
-  c.unchanged += r.unchanged;
-  c.skipped += r.skipped;
-}
 
 /**
  * Attachments are read with their parent's show, so an attachment is gone when its parent is

@@ -32,6 +32,15 @@ export interface SyncContext {
   details: DetailsProgress;
 }
 
+/** Adds one written page's outcome to the run's counts of its type. */
+export function addCounts(ctx: Pick<SyncContext, 'counts'>, type: RecordType, r: { written: number; added: number; unchanged: number; skipped: number }): void {
+  const c = ctx.counts[type];
+  c.written += r.written;
+  c.added += r.added;
+  c.unchanged += r.unchanged;
+  c.skipped += r.skipped;
+}
+
 export const emptyCounts = (): Record<RecordType, TypeCounts> =>
   Object.fromEntries(RECORD_TYPES.map((t) => [t, { written: 0, added: 0, unchanged: 0, skipped: 0, deleted: 0 }])) as Record<RecordType, TypeCounts>;
 

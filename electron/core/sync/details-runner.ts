@@ -4,8 +4,8 @@ import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
 import { recordTypeFromName, type RelationInput } from '../store/index';
-import { attachmentsOf, addCounts } from './account-details';
-import { checkCancelled, type SyncContext } from './context';
+import { attachmentsOf } from './account-details';
+import { addCounts, checkCancelled, type SyncContext } from './context';
 import type { DetailUnit } from './planner';
 
 // `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
@@ -167,12 +167,7 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
         ctx.relatedItems += f.related.length;
         if (f.attachments.length > 0) addCounts(ctx, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
       } else if (f.kind === 'sections') {
-        const r = writer.applyPage({ type: 'document-sections', resources: f.sections, runId });
-        const c = ctx.counts['document-sections'];
-        c.written += r.written;
-        c.added += r.added;
-        c.unchanged += r.unchanged;
-        c.skipped += r.skipped;
+        addCounts(ctx, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
       }
     }
     writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify({ after: last.id, w, full, ...(ranked ? { rank: last.rank } : {}) } satisfies DetailCursor), lastUpdatedAt: watermark, runId });

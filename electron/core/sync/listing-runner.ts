@@ -3,7 +3,7 @@ import type { RecordType } from '../../../shared/domain';
 import { parseJsonWith } from '../../../shared/parse-json';
 import { listIds } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
-import { checkCancelled, type SyncContext } from './context';
+import { addCounts, checkCancelled, type SyncContext } from './context';
 import type { ListingUnit } from './planner';
 
 const cursorSchema = z.object({ page: z.number().int().positive().optional(), max: z.string().nullable().optional(), full: z.boolean(), done: z.boolean().optional() });
@@ -60,10 +60,10 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
   const writePage = (data: ItGlueResource[], included: ItGlueResource[], cursor: string): void => {
     const checkpoint = { resource: unit.resource, scope: unit.scope, cursor, lastUpdatedAt: watermark };
     const main = writer.applyPage({ type: unit.resource, resources: data, runId, checkpoint: unit.includedType ? undefined : checkpoint });
-    add(ctx, unit.resource, main);
+    addCounts(ctx, unit.resource, main);
     if (unit.includedType) {
       const type: RecordType = unit.includedType;
-      add(ctx, type, writer.applyPage({ type, resources: included.filter((r) => r.type === type), runId, checkpoint }));
+      addCounts(ctx, type, writer.applyPage({ type, resources: included.filter((r) => r.type === type), runId, checkpoint }));
     }
   };
 
@@ -99,13 +99,6 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
   return { unit, complete: true, full };
 }
 
-function add(ctx: SyncContext, type: RecordType, r: { written: number; added: number; unchanged: number; skipped: number }): void {
-  const c = ctx.counts[type];
-  c.written += r.written;
-  c.added += r.added;
-  c.unchanged += r.unchanged;
-  c.skipped += r.skipped;
-}
 
 /** Ids the listing has now, for a sweep after an incremental listing (which saw changes only). */
 export function listingIds(ctx: SyncContext, unit: ListingUnit): Promise<string[]> {
