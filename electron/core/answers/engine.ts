@@ -80,8 +80,11 @@ const clamp = (n: number): number => Math.max(0, Math.min(1, n));
 
 /** "who has 10.0.0.5", "mac 00:11:…": the lookup's own answer already says which field matched. */
 const LOOKUP_WORDS = new Set(['who', 'has', 'have', 'what', 'which', 'is', 'device', 'machine', 'host', 'hostname', 'ip', 'ips', 'address', 'mac', 'serial', 'number', 'sn', 'asset', 'tag', 'owns', 'using', 'uses', 'lookup', 'look', 'find', 'where']);
+/** The hostnames and serials the question names, lowercase. */
+const namedIds = (q: HandlerInput['q']): string[] => [...q.exact.hostnames, ...q.exact.serials].map((n) => n.toLowerCase());
+
 const onlyLookupWords = (q: HandlerInput['q']): boolean => {
-  const names = new Set([...q.exact.hostnames, ...q.exact.serials].map((n) => n.toLowerCase()));
+  const names = new Set(namedIds(q));
   return q.keywords.every((k) => LOOKUP_WORDS.has(k) || names.has(k) || /\d/.test(k));
 };
 
@@ -89,7 +92,7 @@ const onlyLookupWords = (q: HandlerInput['q']): boolean => {
 function asksWhatRecordLacks(input: HandlerInput, found: Found): boolean {
   const source = found.sources[0];
   if (!source || onlyLookupWords(input.q)) return false;
-  const names = new Set([...input.q.exact.hostnames, ...input.q.exact.serials].map((n) => n.toLowerCase()));
+  const names = new Set(namedIds(input.q));
   // a relation's phrasing ("linked to", "plugged into") is not something the record must hold
   const phrasing = new Set(input.q.signals.filter((s) => s.intent === 'dependencies').flatMap((s) => s.words));
   const rest = contentTerms(input.q.keywords).filter((k) => !LOOKUP_WORDS.has(k) && !names.has(k) && !phrasing.has(k) && !/\d/.test(k));
@@ -102,7 +105,7 @@ function asksWhatRecordLacks(input: HandlerInput, found: Found): boolean {
 
 /** False when the question names hostnames or serials and the source shows none of them. */
 function namesDevice(input: HandlerInput, source: Source | undefined): boolean {
-  const named = [...input.q.exact.hostnames, ...input.q.exact.serials].map((n) => n.toLowerCase());
+  const named = namedIds(input.q);
   if (named.length === 0 || !source) return true;
   const text = [source.name, ...recordFields(input, source.type, source.id).map((f) => f.value)].join(' ').toLowerCase();
   return named.some((n) => text.includes(n));
@@ -204,9 +207,9 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
   }
   if ((!found || found.noData === true) && kindSaid) fieldAnswer();
   if (!found || found.noData || found.sources.length === 0) return noData(intent, org, found?.didYouMean ?? []);
-  // "mx record for example.com": the named record is found, but nothing in it is what was asked.
   // "copperkettle.com expiry" read as a device question: a device that is not the one named is no answer.
   if (intent === 'configuration' && !namesDevice(input, found.sources[0])) return noData(intent, org, found.sources.slice(0, 3));
+  // "mx record for example.com": the named record is found, but nothing in it is what was asked.
   // A record that holds it elsewhere may answer ("maintenance window for SW01" in a document).
   if (intent === 'exact_lookup' && !hasIdentifiers && asksWhatRecordLacks(input, found)) {
     const general = await searchAnswer(input);
