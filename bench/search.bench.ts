@@ -111,6 +111,7 @@ it(`search and answers on a ${RECORDS}-record demo tenant`, async () => {
     rows.push(line('exact lookup, reader.findByIp', await timed(ips, async (ip) => kw.reader.findByIp(ip)), 10));
     rows.push(line('exact lookup via ask() (IP/host/serial/MAC)', await timed(exactQs, (q) => ask(kwAsk, q)), 10));
     rows.push(line('search, keyword-only', await timed(searchQs, (q) => search(kw, { query: q, limit: 20 })), 100));
+    rows.push(line('search, keyword-only, scoped to one org', await timed(searchQs.map((q) => `${q} k`), (q) => search(kw, { query: q, orgId: orgIds[q.length % orgIds.length], limit: 20 })), 100));
     rows.push(line('search as the doors run it (retrieve), keyword', await timed(searchQs.map((q) => `${q} r`), (q) => retrieve(kw, { query: q, limit: 20 })), 100));
     rows.push(line('ask, keyword-only', await timed(askQs, (q) => ask(kwAsk, q)), 100));
     console.log(`keyword-only latency so far:\n${rows.join('\n')}`);

@@ -38,6 +38,33 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     );
   });
 
+  it("ranks an org's matches exactly as the tenant-wide ranking orders them, archived and deleted rows included", () => {
+    const db = s.store.db;
+    const orgOf = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM records WHERE rowid = ?');
+    // Archive one match and delete another, so the scoped path must apply the same flags.
+    const server = buildFtsQuery('server OR backup', { join: 'OR' });
+    const all = server ? ftsSearch(db, server, { limit: 1000 }) : [];
+    expect(all.length).toBeGreaterThan(20);
+    const [archived, deleted] = [all[0]!.rowid, all[1]!.rowid];
+    db.prepare('UPDATE records SET archived = 1 WHERE rowid = ?').run(archived);
+    db.prepare("UPDATE records SET deleted_at = '2026-01-01' WHERE rowid = ?").run(deleted);
+    try {
+      for (const text of ['server', 'backup schedule', 'firewall vpn', 'printer']) {
+        const q = buildFtsQuery(text, { join: 'OR' });
+        if (!q) throw new Error(text);
+        const everywhere = ftsSearch(db, q, { limit: 1000 });
+        for (const org of ctx.orgs()) {
+          const scoped = ftsSearch(db, q, { orgId: org.id, limit: 5 });
+          const expected = everywhere.filter((h) => orgOf.get(h.rowid)?.org_id === org.id).slice(0, 5);
+          expect(scoped).toEqual(expected);
+          expect(scoped.map((h) => h.rowid)).not.toContain(deleted);
+        }
+      }
+    } finally {
+      db.prepare('UPDATE records SET archived = 0, deleted_at = NULL WHERE rowid IN (?, ?)').run(archived, deleted);
+    }
+  });
+
   it('boosts exact identifiers, reports keyword-only mode, and keeps secrets out of the FTS index', async () => {
     const r = await search(ctx, { query: '10.20.0.10', limit: 5 });
     expect(r.mode).toBe('keyword');
