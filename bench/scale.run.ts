@@ -12,6 +12,8 @@ import { scaleProfile } from './scale-profile';
 
 const DIR = process.env.BENCH_SCALE_DIR ?? '/work/bench-data/1m';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
+/** Measures only the paths whose label holds this text (BENCH_ONLY=ask), e.g. under a profiler. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 const pct = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,6 +24,7 @@ const spread = <T,>(xs: readonly T[], n: number): T[] => (xs.length === 0 ? [] :
 
 const rows: string[] = [];
 async function measure(label: string, inputs: readonly string[], goal: number, f: (q: string) => unknown): Promise<void> {
+  if (!label.includes(ONLY)) return;
   if (inputs.length === 0) {
     rows.push(`  ${label.padEnd(52)} (no inputs)`);
     return;

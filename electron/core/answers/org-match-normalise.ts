@@ -37,8 +37,11 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 export function foldText(text: string): string {
-  return text
-    .slice(0, MAX_INPUT)
+  const head = text.slice(0, MAX_INPUT);
+  // Most names are plain ASCII: nothing to decompose or fold (a cold first question indexes
+  // every org name of the tenant, thousands at the largest MSPs).
+  if (/^[\x00-\x7f]*$/.test(head)) return head.toLowerCase();
+  return head
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchOrg, orgsNamedExactly, orgsStartingWith, rankOrgs, type OrgCandidate } from './org-match';
+import { matchOrg, MIN_SCORE, orgsNamedExactly, orgsStartingWith, rankOrgs, type OrgCandidate } from './org-match';
 import { boundedDistance } from './org-match-distance';
 import { normaliseName } from './org-match-normalise';
 
@@ -115,6 +115,28 @@ describe('matchOrg', () => {
   it('returns the very objects it was given', () => {
     const m = matchOrg('harbor health', ORGS);
     expect(m.kind === 'match' && m.org).toBe(ORGS[2]);
+  });
+});
+
+describe('matchOrg reads only the orgs its index can match', () => {
+  // rankOrgs still scores every org; matchOrg must find exactly the orgs that clear MIN_SCORE
+  // there, whatever was typed: every name and short name with each letter dropped, swapped with
+  // the next, replaced, or cut after it (typed so far).
+  it('finds every org the full scan finds, and picks the same one (exhaustive over edits)', () => {
+    const names = [...ORGS.flatMap((o) => [o.name, o.shortName ?? o.name]), 'Lighthouse', 'st jones', 'obrien', 'acme dentl'];
+    for (const name of names) {
+      for (let i = 0; i < name.length; i++) {
+        const edits = [name.slice(0, i) + name.slice(i + 1), name.slice(0, i) + name.slice(i + 1, i + 2) + name.slice(i, i + 1) + name.slice(i + 2), name.slice(0, i + 1)];
+        for (const ch of ['x', 'é', '😀', ' ']) edits.push(name.slice(0, i) + ch + name.slice(i + 1));
+        for (const said of edits) {
+          const full = rankOrgs(said, ORGS, 1000).filter((h) => h.score >= MIN_SCORE);
+          const m = matchOrg(said, ORGS, { suggest: false });
+          expect(m.kind === 'none', said).toBe(full.length === 0);
+          if (m.kind === 'match') expect(m.org.id, said).toBe(full[0]?.org.id);
+          if (m.kind === 'ambiguous') for (const c of m.candidates) expect(full.map((h) => h.org.id), said).toContain(c.id);
+        }
+      }
+    }
   });
 });
 

@@ -53,6 +53,10 @@ interface OrgIndex {
   byCompact: Map<string, number[]>;
   /** first word of the name → positions, for "the first words of a name" lookups. */
   byFirstWord: Map<string, number[]>;
+  /** first letter of any word of the name (or of the short name) → positions. */
+  byInitial: Map<string, number[]>;
+  /** length in code points (as typo distances count) of the compact name, either spelling → positions. */
+  byLength: Map<number, number[]>;
 }
 
 // Normalising a few thousand names per keystroke is wasted work; the list object is the key and
@@ -71,8 +75,10 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
   const entries: IndexedOrg[] = [];
   const byCompact = new Map<string, number[]>();
   const byFirstWord = new Map<string, number[]>();
-  const add = (key: string, i: number, map = byCompact): void => {
-    if (key === '') return;
+  const byInitial = new Map<string, number[]>();
+  const byLength = new Map<number, number[]>();
+  const add = <K,>(key: K, i: number, map: Map<K, number[]>): void => {
+    if (key === '' || key === 0) return;
     const list = map.get(key) ?? [];
     if (!list.includes(i)) list.push(i);
     map.set(key, list);
@@ -82,13 +88,16 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
     const name = normaliseName(org.name);
     const short = rawShort && rawShort.trim() !== '' ? normaliseName(rawShort) : null;
     entries.push({ rawName: org.name, rawShort, name, short });
-    add(name.compact, i);
-    if (name.alt) add(name.alt.compact, i);
-    if (short) add(short.compact, i);
+    add(name.compact, i, byCompact);
+    if (name.alt) add(name.alt.compact, i, byCompact);
+    if (short) add(short.compact, i, byCompact);
     add(name.tokens[0] ?? '', i, byFirstWord);
     if (name.alt) add(name.alt.tokens[0] ?? '', i, byFirstWord);
+    for (const t of [...name.tokens, ...(name.alt?.tokens ?? []), short?.compact ?? '']) add(t.charAt(0), i, byInitial);
+    add(codePoints(name.compact), i, byLength);
+    if (name.alt) add(codePoints(name.alt.compact), i, byLength);
   });
-  const index = { entries, byCompact, byFirstWord };
+  const index = { entries, byCompact, byFirstWord, byInitial, byLength };
   cache.set(orgs, index);
   return index;
 }
@@ -185,15 +194,37 @@ export interface MatchOptions {
   suggest?: boolean;
 }
 
+/**
+ * The orgs scoreEntry can score at all, found through the index rather than by scoring every
+ * org (a question scans many runs of words against 3,000+ orgs at 1M records). Every tier but a
+ * whole-name typo needs the typed first word's initial among the name's (or short name's)
+ * initials; a whole-name typo needs a compact length within the largest typo allowance.
+ */
+const codePoints = (text: string): number => Array.from(text).length;
+
+function candidates(q: NormalName, index: OrgIndex): Set<number> {
+  const out = new Set<number>();
+  const take = (list: number[] | undefined): void => list?.forEach((i) => out.add(i));
+  for (const form of [q, q.alt]) {
+    if (!form || form.compact === '') continue;
+    take(index.byInitial.get(form.compact.charAt(0)));
+    const slack = typoAllowance(Number.MAX_SAFE_INTEGER);
+    const length = codePoints(form.compact);
+    for (let len = length - slack; len <= length + slack; len++) take(index.byLength.get(len));
+  }
+  return out;
+}
+
 export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[], options: MatchOptions = {}): OrgMatch<T> {
   const q = normaliseName(said);
   const index = indexOf(orgs);
   const hits: Hit<T>[] = [];
-  orgs.forEach((org, i) => {
+  for (const i of candidates(q, index)) {
+    const org = orgs[i];
     const entry = index.entries[i];
-    const scored = entry ? scoreEntry(q, entry) : null;
-    if (scored && scored.score >= MIN_SCORE) hits.push({ org, index: i, scored });
-  });
+    const scored = org && entry ? scoreEntry(q, entry) : null;
+    if (org && scored && scored.score >= MIN_SCORE) hits.push({ org, index: i, scored });
+  }
   hits.sort(byScore);
   const top = hits[0];
   if (!top) return { kind: 'none', suggestions: options.suggest === false ? [] : suggest(q, orgs, index) };

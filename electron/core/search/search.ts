@@ -27,7 +27,9 @@ export interface SearchContext {
 export function createSearchContext(store: Store, opts: { embedder?: Embedder | null; cacheSize?: number } = {}): SearchContext {
   const db = store.db;
   const orgRows = db.prepare<[], { id: number; name: string; short_name: string | null }>(
-    'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
+    // records_flags covers deleted_at: the org rows' own records stay unread (their bodies make a cold
+    // first question at 1M read ~3,000 wide rows).
+    'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
   );
   let cached: { key: string; orgs: OrgCandidate[] } | null = null;
   const storeVersion = (): string => storeVersionKey(db);
