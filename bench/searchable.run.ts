@@ -2,34 +2,20 @@
 // fake server's default): a fake tenant in a child process, the sync here (bundled, as `glue`
 // runs), stopped once the details have run for BENCH_DETAILS_S seconds (their ETA at the budget
 // is printed, not waited for). Prints figures only.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { createItGlueClient } from '../electron/core/itglue/client';
 import { createTempStore } from '../electron/core/store/testing';
 import { runSync } from '../electron/core/sync/run-sync';
+import { startFakeTenant } from './fake-tenant-child';
 import { createReader } from '../electron/core/store/reader';
 
 const SCALE = Number(process.env.SYNC_BENCH_SCALE ?? 100_000);
 const DETAILS_S = Number(process.env.BENCH_DETAILS_S ?? 20);
 
-async function startFake(): Promise<{ url: string; apiKey: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/glue.js', 'fake-itglue', '--scale', String(SCALE), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  let url: string | null = null;
-  const apiKey = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`glue fake-itglue exited (${code})`)));
-    lines.on('line', (line) => {
-      url ??= /^listening on (http:\/\/\S+)/.exec(line)?.[1] ?? null;
-      const key = /^api keys: (\S+)/.exec(line)?.[1];
-      if (key) resolve(key);
-    });
-  });
-  if (!url) throw new Error('glue fake-itglue printed no address');
-  return { url, apiKey, child };
-}
+const peakRssMb = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main(): Promise<void> {
-  const { url, apiKey, child } = await startFake();
+  const { url, apiKey, child } = await startFakeTenant(SCALE);
   const temp = createTempStore();
   // The client's defaults: IT Glue's budget.
   const client = createItGlueClient({ baseUrl: url, apiKey });
@@ -61,6 +47,8 @@ async function main(): Promise<void> {
         `  searchable after            ${searchableS === null ? 'never' : `${(searchableS as number).toFixed(1)} s`} (${requestsAtSearchable} requests: probe + listings + sweeps)`,
         `  records in the store        ${records} (an IP is found: ${createReader(temp.store).findByIp(ip).length > 0})`,
         `  details after ${DETAILS_S} s         ${lastDetails}`,
+        // The sync's own process (the fake tenant runs in a child and is not counted).
+        `  peak RSS of the sync        ${peakRssMb().toFixed(0)} MB`,
       ].join('\n'),
     );
   } finally {

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { createItGlueClient } from '../electron/core/itglue/client';
 import { createTempStore } from '../electron/core/store/testing';
 import { runSync } from '../electron/core/sync/run-sync';
+import { startFakeTenant } from './fake-tenant-child';
 
 // The sync measurement, run by sync.bench.ts as a bundled child process (the code as `glue sync`
 // runs it): a full sync of a ~100k-record fake tenant, then a no-change incremental. The fake
@@ -10,31 +9,11 @@ import { runSync } from '../electron/core/sync/run-sync';
 // syncing process's alone. The rate limit is raised: the engine, not IT Glue's budget, is
 // measured.
 
-async function startFakeChild(scale: number): Promise<{ url: string; apiKey: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/glue.js', 'fake-itglue', '--scale', String(scale), '--rate-limit', '1000000000', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  let url: string | null = null;
-  // The server prints its address, then its API keys; the first key has password access. Read
-  // from its output rather than imported, so no fake-server code loads into the measured process.
-  const apiKey = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`glue fake-itglue exited (${code})`)));
-    lines.on('line', (line) => {
-      url ??= /^listening on (http:\/\/\S+)/.exec(line)?.[1] ?? null;
-      const key = /^api keys: (\S+)/.exec(line)?.[1];
-      if (key) resolve(key);
-    });
-  });
-  if (!url) throw new Error('glue fake-itglue printed no address');
-  return { url, apiKey, child };
-}
-
 const count = (db: ReturnType<typeof createTempStore>['store']['db'], sql: string): number => db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
 
 async function main(): Promise<void> {
   const scale = Number(process.env.SYNC_BENCH_SCALE ?? 100_000);
-  const { url, apiKey, child } = await startFakeChild(scale);
+  const { url, apiKey, child } = await startFakeTenant(scale, ['--rate-limit', '1000000000']);
   const temp = createTempStore();
   const client = createItGlueClient({ baseUrl: url, apiKey, budget: { requests: 10_000_000, windowMs: 300_000 }, concurrency: 8 });
   const rssAtStart = process.memoryUsage().rss;
