@@ -245,6 +245,25 @@ describe('read model', () => {
     }
   });
 
+  it('reads only the page of an IP shared by many devices, and counts them all from the typed tables', () => {
+    const demo = seedDemoTemp({ scale: 3000 });
+    try {
+      const r = createReader(demo.store);
+      const shared = demo.store.db.prepare('SELECT primary_ip AS ip, count(*) AS n FROM configurations WHERE primary_ip IS NOT NULL GROUP BY primary_ip_num ORDER BY n DESC LIMIT 1').get() as { ip: string; n: number };
+      expect(shared.n).toBeGreaterThan(2);
+      const all = r.findByIp(shared.ip, 500);
+      expect(all.map((h) => h.name)).toEqual([...all.map((h) => h.name)].sort());
+      expect(r.findByIp(shared.ip, 2)).toEqual(all.slice(0, 2));
+      expect(r.findByIp(shared.ip, 1)).toEqual(all.slice(0, 1));
+      expect(r.findByIp(shared.ip)).toEqual(all.slice(0, 50));
+      expect(r.countByIp(shared.ip)).toEqual({ configurations: new Set(all.map((h) => h.id)).size, organizations: new Set(all.map((h) => h.orgId)).size });
+      expect(r.countByIp('not an ip')).toEqual({ configurations: 0, organizations: 0 });
+      expect(r.findIdentifier(shared.ip).hits).toEqual(all);
+    } finally {
+      demo.close();
+    }
+  });
+
   it('finds by IPv6 network and reads any identifier by its shape', () => {
     const { r } = seeded();
     expect(r.findByCidr('2001:db8::/32').map((h) => [h.name, h.interfaceName])).toEqual([['FW01', 'eth101']]);
