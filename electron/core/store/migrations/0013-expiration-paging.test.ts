@@ -24,6 +24,9 @@ describe('migration 0013-expiration-paging', () => {
     expect(planOf(s.db, `${window.replace('ORDER BY', 'AND x.org_id = ? ORDER BY')}`, '2026-01-01', '2026-03-01', 7)).toMatch(/COVERING INDEX expirations_org_window/);
     const hidden = 'SELECT rowid FROM records h INDEXED BY records_hidden WHERE h.type = ? AND h.itglue_id = ? AND (h.archived = 1 OR h.deleted_at IS NOT NULL)';
     expect(s.db.prepare(hidden).all('configurations', '10')).toEqual([{ rowid: device }]);
+    const names = "SELECT rowid FROM records r WHERE r.type = 'configurations' AND r.deleted_at IS NULL AND r.archived = 0 AND lower(r.name) LIKE '%rv1%' ORDER BY lower(r.name) LIMIT 51";
+    expect(s.db.prepare(names).all()).toEqual([]);
+    expect(planOf(s.db, names)).toMatch(/USING (COVERING )?INDEX records_type_name/);
     expect(s.db.prepare('SELECT id FROM expirations INDEXED BY expirations_resource WHERE resource_type = ? AND resource_id = ?').all('configurations', 10)).toEqual([{ id: 210 }]);
   });
 });

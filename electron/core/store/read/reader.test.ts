@@ -292,6 +292,12 @@ describe('read model', () => {
     const page = r.recordPage({ type: 'configurations', words: 'srv' }, 0, 2);
     expect([page.total, page.items.map((i) => [i.name, i.orgName])]).toEqual([3, [['BETA-SRV', 'Beta LLC'], ['SRV-DC01', 'Acme Corp']]]);
     expect(r.listRecords({ type: 'configurations', orgId: 1, phrase: 'fs0' }).items.map((i) => i.name)).toEqual(['SRV-FS01']);
+    // A word is found anywhere inside a name, and at the start of a word of the body (the
+    // configuration type "Server" is in the body; "erver" inside it is not a word start).
+    expect(r.listRecords({ type: 'configurations', words: 'rv-d' }).items.map((i) => i.name)).toEqual(['SRV-DC01']);
+    expect(r.recordPage({ type: 'configurations', words: 'serv' }, 0, 10).total).toBe(r.recordsWhere({ type: 'configurations', attrEquals: [['configuration-type-name', 'server']] }).filter((x) => !x.archived).length);
+    expect(r.recordPage({ type: 'configurations', words: 'erver' }, 0, 10).total).toBe(0);
+    expect(r.recordPage({ type: 'configurations', words: 'serv "-' }, 0, 10).total).toBe(0);
     expect(r.recordsWhere({ type: 'configurations', attrEquals: [['configuration-type-name', 'server']] }).length).toBe(4);
     expect(r.hasRecords()).toBe(true);
     expect(r.orgCounts([2])).toEqual(new Map([[2, { configurations: 1 }]]));
