@@ -124,7 +124,7 @@ export function identifierReads(db: Db) {
     },
 
     /** Configurations inside an IPv4 or IPv6 network ("10.20.0.0/16", "2001:db8::/48"); a bare address is itself. */
-    findByCidr(cidr: string, limit: number = IP_PAGE): ConfigurationHit[] {
+    findByCidr(cidr: string, limit: number = IDENTIFIER_PAGE): ConfigurationHit[] {
       const text = cidr.trim();
       if (!text.includes('/') && isIp(text)) return reads.findByIp(text, limit);
       const range = parseCidr(text);
