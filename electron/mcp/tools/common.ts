@@ -30,7 +30,8 @@ export const orgField = () =>
     .optional()
     .describe('Organization (client): its IT Glue id, name, short name or a close spelling. Omit for all organizations.');
 
-export const textField = (what: string) => z.string().trim().max(500).optional().describe(`Words that must appear in the ${what} (case-insensitive).`);
+export const textField = (what: string) =>
+  z.string().trim().max(500).optional().describe(`Words that must all appear in the ${what} (case-insensitive): anywhere in the name, or as the start of a word elsewhere.`);
 
 export const idString = (id: string | number): string => String(id).trim();
 export const idNumber = (id: string | number): number => Number(idString(id));

@@ -1,17 +1,29 @@
 // IP / CIDR / MAC / hostname / serial → configurations, through the typed lookup tables.
 // Unscoped, the same address may exist in several organizations: every one is listed with its org.
-import { domainsNamed, type ConfigurationHit } from '../../store/index';
+import { domainsNamed, IDENTIFIER_PAGE, type ConfigurationHit } from '../../store/index';
 import { listText, orgSuffix, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { describeConfiguration } from './describe-configuration';
 
-export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; asked: string[] } {
+/** Configurations an answer lists; an IP shared by more is counted, not read (countByIp). */
+const SHOWN = 50;
+
+export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; asked: string[]; counted: { configurations: number; organizations: number } | null } {
   const { reader } = input.ctx.search;
   const e = input.q.exact;
   const hits: ConfigurationHit[] = [];
   const asked: string[] = [];
+  let counted: { configurations: number; organizations: number } | null = null;
   for (const ip of e.ips) {
     asked.push(ip.address);
-    hits.push(...reader.findByIp(ip.address));
+    const page = reader.findByIp(ip.address, input.org ? IDENTIFIER_PAGE : SHOWN);
+    hits.push(...page);
+    // Only a full page may leave matches unread: then the typed tables count them (unscoped only:
+    // inside one org the page is filtered below and the lookup is small anyway).
+    if (page.length >= SHOWN && !input.org) {
+      const n = reader.countByIp(ip.address);
+      const before: { configurations: number; organizations: number } = counted ?? { configurations: 0, organizations: 0 };
+      counted = { configurations: before.configurations + n.configurations, organizations: Math.max(before.organizations, n.organizations) };
+    }
   }
   for (const c of e.cidrs) {
     asked.push(c.cidr);
@@ -35,7 +47,7 @@ export function lookupAll(input: HandlerInput): { hits: ConfigurationHit[]; aske
     hits.push(...reader.findBySerial(s));
   }
   const scoped = input.org ? hits.filter((h) => h.orgId === input.org?.id) : hits;
-  return { hits: scoped, asked };
+  return { hits: scoped, asked, counted };
 }
 
 const MATCH_WORDS: Record<ConfigurationHit['matchedOn'], string> = {
@@ -58,7 +70,7 @@ function domainLookup(input: HandlerInput): Found | null {
 }
 
 export function exactLookup(input: HandlerInput): Found | null {
-  const { hits, asked } = lookupAll(input);
+  const { hits, asked, counted } = lookupAll(input);
   if (hits.length === 0) return domainLookup(input);
   // One line per configuration, its matching fields merged, ordered by org then name.
   const byConfig = new Map<number, { hit: ConfigurationHit; how: string[] }>();
@@ -72,12 +84,14 @@ export function exactLookup(input: HandlerInput): Found | null {
     (a, b) => (a.hit.orgName ?? '').localeCompare(b.hit.orgName ?? '') || a.hit.name.localeCompare(b.hit.name) || a.hit.id - b.hit.id,
   );
   const orgs = new Set(entries.map((e) => e.hit.orgId));
-  const lines = entries.slice(0, 50).map((e) => `${e.hit.name}${orgSuffix(e.hit.orgName)}: ${listText(e.how)}`);
+  const total = Math.max(entries.length, counted?.configurations ?? 0);
+  const orgCount = Math.max(orgs.size, counted?.organizations ?? 0);
+  const lines = entries.slice(0, SHOWN).map((e) => `${e.hit.name}${orgSuffix(e.hit.orgName)}: ${listText(e.how)}`);
   const head =
-    entries.length === 1
+    total === 1
       ? `${listText(asked)} is ${lines[0] ?? ''}.`
-      : `${listText(asked)} matches ${entries.length} configurations${orgs.size > 1 ? ` in ${orgs.size} organizations` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}`;
-  const sources = entries.slice(0, 50).map((e) => sourceOf(input.ctx, 'configurations', e.hit.id)).filter(present);
+      : `${listText(asked)} matches ${total} configurations${orgCount > 1 ? ` in ${orgCount} organizations` : ''}${total > lines.length ? ` (${lines.length} shown)` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}`;
+  const sources = entries.slice(0, SHOWN).map((e) => sourceOf(input.ctx, 'configurations', e.hit.id)).filter(present);
   if (sources.length === 0) return null;
   // One device and more asked than its name ("esxi version on NGC-HV01"): its stored details too.
   const only = entries.length === 1 ? entries[0] : undefined;

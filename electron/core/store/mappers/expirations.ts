@@ -32,7 +32,7 @@ export const mapExpiration: Mapper = (resource) => {
       updatedAt: a['updated-at'],
       archived: false,
     },
-    typed: { table: 'expirations', row: { id, org_id: a['organization-id'], resource_type: toType ?? a['resource-type-name'], resource_id: a['resource-id'], expires_on: expires } },
+    typed: { table: 'expirations', row: { id, name, org_id: a['organization-id'], resource_type: toType ?? a['resource-type-name'], resource_id: a['resource-id'], expires_on: expires } },
     // The parent is a typed column, not a relation: relations are dependencies (docs/architecture.md).
     relations: [],
   };

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { Tenant } from '../../itglue/fake/tenant';
+import type { Expiration } from './expirations';
 import { DEMO_TODAY, seedDemoTemp } from '../../testing/seed-demo';
 import { createReader } from '../reader';
 
@@ -43,5 +45,46 @@ describe('account reads', () => {
     const archived = new Set((data.configurations?.data ?? []).filter((c) => c.attributes.archived === true).map((c) => c.id));
     expect(soon.some((e) => e.type === 'configurations' && archived.has(e.id))).toBe(false);
     expect(reader.listExpirations({ withinDays: 30, today, what: 'domain' }).every((e) => e.type === 'domains')).toBe(true);
+  });
+
+  it("pages IT Glue's own list in date-then-name order: every page a slice of the whole, hidden sources neither shown nor counted", () => {
+    const big = seedDemoTemp({ scale: 3000 });
+    try {
+      const r = createReader(big.store);
+      const today = new Date(`${DEMO_TODAY}T12:00:00Z`);
+      const q = { withinDays: 60, today };
+      const all = r.listExpirations(q);
+      const listed = new Tenant(big.dataset).expirations().all();
+      expect(listed.length).toBeGreaterThan(0);
+      const collator = new Intl.Collator();
+      const ordered = [...all].sort((a, b) => collator.compare(a.expiresOn, b.expiresOn) || collator.compare(a.name, b.name));
+      expect(all).toEqual(ordered);
+      // The warranties shown are exactly the listed configurations in the window whose device is not archived.
+      const last = new Date(today.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
+      const archived = new Set((big.dataset.configurations?.data ?? []).filter((c) => c.attributes.archived === true).map((c) => c.id));
+      const inWindow = listed.filter((e) => e.attributes['resource-type-name'] === 'Configuration' && String(e.attributes['expiration-date']).slice(0, 10) >= DEMO_TODAY && String(e.attributes['expiration-date']).slice(0, 10) <= last);
+      expect(inWindow.some((e) => archived.has(String(e.attributes['resource-id'])))).toBe(true);
+      const shown = inWindow.filter((e) => !archived.has(String(e.attributes['resource-id']))).map((e) => String(e.attributes['resource-id']));
+      expect(all.filter((e) => e.what === 'warranty').map((e) => e.id).sort()).toEqual(shown.sort());
+      const org = all[Math.floor(all.length / 2)]?.orgId ?? null;
+      for (const [query, expected] of [
+        [q, all],
+        [{ ...q, orgId: org }, all.filter((e) => e.orgId === org)],
+        [{ ...q, what: 'warranty' as const }, all.filter((e) => e.what === 'warranty')],
+        [{ ...q, what: 'other' as const }, all.filter((e) => e.what === 'other')],
+      ] as const) {
+        for (const size of [1, 7, 50]) {
+          const paged: Expiration[] = [];
+          for (let offset = 0; offset < expected.length + size; offset += size) {
+            const page = r.expirationPage(query, offset, size);
+            expect(page.total).toBe(expected.length);
+            paged.push(...page.items);
+          }
+          expect(paged).toEqual(expected);
+        }
+      }
+    } finally {
+      big.close();
+    }
   });
 });

@@ -55,12 +55,13 @@ export function expirationReads(db: Db) {
   // A typed row exists only while its record is live (the deletion sweep drops it), so counts
   // need no records join; rows that are shown keep it.
   // IT Glue's ssl_certificates resource has its own typed table; an archived certificate is
-  // left out through its record (a small table: the subquery costs little).
+  // left out through its record, found in records_hidden (archived or deleted records only):
+  // reading every certificate record's flags from the wide table cost ~6k row reads per call.
   type Source = 'warranty' | 'domain' | 'ssl';
   const TABLE: Record<Source, { table: string; column: string; archived: string; type: RecordType }> = {
     warranty: { table: 'configurations', column: 'warranty_expires_at', archived: ' AND x.archived = 0', type: 'configurations' },
     domain: { table: 'domains', column: 'expires_on', archived: '', type: 'domains' },
-    ssl: { table: 'ssl_certificates', column: 'expires_on', archived: ' AND x.record_rowid NOT IN (SELECT rowid FROM records WHERE type = \'ssl-certificates\' AND archived = 1)', type: 'ssl-certificates' },
+    ssl: { table: 'ssl_certificates', column: 'expires_on', archived: ' AND x.record_rowid NOT IN (SELECT h.rowid FROM records h WHERE h.type = \'ssl-certificates\' AND (h.archived = 1 OR h.deleted_at IS NOT NULL))', type: 'ssl-certificates' },
   };
   const range = (s: Source, orgId: number | null) => `${TABLE[s].column} >= ? AND x.${TABLE[s].column} < ?${TABLE[s].archived}${orgId === null ? '' : ' AND x.org_id = ?'}`;
   const args = (from: string, until: string, orgId: number | null): Param[] => (orgId === null ? [from, until] : [from, until, orgId]);
@@ -90,35 +91,116 @@ export function expirationReads(db: Db) {
   }
 
   const WHAT_OF: Partial<Record<string, ExpiringWhat>> = { domains: 'domain', configurations: 'warranty', 'ssl-certificates': 'ssl' };
+  const TYPE_OF: Record<Exclude<ExpiringWhat, 'other'>, RecordType> = { domain: 'domains', warranty: 'configurations', ssl: 'ssl-certificates' };
 
-  /** IT Glue's own list; an entry whose record is stored archived or deleted is left out, like the derived list does. */
-  function itGlueList(from: string, until: string, orgId: number | null): Expiration[] {
+  // IT Glue's own list is read page by page from its indexes (migration 0013): counted from the
+  // window index, the page's days found in date order, and only those days' rows (name in the
+  // index) ordered; records are read for the shown page only. An entry whose source record is
+  // stored archived or deleted is left out, like the derived list does: records_hidden holds
+  // only such records, so the check is a small index probe per entry.
+  const HIDDEN = '(h.archived = 1 OR h.deleted_at IS NOT NULL)';
+  const VISIBLE = `NOT EXISTS (SELECT 1 FROM records h INDEXED BY records_hidden WHERE h.type = x.resource_type AND h.itglue_id = CAST(x.resource_id AS TEXT) AND ${HIDDEN})`;
+  function listWhere(from: string, until: string, orgId: number | null, what: ExpiringWhat | undefined): { sql: string; params: Param[] } {
     const params: Param[] = [from, until];
-    let sql = `SELECT x.id, x.resource_type, x.resource_id, x.expires_on, r.name, r.url, r.org_id, o.name AS org_name, src.url AS src_url
-        FROM expirations x JOIN records r ON r.rowid = x.record_rowid AND r.deleted_at IS NULL
-        LEFT JOIN records src ON src.type = x.resource_type AND src.itglue_id = CAST(x.resource_id AS TEXT)
-        LEFT JOIN organizations o ON o.id = r.org_id
-       WHERE x.expires_on >= ? AND x.expires_on < ? AND (src.rowid IS NULL OR (src.deleted_at IS NULL AND src.archived = 0))`;
+    let sql = 'x.expires_on >= ? AND x.expires_on < ?';
     if (orgId !== null) {
-      sql += ' AND r.org_id = ?';
+      sql += ' AND x.org_id = ?';
       params.push(orgId);
     }
+    if (what === 'other') sql += " AND (x.resource_type IS NULL OR x.resource_type NOT IN ('domains', 'configurations', 'ssl-certificates'))";
+    else if (what !== undefined) {
+      sql += ' AND x.resource_type = ?';
+      params.push(TYPE_OF[what]);
+    }
+    return { sql, params };
+  }
+
+  /** How many listed entries the window holds: the index's count less the entries of hidden source records (few: walked from records_hidden). */
+  function listCount(from: string, until: string, orgId: number | null, what: ExpiringWhat | undefined): number {
+    const w = listWhere(from, until, orgId, what);
+    const all = db.prepare<Param[], { n: number }>(`SELECT count(*) AS n FROM expirations x WHERE ${w.sql}`).get(...w.params)?.n ?? 0;
+    if (all === 0) return 0;
+    const hidden =
+      db
+        .prepare<Param[], { n: number }>(
+          `SELECT count(*) AS n FROM records h CROSS JOIN expirations x INDEXED BY expirations_resource
+            WHERE ${HIDDEN} AND x.resource_type = h.type AND x.resource_id = CAST(h.itglue_id AS INTEGER) AND ${w.sql}`,
+        )
+        .get(...w.params)?.n ?? 0;
+    return all - hidden;
+  }
+
+  /** The first `n` listed expiry dates in the window, soonest first. */
+  function listFirstDates(from: string, until: string, orgId: number | null, what: ExpiringWhat | undefined, n: number): string[] {
+    const w = listWhere(from, until, orgId, what);
     return db
-      .prepare<Param[], { id: number; resource_type: string | null; resource_id: number | null; expires_on: string; name: string; url: string | null; org_id: number | null; org_name: string | null; src_url: string | null }>(sql)
-      .all(...params)
+      .prepare<Param[], { d: string }>(`SELECT substr(x.expires_on, 1, 10) AS d FROM expirations x WHERE ${w.sql} AND ${VISIBLE} ORDER BY x.expires_on LIMIT ?`)
+      .all(...w.params, n)
+      .map((r) => r.d);
+  }
+
+  type Listed = Expiration & { rowid: number; sourceType: string | null; sourceId: number | null };
+  /** The window's listed entries from the index alone; records are read for the shown page only. */
+  function listRows(from: string, until: string, orgId: number | null, what: ExpiringWhat | undefined): Listed[] {
+    const w = listWhere(from, until, orgId, what);
+    return db
+      .prepare<Param[], { id: number; resource_type: string | null; resource_id: number | null; expires_on: string; name: string | null; org_id: number | null; rowid: number }>(
+        `SELECT x.id, x.resource_type, x.resource_id, substr(x.expires_on, 1, 10) AS expires_on, x.name, x.org_id, x.record_rowid AS rowid
+           FROM expirations x WHERE ${w.sql} AND ${VISIBLE}`,
+      )
+      .all(...w.params)
       .map((e) => {
         const known = e.resource_type !== null && e.resource_id !== null && isRecordType(e.resource_type);
         return {
           type: known ? (e.resource_type as RecordType) : 'expirations',
           id: known ? String(e.resource_id) : String(e.id),
-          name: e.name,
+          name: e.name ?? '',
           orgId: e.org_id,
-          orgName: e.org_name,
+          orgName: null,
           what: (e.resource_type ? WHAT_OF[e.resource_type] : undefined) ?? 'other',
           expiresOn: e.expires_on,
-          url: e.src_url ?? e.url,
+          url: null,
+          rowid: e.rowid,
+          sourceType: e.resource_type,
+          sourceId: e.resource_id,
         };
       });
+  }
+
+  /** Whether IT Glue's list already names this certificate asset in the window (then it is not added again). */
+  function listed(c: Expiration, from: string, until: string, orgId: number | null): boolean {
+    const w = listWhere(from, until, orgId, undefined);
+    return (
+      db
+        .prepare<Param[], { found: number }>(`SELECT EXISTS (SELECT 1 FROM expirations x WHERE x.resource_type = ? AND x.resource_id = ? AND ${w.sql} AND ${VISIBLE}) AS found`)
+        .get(c.type, Number(c.id), ...w.params)?.found === 1
+    );
+  }
+
+  /** One page of IT Glue's list (plus certificate assets it leaves out), ordered by date, then name. */
+  function listPage(q: ExpirationQuery, from: string, until: string, last: string, certs: Expiration[], offset: number, size: number): { items: Expiration[]; total: number } {
+    const orgId = q.orgId ?? null;
+    const extra = certs.filter((c) => !listed(c, from, until, orgId)).filter((c) => q.what === undefined || c.what === q.what);
+    const total = listCount(from, until, orgId, q.what) + extra.length;
+    const start = Math.max(0, Math.trunc(offset));
+    const end = Math.min(total, start + Math.max(0, Math.trunc(size)));
+    if (end <= start) return { items: [], total };
+    const dates = [...extra.map((c) => c.expiresOn), ...listFirstDates(from, until, orgId, q.what, end)].sort();
+    const lastDay = dates[end - 1] ?? last;
+    const upTo = day(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000));
+    const items: (Expiration | Listed)[] = [...listRows(from, upTo < until ? upTo : until, orgId, q.what), ...extra.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
+    const entry = db.prepare<[number], { name: string; url: string | null; org_id: number | null }>('SELECT name, url, org_id FROM records WHERE rowid = ? AND deleted_at IS NULL');
+    const source = db.prepare<[string, string], { url: string | null }>('SELECT url FROM records WHERE type = ? AND itglue_id = ?');
+    const orgName = db.prepare<[number], { name: string }>('SELECT name FROM organizations WHERE id = ?');
+    const page = items.slice(start, end).flatMap((e): Expiration[] => {
+      if (!('rowid' in e)) return [e];
+      const { rowid, sourceType, sourceId, ...rest } = e;
+      const r = entry.get(rowid);
+      if (!r) return [];
+      const src = sourceType !== null && sourceId !== null ? source.get(sourceType, String(sourceId)) : undefined;
+      return [{ ...rest, name: r.name, orgId: r.org_id, orgName: r.org_id === null ? null : (orgName.get(r.org_id)?.name ?? null), url: src?.url ?? r.url }];
+    });
+    return { items: page, total };
   }
 
   const hasItGlueList = (): boolean => db.prepare<[], { found: number }>("SELECT EXISTS (SELECT 1 FROM records WHERE type = 'expirations' AND deleted_at IS NULL) AS found").get()?.found === 1;
@@ -185,16 +267,9 @@ export function expirationReads(db: Db) {
       const until = day(new Date(today.getTime() + (window + 1) * 86_400_000));
       const orgId = q.orgId ?? null;
       const certs = q.what === undefined || q.what === 'ssl' ? certificates(from, last, orgId) : [];
-      if (hasItGlueList()) {
-        // IT Glue lists a flexible asset's date only when its field is marked as an expiry:
-        // certificate assets it leaves out are added from their traits, once. (Read whole: the
-        // synced list holds one row per expiring thing, not one per record.)
-        const listed = itGlueList(from, until, orgId);
-        const seen = new Set(listed.map((e) => `${e.type}:${e.id}`));
-        const all = [...listed, ...certs.filter((c) => !seen.has(`${c.type}:${c.id}`))].filter((e) => q.what === undefined || e.what === q.what).sort(byDateThenName);
-        const start = Math.max(0, Math.trunc(offset));
-        return { items: all.slice(start, start + Math.max(0, Math.trunc(size))), total: all.length };
-      }
+      // IT Glue lists a flexible asset's date only when its field is marked as an expiry:
+      // certificate assets it leaves out are added from their traits, once.
+      if (hasItGlueList()) return listPage(q, from, until, last, certs, offset, size);
       const sources: Source[] = q.what === undefined ? ['warranty', 'domain', 'ssl'] : q.what === 'other' ? [] : [q.what];
       const total = certs.length + sources.reduce((n, s) => n + count(s, from, until, orgId), 0);
       const start = Math.max(0, Math.trunc(offset));

@@ -51,15 +51,20 @@ const toHit = (h: HitRow): ConfigurationHit => ({
   interfaceName: h.interface_name,
 });
 
-// Matches are found and ordered in the typed tables alone, and only the page kept (500) is
-// joined to records (url) and organizations. A common identifier ("DC01", a private IP reused
+// Matches are found and ordered in the typed tables alone, and only the page kept (500, or the
+// page a door shows) is joined to records (url) and organizations. A common identifier ("DC01", a private IP reused
 // by every client) matches thousands of configurations at 1M records, and joining each to its
 // wide records row cost 100–250 ms. A typed row exists only while its record is live (the
 // deletion sweep drops it); the outer join still checks.
 const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, c.record_rowid`;
 const CONFIG = `FROM configurations c`;
 const INTERFACE = `FROM interfaces i JOIN configurations c ON c.id = i.configuration_id`;
-const ORDER = 'ORDER BY 2, 1 LIMIT 500';
+const ORDER = 'ORDER BY 2, 1 LIMIT ?';
+/** The most hits one lookup returns. */
+export const IDENTIFIER_PAGE = 500;
+/** What an IP lookup returns unless asked for more: the page a door shows. */
+export const IP_PAGE = 50;
+const pageOf = (limit: number): number => Math.max(1, Math.min(IDENTIFIER_PAGE, Math.trunc(limit) || 1));
 const JOINED = (inner: string) => `SELECT h.id, h.name, h.hostname, h.primary_ip, h.org_id, o.name AS org_name, r.url, h.matched_on, h.value, h.interface_name
   FROM (${inner}) h JOIN records r ON r.rowid = h.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = h.org_id
   ORDER BY h.name, h.id`;
@@ -75,49 +80,56 @@ export function identifierKind(value: string): IdentifierKind {
 }
 
 export function identifierReads(db: Db) {
-  const hits = (sql: string, ...params: Param[]): ConfigurationHit[] => db.prepare<Param[], HitRow>(JOINED(sql)).all(...params).map(toHit);
+  const hits = (sql: string, limit: number, ...params: Param[]): ConfigurationHit[] => db.prepare<Param[], HitRow>(JOINED(sql)).all(...params, pageOf(limit)).map(toHit);
 
-  function byIpv4Range(first: number, last: number): ConfigurationHit[] {
-    return hits(
-      `SELECT ${COLUMNS}, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name ${CONFIG} WHERE c.primary_ip_num BETWEEN ? AND ?
+  const IPV4_MATCHES = `SELECT ${COLUMNS}, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name ${CONFIG} WHERE c.primary_ip_num BETWEEN ? AND ?
        UNION
-       SELECT ${COLUMNS}, 'interface_ip', i.ip, i.name ${INTERFACE} WHERE i.ip_num BETWEEN ? AND ?
-       ${ORDER}`,
-      first,
-      last,
-      first,
-      last,
-    );
+       SELECT ${COLUMNS}, 'interface_ip', i.ip, i.name ${INTERFACE} WHERE i.ip_num BETWEEN ? AND ?`;
+
+  function byIpv4Range(first: number, last: number, limit: number): ConfigurationHit[] {
+    return hits(`${IPV4_MATCHES} ${ORDER}`, limit, first, last, first, last);
   }
 
   // Configurations keep their primary IPv6 as typed, so a network matches interfaces only.
-  function byIpv6Range(first: string, last: string): ConfigurationHit[] {
-    return hits(`SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 BETWEEN ? AND ? ${ORDER}`, first, last);
+  function byIpv6Range(first: string, last: string, limit: number): ConfigurationHit[] {
+    return hits(`SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 BETWEEN ? AND ? ${ORDER}`, limit, first, last);
   }
 
+  const IPV6_MATCHES = `SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 = ?
+         UNION
+         SELECT ${COLUMNS}, 'primary_ip', c.primary_ip, NULL ${CONFIG} WHERE lower(c.primary_ip) = lower(?)`;
+
   const reads = {
-    findByIp(ip: string): ConfigurationHit[] {
+    /**
+     * The configurations an IP address is on, by name: the first `limit` hits (50 unless asked,
+     * at most 500) only, so a door reads just the page it shows (countByIp says how many in all) — one private address can sit on 1,400 devices at 1M records.
+     */
+    findByIp(ip: string, limit: number = IP_PAGE): ConfigurationHit[] {
       const n = ipv4ToNumber(ip);
-      if (n !== null) return byIpv4Range(n, n);
+      if (n !== null) return byIpv4Range(n, n, limit);
       const v6 = normalizeIpv6(ip);
       if (v6 === null) return [];
-      return hits(
-        `SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 = ?
-         UNION
-         SELECT ${COLUMNS}, 'primary_ip', c.primary_ip, NULL ${CONFIG} WHERE lower(c.primary_ip) = lower(?)
-         ${ORDER}`,
-        v6,
-        ip.trim(),
-      );
+      return hits(`${IPV6_MATCHES} ${ORDER}`, limit, v6, ip.trim());
+    },
+
+    /** How many configurations, in how many organizations, an IP address is on (typed tables only: no records read). */
+    countByIp(ip: string): { configurations: number; organizations: number } {
+      const n = ipv4ToNumber(ip);
+      const v6 = n === null ? normalizeIpv6(ip) : null;
+      if (n === null && v6 === null) return { configurations: 0, organizations: 0 };
+      const sql = n !== null ? IPV4_MATCHES : IPV6_MATCHES;
+      const params: Param[] = n !== null ? [n, n, n, n] : [v6 ?? '', ip.trim()];
+      const row = db.prepare<Param[], { c: number; o: number }>(`SELECT count(DISTINCT m.id) AS c, count(DISTINCT m.org_id) AS o FROM (${sql}) m`).get(...params);
+      return { configurations: row?.c ?? 0, organizations: row?.o ?? 0 };
     },
 
     /** Configurations inside an IPv4 or IPv6 network ("10.20.0.0/16", "2001:db8::/48"); a bare address is itself. */
-    findByCidr(cidr: string): ConfigurationHit[] {
+    findByCidr(cidr: string, limit: number = IDENTIFIER_PAGE): ConfigurationHit[] {
       const text = cidr.trim();
-      if (!text.includes('/') && isIp(text)) return reads.findByIp(text);
+      if (!text.includes('/') && isIp(text)) return reads.findByIp(text, limit);
       const range = parseCidr(text);
       if (!range) throw new StoreError('INVALID_INPUT', NOT_A_NETWORK(cidr));
-      return range.version === 4 ? byIpv4Range(range.start, range.end) : byIpv6Range(range.first, range.last);
+      return range.version === 4 ? byIpv4Range(range.start, range.end, limit) : byIpv6Range(range.first, range.last, limit);
     },
 
     findByMac(mac: string): ConfigurationHit[] {
@@ -128,6 +140,7 @@ export function identifierReads(db: Db) {
          UNION
          SELECT ${COLUMNS}, 'interface_mac', i.mac, i.name ${INTERFACE} WHERE i.mac = ?
          ${ORDER}`,
+        IDENTIFIER_PAGE,
         m,
         m,
       );
@@ -137,7 +150,7 @@ export function identifierReads(db: Db) {
       const wanted = hostname.trim();
       const key = hostnameKey(firstLabel(wanted));
       if (!key) return [];
-      const found = hits(`SELECT ${COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name ${CONFIG} WHERE c.hostname_key = ? ${ORDER}`, key);
+      const found = hits(`SELECT ${COLUMNS}, 'hostname' AS matched_on, coalesce(c.hostname, c.name) AS value, NULL AS interface_name ${CONFIG} WHERE c.hostname_key = ? ${ORDER}`, IDENTIFIER_PAGE, key);
       // "DC01.bluestemcu.local": a device whose full name is exactly that excludes every other DC01.
       if (!wanted.includes('.')) return found;
       const exact = found.filter((h) => h.value.toLowerCase() === wanted.toLowerCase());
@@ -152,6 +165,7 @@ export function identifierReads(db: Db) {
          UNION
          SELECT ${COLUMNS}, 'asset_tag', c.asset_tag, NULL ${CONFIG} WHERE c.asset_tag = ? COLLATE NOCASE
          ${ORDER}`,
+        IDENTIFIER_PAGE,
         s,
         serialOrAssetTag.trim(),
       );
@@ -168,9 +182,9 @@ export function identifierReads(db: Db) {
       switch (k) {
         case 'ip':
           if (!isIp(value)) throw bad('an IP address');
-          return { kind: k, hits: reads.findByIp(value) };
+          return { kind: k, hits: reads.findByIp(value, IDENTIFIER_PAGE) };
         case 'cidr':
-          return { kind: k, hits: reads.findByCidr(value) };
+          return { kind: k, hits: reads.findByCidr(value, IDENTIFIER_PAGE) };
         case 'mac':
           if (!normalizeMac(value)) throw bad('a MAC address (e.g. 00:11:22:33:44:55)');
           return { kind: k, hits: reads.findByMac(value) };

@@ -18,7 +18,7 @@ export type { AttachmentMeta, ChecklistTask } from './account';
 export type { ConfigurationDetail, InterfaceRow } from './configurations';
 export type { DocumentSection } from './documents';
 export { certificateExpiry, type Expiration, type ExpirationQuery, type ExpiringWhat } from './expirations';
-export { identifierKind, type ConfigurationHit, type IdentifierKind, type LookupMatch } from './identifiers';
+export { IDENTIFIER_PAGE, identifierKind, type ConfigurationHit, type IdentifierKind, type LookupMatch } from './identifiers';
 export type { OrganizationSummary } from './organizations';
 export { attachedType, type PasswordMeta } from './passwords';
 export type { RecordFilter } from './records';

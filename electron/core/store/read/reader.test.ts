@@ -245,6 +245,25 @@ describe('read model', () => {
     }
   });
 
+  it('reads only the page of an IP shared by many devices, and counts them all from the typed tables', () => {
+    const demo = seedDemoTemp({ scale: 3000 });
+    try {
+      const r = createReader(demo.store);
+      const shared = demo.store.db.prepare('SELECT primary_ip AS ip, count(*) AS n FROM configurations WHERE primary_ip IS NOT NULL GROUP BY primary_ip_num ORDER BY n DESC LIMIT 1').get() as { ip: string; n: number };
+      expect(shared.n).toBeGreaterThan(2);
+      const all = r.findByIp(shared.ip, 500);
+      expect(all.map((h) => h.name)).toEqual([...all.map((h) => h.name)].sort());
+      expect(r.findByIp(shared.ip, 2)).toEqual(all.slice(0, 2));
+      expect(r.findByIp(shared.ip, 1)).toEqual(all.slice(0, 1));
+      expect(r.findByIp(shared.ip)).toEqual(all.slice(0, 50));
+      expect(r.countByIp(shared.ip)).toEqual({ configurations: new Set(all.map((h) => h.id)).size, organizations: new Set(all.map((h) => h.orgId)).size });
+      expect(r.countByIp('not an ip')).toEqual({ configurations: 0, organizations: 0 });
+      expect(r.findIdentifier(shared.ip).hits).toEqual(all);
+    } finally {
+      demo.close();
+    }
+  });
+
   it('finds by IPv6 network and reads any identifier by its shape', () => {
     const { r } = seeded();
     expect(r.findByCidr('2001:db8::/32').map((h) => [h.name, h.interfaceName])).toEqual([['FW01', 'eth101']]);
@@ -273,6 +292,12 @@ describe('read model', () => {
     const page = r.recordPage({ type: 'configurations', words: 'srv' }, 0, 2);
     expect([page.total, page.items.map((i) => [i.name, i.orgName])]).toEqual([3, [['BETA-SRV', 'Beta LLC'], ['SRV-DC01', 'Acme Corp']]]);
     expect(r.listRecords({ type: 'configurations', orgId: 1, phrase: 'fs0' }).items.map((i) => i.name)).toEqual(['SRV-FS01']);
+    // A word is found anywhere inside a name, and at the start of a word of the body (the
+    // configuration type "Server" is in the body; "erver" inside it is not a word start).
+    expect(r.listRecords({ type: 'configurations', words: 'rv-d' }).items.map((i) => i.name)).toEqual(['SRV-DC01']);
+    expect(r.recordPage({ type: 'configurations', words: 'serv' }, 0, 10).total).toBe(r.recordsWhere({ type: 'configurations', attrEquals: [['configuration-type-name', 'server']] }).filter((x) => !x.archived).length);
+    expect(r.recordPage({ type: 'configurations', words: 'erver' }, 0, 10).total).toBe(0);
+    expect(r.recordPage({ type: 'configurations', words: 'serv "-' }, 0, 10).total).toBe(0);
     expect(r.recordsWhere({ type: 'configurations', attrEquals: [['configuration-type-name', 'server']] }).length).toBe(4);
     expect(r.hasRecords()).toBe(true);
     expect(r.orgCounts([2])).toEqual(new Map([[2, { configurations: 1 }]]));
