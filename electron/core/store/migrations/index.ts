@@ -10,6 +10,7 @@ import { shortMacs } from './0008-short-macs';
 import { accountCoverage } from './0009-account-coverage';
 import { auditOutcome } from './0010-audit-outcome';
 import { expiryIndexes } from './0012-expiry-indexes';
+import { priorityOrgs } from './0014-priority-orgs';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes, priorityOrgs];
