@@ -13,14 +13,14 @@ describe('priority orgs', () => {
     expect(noteOrgInterest(db, 9, 'asked', at(1000))).toBe(true);
     expect(noteOrgInterest(db, 3, 'pinned', at(2000))).toBe(true);
     expect(priorityOrgIds(db, at(3000))).toEqual([3, 9, 5]);
-    // A repeat within a minute writes nothing; later it moves the org to the front.
-    expect(noteOrgInterest(db, 5, 'opened', at(30_000))).toBe(false);
-    expect(noteOrgInterest(db, 5, 'asked', at(90_000))).toBe(true);
-    expect(priorityOrgIds(db, at(91_000))).toEqual([5, 3, 9]);
+    // A repeat within five minutes writes nothing; later it moves the org to the front.
+    expect(noteOrgInterest(db, 5, 'opened', at(120_000))).toBe(false);
+    expect(noteOrgInterest(db, 5, 'asked', at(360_000))).toBe(true);
+    expect(priorityOrgIds(db, at(361_000))).toEqual([5, 3, 9]);
     // Past the time-to-live only the pin is left; unpinned it expires like the rest.
-    expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 100_000))).toEqual([3]);
+    expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 400_000))).toEqual([3]);
     unpinOrg(db, 3);
-    expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 100_000))).toEqual([]);
+    expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 400_000))).toEqual([]);
   });
 
   it('keeps the few most recent notes besides pins, and rejects an id that is not one', () => {

@@ -9,8 +9,11 @@ export type OrgInterest = 'opened' | 'asked' | 'pinned';
 
 /** How long an opened or asked-about org stays ahead of the queue; a pin stays until unpinned. */
 export const INTEREST_TTL_MS = 12 * 60 * 60 * 1000;
-/** A repeated note within this time is not written again (a note per keystroke would be writes for nothing). */
-const RENOTE_MS = 60_000;
+/**
+ * A repeated note within this time is not written again: every write moves the store's version,
+ * which makes the per-version caches (org list, quick switcher) rebuild on the next read.
+ */
+const RENOTE_MS = 5 * 60_000;
 /** Orgs kept ahead at once besides pins: the few a technician juggles, not every org browsed today. */
 const MAX_RECENT = 8;
 
