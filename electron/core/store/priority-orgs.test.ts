@@ -30,4 +30,11 @@ describe('priority orgs', () => {
     expect(() => noteOrgInterest(store.db, 0, 'opened')).toThrow(/positive integer/);
     expect(() => noteOrgInterest(store.db, 1.5, 'opened')).toThrow(/positive integer/);
   });
+
+  it('a query-only connection (glue ask and search) notes nothing and does not fail the read', () => {
+    const { store } = tempStore();
+    store.db.pragma('query_only = ON');
+    expect(noteOrgInterest(store.db, 3, 'asked')).toBe(false);
+    expect(priorityOrgIds(store.db)).toEqual([]);
+  });
 });
