@@ -3,12 +3,11 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
-import { recordTypeFromName, type RelationInput } from '../store/index';
+import { priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
 import { attachmentsOf } from './account-details';
 import { addCounts, checkCancelled, type SyncContext } from './context';
 import { DetailPicker, detailKey, tierOf, type QueueItem } from './detail-queue';
 import type { DetailUnit } from './planner';
-import { priorityOrgIds } from '../store/index';
 
 // `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
 // `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
@@ -131,7 +130,7 @@ function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark:
   }
   const items = [...picked].map(([id, p]) => {
     const rank = ranked ? p.rank : 0;
-    return { id, rank, org: p.org, tier: tierOf(unit.kind, ranked ? p.rank : 0) };
+    return { id, rank, org: p.org, tier: tierOf(unit.kind, rank) };
   });
   return { items: items.sort(byRankThenId), newMark };
 }
@@ -182,7 +181,7 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
   const ids = items.map((p) => p.id);
   ctx.progress.announce(todoItems.length);
   ctx.details.announce(todoItems.length);
-  const picker = new DetailPicker(key, todoItems, ctx.tiers, () => priorityOrgIds(ctx.store.db, ctx.now()), ctx.priorityPollMs);
+  const picker = new DetailPicker(key, todoItems, ctx.tiers, () => priorityOrgIds(ctx.store.db), ctx.priorityPollMs);
 
   const write = ctx.store.db.transaction((batch: Fetched[], cursor: DetailCursor) => {
     for (const f of batch) {
