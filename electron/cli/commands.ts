@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status') },
   web: { summary: 'Open the app UI in a browser (loopback web host) for a profile', load: () => import('./commands/web') },
   search: { summary: 'Search the local copy (records with org, type and IT Glue link)', load: () => import('./commands/search') },
+  pin: { summary: 'Pin an organization: its details are fetched first while a sync runs', load: () => import('./commands/pin') },
   password: { summary: 'Copy a password to the clipboard (cleared after a while; audited)', load: () => import('./commands/password') },
   ask: { summary: 'Ask a question of the local copy; answers cite their sources', load: () => import('./commands/ask') },
   demo: { summary: 'Try Glue Desk on a generated demo IT Glue account', load: () => import('./commands/demo') },

@@ -21,6 +21,7 @@ import { askedAssetFields, assetFieldAnswer, leadWithFields, recordFields } from
 import { contentTerms, coverage } from './handlers/find';
 import { pickFields, questionWords } from './field-match';
 import { understand } from './parse/intent';
+import { noteOrgInterest } from '../store/priority-orgs';
 
 export type { AnswerContext } from './context';
 
@@ -111,7 +112,18 @@ function namesDevice(input: HandlerInput, source: Source | undefined): boolean {
   return named.some((n) => text.includes(n));
 }
 
+/**
+ * Answers `question`; an answer scoped to an organization (named, or the caller's `orgId`)
+ * also notes that org as one the technician works on, so a running sync fetches its pending
+ * details first (store/priority-orgs.ts). Every door asks through here.
+ */
 export async function ask(ctx: AnswerContext, question: string, opts: AskOptions = {}): Promise<Answer> {
+  const answer = await answerQuestion(ctx, question, opts);
+  if (answer.org && answer.org.id > 0) noteOrgInterest(ctx.search.db, answer.org.id, 'asked');
+  return answer;
+}
+
+async function answerQuestion(ctx: AnswerContext, question: string, opts: AskOptions): Promise<Answer> {
   const today = ctx.today ?? new Date();
   const orgs = ctx.search.orgs();
   const q = understand(typeof question === 'string' ? question : '', orgs, { now: today });

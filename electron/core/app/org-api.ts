@@ -3,7 +3,7 @@
 import type { DocumentSection, OrgApi, RecordDetail, RecordSummary, SectionKind } from '../../../shared/ipc';
 import { err, ok } from '../../../shared/result';
 import { findOrgs } from '../answers/org-resolve';
-import { StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
+import { noteOrgInterest, StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
 import { labelledFields, sizeText, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
@@ -59,6 +59,8 @@ export function createOrgApi(ctx: AppContext): OrgApi {
     records: async ({ orgId, type, query, cursor, limit }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
+      // The technician opened this org: a running sync fetches its pending details first.
+      if (typeof orgId === 'number' && orgId > 0) noteOrgInterest(opened.value.store.db, orgId, 'opened');
       try {
         const page = opened.value.reader.listRecords({ type, orgId, phrase: query, includeArchived: true, cursor, limit: limit ?? 100 });
         return ok({ items: page.items.map(toSummary), nextCursor: page.nextCursor });
@@ -83,6 +85,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
       const record = reader.getRecord(type, id);
       if (!record || record.deletedAt !== null) return err('NOT_FOUND', `This ${type.replace(/-/g, ' ').replace(/s$/, '')} is no longer in the local copy; it may have been deleted in IT Glue. Sync again to refresh.`);
       const orgName = record.orgId !== null ? reader.orgName(record.orgId) : null;
+      if (record.orgId !== null && record.orgId > 0) noteOrgInterest(store.db, record.orgId, 'opened');
       const detail: RecordDetail = {
         type,
         id,

@@ -4,6 +4,7 @@ import type { ItGlueClient } from '../itglue/client';
 import { StoreError } from '../store/errors';
 import type { Store } from '../store/open';
 import type { StoreWriter } from '../store/writer';
+import type { DetailTiers } from './detail-queue';
 import type { DetailsProgress } from './details-progress';
 import type { SyncKind, TypeCounts } from './types';
 import type { WriteQueue } from './write-queue';
@@ -30,6 +31,10 @@ export interface SyncContext {
   progress: ProgressTracker;
   /** The detail passes' share of the run: "searchable · details N % (ETA at the budget)". */
   details: DetailsProgress;
+  /** The detail passes' shared order: earlier tiers first across passes (detail-queue.ts). */
+  tiers: DetailTiers;
+  /** How often a detail pass re-reads the priority orgs (ms). */
+  priorityPollMs: number;
 }
 
 /** Adds one written page's outcome to the run's counts of its type. */

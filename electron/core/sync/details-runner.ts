@@ -3,19 +3,26 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
-import { recordTypeFromName, type RelationInput } from '../store/index';
+import { priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
 import { attachmentsOf } from './account-details';
 import { addCounts, checkCancelled, type SyncContext } from './context';
+import { DetailPicker, detailKey, tierOf, type QueueItem } from './detail-queue';
 import type { DetailUnit } from './planner';
 
 // `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
 // `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
-const cursorSchema = z.object({ after: z.number().int().nonnegative(), w: z.string().nullable(), full: z.boolean(), rank: z.number().int().nonnegative().optional() });
+// `ahead` (absent before priority orgs): ids written beyond that prefix (a priority org's records,
+// the rolling window's early finishers), so a resumed pass fetches none of them again.
+const cursorSchema = z.object({
+  after: z.number().int().nonnegative(),
+  w: z.string().nullable(),
+  full: z.boolean(),
+  rank: z.number().int().nonnegative().optional(),
+  ahead: z.array(z.number().int().nonnegative()).optional(),
+});
 type DetailCursor = z.infer<typeof cursorSchema>;
 
 const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
-
-const keyOf = (u: DetailUnit): string => `details:${u.kind}`;
 
 type Fetched =
   | { kind: 'secret'; id: number; value: string }
@@ -73,6 +80,7 @@ interface PendingRow {
   id: number;
   updated_at: string | null;
   type_name: string | null;
+  org_id: number | null;
 }
 
 /**
@@ -95,7 +103,7 @@ interface Pending {
 const byRankThenId = (a: Pending, b: Pending): number => a.rank - b.rank || a.id - b.id;
 
 /** Records this pass must visit: all live ones on a full pass, else those changed since the pass's watermark. */
-function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null, ranked: boolean): { items: Pending[]; newMark: string | null } {
+function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null, ranked: boolean): { items: QueueItem[]; newMark: string | null } {
   const db = ctx.store.db;
   // Iterated, not loaded: the passes start together, and four arrays of 100k row objects
   // were a visible share of the sync's peak RSS. Nothing writes until this returns.
@@ -103,22 +111,28 @@ function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark:
   const rows = db
     .prepare<[string], PendingRow>(
       withType
-        ? `SELECT CAST(r.itglue_id AS INTEGER) AS id, r.updated_at, c.type_name FROM records r LEFT JOIN configurations c ON c.id = CAST(r.itglue_id AS INTEGER)
+        ? `SELECT CAST(r.itglue_id AS INTEGER) AS id, r.updated_at, c.type_name, r.org_id FROM records r LEFT JOIN configurations c ON c.id = CAST(r.itglue_id AS INTEGER)
             WHERE r.type = ? AND r.deleted_at IS NULL AND r.itglue_id GLOB '[0-9]*'`
-        : "SELECT CAST(itglue_id AS INTEGER) AS id, updated_at, NULL AS type_name FROM records WHERE type = ? AND deleted_at IS NULL AND itglue_id GLOB '[0-9]*'",
+        : "SELECT CAST(itglue_id AS INTEGER) AS id, updated_at, NULL AS type_name, org_id FROM records WHERE type = ? AND deleted_at IS NULL AND itglue_id GLOB '[0-9]*'",
     )
     .iterate(unit.parentType);
   let newMark = watermark;
-  const ranks = new Map<number, number>();
+  const picked = new Map<number, { rank: number; org: number | null }>();
   for (const r of rows) {
     if (r.updated_at !== null && (newMark === null || r.updated_at > newMark)) newMark = r.updated_at;
-    if (full || watermark === null || r.updated_at === null || r.updated_at > watermark) ranks.set(r.id, withType ? detailRank(r.type_name) : 1);
+    if (full || watermark === null || r.updated_at === null || r.updated_at > watermark) picked.set(r.id, { rank: withType ? detailRank(r.type_name) : 1, org: r.org_id });
   }
   if (unit.kind === 'password-values' && !full) {
     // Values that never arrived (an interrupted pass, access granted later) are fetched too.
-    for (const r of db.prepare<[], { id: number }>('SELECT p.id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.has_value = 0').all()) ranks.set(r.id, 1);
+    for (const r of db.prepare<[], { id: number; org_id: number | null }>('SELECT p.id, r.org_id FROM passwords p JOIN records r ON r.rowid = p.record_rowid AND r.deleted_at IS NULL WHERE p.has_value = 0').all()) {
+      picked.set(r.id, { rank: 1, org: r.org_id });
+    }
   }
-  return { items: [...ranks].map(([id, rank]) => ({ id, rank: ranked ? rank : 0 })).sort(byRankThenId), newMark };
+  const items = [...picked].map(([id, p]) => {
+    const rank = ranked ? p.rank : 0;
+    return { id, rank, org: p.org, tier: tierOf(unit.kind, rank) };
+  });
+  return { items: items.sort(byRankThenId), newMark };
 }
 
 export interface DetailOutcome {
@@ -129,16 +143,25 @@ export interface DetailOutcome {
 }
 
 /**
- * Walks records in id order with a rolling window: a few workers (bounded by the client's
- * pacer concurrency) each take the next id as soon as their last request ends, so one slow
- * answer holds up one worker, not a batch. Finished results are written in groups of
- * `detailBatch` (any order; every write is an idempotent upsert) with the pass's cursor in one
- * transaction; the cursor is the highest id below which every record is written, so a resumed
- * pass re-fetches at most the window.
+ * Walks records in (rank, id) order with a rolling window: a few workers (bounded by the
+ * client's pacer concurrency) each take the next record as soon as their last request ends, so
+ * one slow answer holds up one worker, not a batch. Records of priority orgs go first, and a
+ * record of a later tier waits while any pass has earlier-tier records left (detail-queue.ts).
+ * Finished results are written in groups of `detailBatch` (any order; every write is an
+ * idempotent upsert) with the pass's cursor in one transaction: the last record of the written
+ * prefix plus the ids written beyond it, so a resumed pass fetches nothing twice.
  */
 export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<DetailOutcome> {
+  const key = detailKey(unit);
+  try {
+    return await walk(ctx, unit, key);
+  } finally {
+    ctx.tiers.release(key);
+  }
+}
+
+async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<DetailOutcome> {
   const { writer, runId } = ctx;
-  const key = keyOf(unit);
   const previous = writer.getCheckpoint(key, '*');
   const ours = previous?.runId === runId && previous.completedAt === null ? parseCursor(previous.cursor) : null;
   if (previous?.runId === runId && previous.completedAt !== null) {
@@ -151,13 +174,16 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
   const { items, newMark } = pendingOf(ctx, unit, full, watermark, ranked);
   const w = ours ? ours.w : newMark;
   const from: Pending = { id: ours?.after ?? 0, rank: ours?.rank ?? 0 };
-  const todoItems = items.filter((p) => byRankThenId(p, from) > 0);
-  const todo = todoItems.map((p) => p.id);
+  const aheadIds = new Set(ours?.ahead ?? []);
+  // Written beyond the prefix by an earlier attempt: skipped now, carried in the cursor until the prefix passes them.
+  let carried = items.filter((p) => aheadIds.has(p.id) && byRankThenId(p, from) > 0);
+  const todoItems = items.filter((p) => byRankThenId(p, from) > 0 && !aheadIds.has(p.id));
   const ids = items.map((p) => p.id);
-  ctx.progress.announce(todo.length);
-  ctx.details.announce(todo.length);
+  ctx.progress.announce(todoItems.length);
+  ctx.details.announce(todoItems.length);
+  const picker = new DetailPicker(key, todoItems, ctx.tiers, () => priorityOrgIds(ctx.store.db), ctx.priorityPollMs);
 
-  const write = ctx.store.db.transaction((batch: Fetched[], last: Pending) => {
+  const write = ctx.store.db.transaction((batch: Fetched[], cursor: DetailCursor) => {
     for (const f of batch) {
       if (f.kind === 'secret' && f.value !== '') {
         writer.putSecret(f.id, f.value);
@@ -170,36 +196,46 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
         addCounts(ctx, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
       }
     }
-    writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify({ after: last.id, w, full, ...(ranked ? { rank: last.rank } : {}) } satisfies DetailCursor), lastUpdatedAt: watermark, runId });
+    writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify(cursor), lastUpdatedAt: watermark, runId });
   });
 
   const phase = unit.kind === 'password-values' ? 'secrets' : 'details';
-  const done = new Uint8Array(todo.length);
-  let prefix = 0; // todo[0..prefix) are all written
-  let next = 0;
+  const done = new Uint8Array(todoItems.length);
+  const doneAhead = new Set<number>(); // indices written beyond the prefix
+  let prefix = 0; // todoItems[0..prefix) are all written
   let buffer: { index: number; fetched: Fetched }[] = [];
   let stop: unknown = null;
   let noAccess: NoPasswordAccessError | null = null;
   const flush = (): void => {
     if (buffer.length === 0) return;
-    for (const b of buffer) done[b.index] = 1;
-    while (prefix < todo.length && done[prefix] === 1) prefix++;
+    for (const b of buffer) {
+      done[b.index] = 1;
+      doneAhead.add(b.index);
+    }
+    while (prefix < todoItems.length && done[prefix] === 1) doneAhead.delete(prefix++);
     const last = prefix > 0 ? (todoItems[prefix - 1] ?? from) : from;
+    carried = carried.filter((p) => byRankThenId(p, last) > 0);
+    const ahead = [...carried.map((p) => p.id), ...[...doneAhead].map((i) => (todoItems[i] as QueueItem).id)];
+    const cursor: DetailCursor = { after: last.id, w, full, ...(ranked ? { rank: last.rank } : {}), ...(ahead.length > 0 ? { ahead } : {}) };
     const t0 = performance.now();
-    write.immediate(buffer.map((b) => b.fetched), last);
+    write.immediate(buffer.map((b) => b.fetched), cursor);
     ctx.dbMs += performance.now() - t0;
     ctx.progress.emit(phase, unit.parentType, null, buffer.length, ctx.details.advance(buffer.length));
     buffer = [];
   };
   const worker = async (): Promise<void> => {
-    while (stop === null && next < todo.length) {
-      const index = next++;
-      const id = todo[index] as number;
+    while (stop === null) {
       try {
         checkCancelled(ctx.signal);
-        const fetched = await fetchOne(ctx, unit, id);
+        const next = picker.pick();
+        if (next === null) return;
+        if ('wait' in next) {
+          await ctx.tiers.ready(next.wait, ctx.signal, ctx.priorityPollMs);
+          continue;
+        }
+        const fetched = await fetchOne(ctx, unit, (todoItems[next.index] as QueueItem).id);
         if (stop !== null) return;
-        buffer.push({ index, fetched });
+        buffer.push({ index: next.index, fetched });
         if (buffer.length >= ctx.detailBatch) flush();
       } catch (e) {
         if (e instanceof NoPasswordAccessError) noAccess ??= e;
@@ -208,17 +244,16 @@ export async function runDetails(ctx: SyncContext, unit: DetailUnit): Promise<De
       }
     }
   };
-  const workers = Math.max(1, Math.min(todo.length, ctx.client.pacer.concurrency * 2));
+  const workers = Math.max(1, Math.min(todoItems.length, ctx.client.pacer.concurrency * 2));
   await Promise.all(Array.from({ length: workers }, worker));
-  // Results that arrived before a failure are kept: the cursor still covers only the prefix.
+  // Results that arrived before a failure are kept: the cursor still covers only what is written.
   flush();
   if (noAccess !== null) {
     ctx.warnings.push(`${(noAccess as NoPasswordAccessError).message} Password values were not synced (metadata only).`);
-    return { unit, complete: false, pending: new Set(todo.slice(prefix)) };
+    return { unit, complete: false, pending: new Set(todoItems.filter((_, i) => done[i] === 0).map((p) => p.id)) };
   }
   if (stop !== null) throw stop;
   writer.setCheckpoint({ resource: key, scope: '*', cursor: null, lastUpdatedAt: w, runId, completedAt: ctx.now().toISOString() });
-  // Only the sections sweep reads `pending`; other passes hand back nothing to hold.
   // The sections and attachments sweeps read `pending`; password values hand back nothing to hold.
   return { unit, complete: true, pending: unit.kind === 'password-values' ? new Set() : new Set(ids) };
 }

@@ -15,6 +15,7 @@ import { checkProportionate, damagedStore } from '../store/integrity';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
 import { detailsProgress } from './details-progress';
+import { detailKey, detailTiers } from './detail-queue';
 import { runDetails, type DetailOutcome } from './details-runner';
 import { runListing, type ListingOutcome } from './listing-runner';
 import { acquireSyncLock } from './lock';
@@ -168,6 +169,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       writes,
       progress: new ProgressTracker(runId, client, requestsAtStart, options.onProgress),
       details: detailsProgress(client.pacer),
+      // Replaced by the passes that actually run, once the listings tell which.
+      tiers: detailTiers([]),
+      priorityPollMs: Math.max(0, options.priorityPollMs ?? 1000),
     };
     const concurrency = Math.max(1, options.concurrency ?? 4);
     let status: SyncStatus = 'ok';
@@ -214,7 +218,6 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       // Detail passes are independent of each other and share the client's pacer, so they run
       // together: a slow answer near the end of one pass no longer holds up the next.
       const runUnit = async (unit: DetailUnit): Promise<void> => {
-        if (failedTypes.has(unit.parentType)) return;
         let outcome: DetailOutcome;
         try {
           outcome = await runDetails(ctx, unit);
@@ -229,7 +232,9 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
         else if (unit.kind === 'configuration-related' || unit.kind === 'flexible-asset-related') shownWithAttachments.set(unit.parentType, outcome.pending);
       };
       const shownWithAttachments = new Map<RecordType, ReadonlySet<number>>();
-      const settled = await Promise.allSettled(detailUnits(caps).map(runUnit));
+      const units = detailUnits(caps).filter((u) => !failedTypes.has(u.parentType));
+      ctx.tiers = detailTiers(units.map(detailKey));
+      const settled = await Promise.allSettled(units.map(runUnit));
       const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (fatal) throw fatal.reason;
       sweepAttachments(ctx, shownWithAttachments);

@@ -26,6 +26,8 @@ export interface RunSyncOptions {
   revocationConfirmDelayMs?: number;
   /** The offline-expiry clock a successful sync restarts (guard/; default the process's own). */
   guardClock?: TrustedClock;
+  /** How often a running detail pass re-reads the priority orgs (store/priority-orgs.ts); default 1 s. */
+  priorityPollMs?: number;
   /** Clock for the organizations updated_at window. */
   now?: () => Date;
 }

@@ -62,6 +62,8 @@ export const urlField = () => z.string().nullable().describe('Link to the record
 export interface OrgIndex {
   all: OrganizationSummary[];
   byId: Map<number, OrganizationSummary>;
+  /** The store an org resolved here is noted in as one the technician works on. */
+  db?: OpenedStore['store']['db'];
 }
 
 /**
@@ -70,7 +72,7 @@ export interface OrgIndex {
  */
 export function orgIndex(store: OpenedStore, opts: { counts?: boolean } = {}): OrgIndex {
   const all = store.reader.listOrganizations({ counts: opts.counts === true });
-  return { all, byId: new Map(all.map((o) => [o.id, o])) };
+  return { all, byId: new Map(all.map((o) => [o.id, o])), db: store.store.db };
 }
 
 export function orgRef(index: OrgIndex, orgId: number | null): { id: number; name: string } | null {
@@ -84,7 +86,11 @@ export async function resolveOrg(index: OrgIndex, said: string): Promise<Organiz
   const s = said.trim();
   const { resolveOrgRef, orgChoices } = await import('../../core/answers/org-resolve');
   const m = resolveOrgRef(s, index.all);
-  if (m.kind === 'match') return m.org;
+  if (m.kind === 'match') {
+    // A tool scoped to this org: a running sync fetches the org's pending details first.
+    if (index.db && m.org.id > 0) (await import('../../core/store/priority-orgs')).noteOrgInterest(index.db, m.org.id, 'asked');
+    return m.org;
+  }
   if (m.kind === 'ambiguous') throw new ToolError('INVALID_INPUT', `"${clip(s)}" matches several organizations: ${orgChoices(m.candidates)}. Ask the user which one they mean, then call again with its id.`);
   const hint = m.suggestions.length ? ` Did you mean ${orgChoices(m.suggestions.slice(0, 5))}?` : ' Use query_organizations to list them.';
   throw new ToolError('NOT_FOUND', `No organization matches "${clip(s)}".${hint}`);

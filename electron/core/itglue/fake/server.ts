@@ -37,6 +37,8 @@ export interface FakeOptions {
   rejectStatus?: 401 | 403;
   /** Day the demo tenant's dates are relative to (YYYY-MM-DD); default today (UTC). */
   today?: string;
+  /** Keep every request's path and query in order in `stats().log` (tests of request order; off by default: it grows per request). */
+  logRequests?: boolean;
   port?: number;
   host?: '127.0.0.1';
 }
@@ -46,6 +48,8 @@ export interface FakeStats {
   byPath: Record<string, number>;
   rateLimited: number;
   faults: Record<string, number>;
+  /** With `logRequests`: each request's path and query, in arrival order. */
+  log?: string[];
 }
 
 export interface FakeItGlue {
@@ -110,6 +114,7 @@ export async function startFakeItGlue(opts: FakeOptions = {}): Promise<FakeItGlu
     const url = new URL(req.url ?? '/', baseUrl);
     stats.requests++;
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
+    if (opts.logRequests) (stats.log ??= []).push(`${url.pathname}${url.search}`);
     if (req.method !== 'GET') {
       send(res, errorReply(405, 'Method Not Allowed', 'This fake IT Glue server is read-only (GET).'), { Allow: 'GET' });
       return;
@@ -198,7 +203,7 @@ export async function startFakeItGlue(opts: FakeOptions = {}): Promise<FakeItGlu
       remove: (type, id) => tenant.remove(type, id),
       archive: (type, id) => tenant.archive(type, id),
     },
-    stats: () => ({ ...stats, byPath: { ...stats.byPath }, faults: { ...stats.faults } }),
+    stats: () => ({ ...stats, byPath: { ...stats.byPath }, faults: { ...stats.faults }, ...(stats.log ? { log: [...stats.log] } : {}) }),
     resetStats: () => {
       stats = { requests: 0, byPath: {}, rateLimited: 0, faults: {} };
     },
