@@ -1,7 +1,8 @@
 // Test support (imports vitest; never import it from product code or benches).
 import { afterEach } from 'vitest';
-import type { OpenStoreOptions } from './open';
+import type { OpenStoreOptions, Store } from './open';
 import { createTempStore, type TempStore } from './testing';
+import { createWriter, type StoreWriter } from './writer';
 
 /** A maker of real SQLCipher temp stores, each removed after the test that made it. */
 export function tempStores(): (options?: Partial<OpenStoreOptions>) => TempStore {
@@ -14,6 +15,22 @@ export function tempStores(): (options?: Partial<OpenStoreOptions>) => TempStore
     made.push(t);
     return t;
   };
+}
+
+/** Typed columns added after the first schema that today's writer fills. */
+const LATER_TYPED_COLUMNS = [{ table: 'configurations', column: 'url', sql: 'url TEXT' }] as const;
+
+/**
+ * Today's writer on a store left at an older version, which the migration tests use to lay down
+ * realistic rows: the typed columns later migrations add are added empty first, since the
+ * writer knows only today's schema. The store must not be migrated past them afterwards.
+ */
+export function oldStoreWriter(store: Store): StoreWriter {
+  for (const { table, column, sql } of LATER_TYPED_COLUMNS) {
+    const has = store.db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?').get(table, column);
+    if (has?.n === 0) store.db.exec(`ALTER TABLE ${table} ADD COLUMN ${sql}`);
+  }
+  return createWriter(store);
 }
 
 type Db = TempStore['store']['db'];

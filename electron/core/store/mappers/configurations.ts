@@ -76,6 +76,7 @@ export const mapConfiguration: Mapper = (resource) => {
         status_name: a['configuration-status-name'],
         warranty_expires_at: a['warranty-expires-at'],
         archived: a.archived ? 1 : 0,
+        url: resourceUrl(resource),
       },
     },
     relations: [],

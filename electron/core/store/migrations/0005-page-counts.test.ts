@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, org } from '../fixtures.test-data';
-import { actualCounts, keptCounts, tempStores } from '../test-stores';
-import { createWriter } from '../writer';
+import { actualCounts, keptCounts, oldStoreWriter, tempStores } from '../test-stores';
 
 const tempStore = tempStores();
 
@@ -20,7 +19,7 @@ describe('migration 0005-page-counts', () => {
     const s = t.reopen({ targetVersion: 5 });
     expect(s.schemaVersion).toBe(5);
     expect(keptCounts(s.db)).toEqual(actualCounts(s.db));
-    const w = createWriter(s);
+    const w = oldStoreWriter(s);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(7, 'Acme'), org(8, 'Globex')], runId });
     // One page with a resource twice: first in org 7, then moved to org 8 and archived. The

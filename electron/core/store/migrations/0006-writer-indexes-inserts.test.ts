@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, org } from '../fixtures.test-data';
 import type { TempStore } from '../testing';
-import { actualCounts, keptCounts, tempStores } from '../test-stores';
-import { createWriter } from '../writer';
+import { actualCounts, keptCounts, oldStoreWriter, tempStores } from '../test-stores';
 
 const tempStore = tempStores();
 
@@ -13,7 +12,7 @@ const found = (db: Db, words: string) => db.prepare<[string], { name: string }>(
 describe('migration 0006-writer-indexes-inserts', () => {
   it('drops the insert triggers; the writer still indexes and counts what a version-5 store held and what it adds, a batch at a time', () => {
     const t = tempStore({ targetVersion: 5 });
-    const w5 = createWriter(t.store);
+    const w5 = oldStoreWriter(t.store);
     const run5 = w5.startRun('full');
     w5.applyPage({ type: 'organizations', resources: [org(7, 'Acme')], runId: run5 });
     w5.applyPage({ type: 'configurations', resources: [config(10, 7, 'SRV-OLD')], runId: run5 });
@@ -29,7 +28,7 @@ describe('migration 0006-writer-indexes-inserts', () => {
     expect(found(s.db, 'srv')).toEqual(['SRV-OLD']);
     expect(found(s.db, 'helpdesk')).toEqual(['Pat Lee']);
 
-    const w = createWriter(s);
+    const w = oldStoreWriter(s);
     const runId = w.startRun('full');
     // New rows, a row twice in one page (moved and archived), and a rename of an old row.
     w.applyPage({

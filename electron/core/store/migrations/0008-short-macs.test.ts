@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { config, iface, org } from '../fixtures.test-data';
 import { createReader } from '../reader';
-import { tempStores } from '../test-stores';
-import { createWriter } from '../writer';
+import { oldStoreWriter, tempStores } from '../test-stores';
 
 const tempStore = tempStores();
 
 describe('migration 0008-short-macs', () => {
   it('keys the macOS short MACs a version-7 store left unkeyed, and leaves values that are no MAC alone', () => {
     const t = tempStore({ targetVersion: 7 });
-    const w = createWriter(t.store);
+    const w = oldStoreWriter(t.store);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(7, 'Acme')], runId });
     w.applyPage({

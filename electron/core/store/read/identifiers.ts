@@ -51,12 +51,13 @@ const toHit = (h: HitRow): ConfigurationHit => ({
   interfaceName: h.interface_name,
 });
 
-// Matches are found and ordered in the typed tables alone, and only the page kept (500, or the
-// page a door shows) is joined to records (url) and organizations. A common identifier ("DC01", a private IP reused
-// by every client) matches thousands of configurations at 1M records, and joining each to its
-// wide records row cost 100–250 ms. A typed row exists only while its record is live (the
-// deletion sweep drops it); the outer join still checks.
-const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, c.record_rowid`;
+// Matches are found, ordered and shown from the typed tables alone: only the page kept (500, or
+// the page a door shows) is joined to organizations. A common identifier ("DC01", a private IP
+// reused by every client) matches thousands of configurations at 1M records; joining each to its
+// wide records row cost 100–250 ms, and even the 50 rows of one page cost most of a lookup, so
+// the link a hit shows sits in the typed row (migration 0017). A typed row exists only while its
+// record is live: the deletion sweep drops it with the record's flag.
+const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, c.url`;
 const CONFIG = `FROM configurations c`;
 const INTERFACE = `FROM interfaces i JOIN configurations c ON c.id = i.configuration_id`;
 const ORDER = 'ORDER BY 2, 1 LIMIT ?';
@@ -65,8 +66,8 @@ export const IDENTIFIER_PAGE = 500;
 /** What an IP lookup returns unless asked for more: the page a door shows. */
 export const IP_PAGE = 50;
 const pageOf = (limit: number): number => Math.max(1, Math.min(IDENTIFIER_PAGE, Math.trunc(limit) || 1));
-const JOINED = (inner: string) => `SELECT h.id, h.name, h.hostname, h.primary_ip, h.org_id, o.name AS org_name, r.url, h.matched_on, h.value, h.interface_name
-  FROM (${inner}) h JOIN records r ON r.rowid = h.record_rowid AND r.deleted_at IS NULL LEFT JOIN organizations o ON o.id = h.org_id
+const JOINED = (inner: string) => `SELECT h.id, h.name, h.hostname, h.primary_ip, h.org_id, o.name AS org_name, h.url, h.matched_on, h.value, h.interface_name
+  FROM (${inner}) h LEFT JOIN organizations o ON o.id = h.org_id
   ORDER BY h.name, h.id`;
 
 const isIp = (value: string): boolean => ipv4ToNumber(value) !== null || normalizeIpv6(value) !== null;
