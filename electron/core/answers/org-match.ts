@@ -77,11 +77,13 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
   const byFirstWord = new Map<string, number[]>();
   const byInitial = new Map<string, number[]>();
   const byLength = new Map<number, number[]>();
+  // Positions arrive in order, so a repeat can only be the list's last entry (a scan of the
+  // list per add made building the index quadratic in a common initial's bucket).
   const add = <K,>(key: K, i: number, map: Map<K, number[]>): void => {
     if (key === '' || key === 0) return;
-    const list = map.get(key) ?? [];
-    if (!list.includes(i)) list.push(i);
-    map.set(key, list);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
   };
   orgs.forEach((org, i) => {
     const rawShort = org.shortName ?? null;
