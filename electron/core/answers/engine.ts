@@ -20,7 +20,7 @@ import { searchAnswer } from './handlers/search';
 import { askedAssetFields, assetFieldAnswer, leadWithFields, recordFields } from './fields';
 import { contentTerms, coverage } from './handlers/find';
 import { pickFields, questionWords } from './field-match';
-import { understand } from './parse/intent';
+import { readQuestion } from './read-question';
 import { noteOrgInterest } from '../store/priority-orgs';
 
 export type { AnswerContext } from './context';
@@ -126,7 +126,7 @@ export async function ask(ctx: AnswerContext, question: string, opts: AskOptions
 async function answerQuestion(ctx: AnswerContext, question: string, opts: AskOptions): Promise<Answer> {
   const today = ctx.today ?? new Date();
   const orgs = ctx.search.orgs();
-  const q = understand(typeof question === 'string' ? question : '', orgs, { now: today });
+  const q = readQuestion(ctx.search, typeof question === 'string' ? question : '', { now: today });
   let org: OrgRef | null = null;
   if (opts.orgId !== undefined) {
     const o = orgs.find((x) => x.id === opts.orgId);

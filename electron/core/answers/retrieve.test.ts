@@ -75,4 +75,12 @@ describe('retrieve', () => {
     const raw = await retrieve(ctx, { query: 'restore to an alternate location harbor health', children: true, limit: 10 });
     expect(raw.hits.some((h) => h.type === 'document-sections')).toBe(true);
   });
+
+  it("shows an entry of IT Glue's expirations list as the domain it is about", async () => {
+    const hits = await top('when does riversidefoundation.org expire');
+    expect(hits[0]).toMatchObject({ type: 'domains', name: 'riversidefoundation.org', org: { name: 'Riverside Schools Foundation' } });
+    expect(hits.some((h) => h.type === 'expirations')).toBe(false);
+    const raw = await retrieve(ctx, { query: 'when does riversidefoundation.org expire', children: true, limit: 10 });
+    expect(raw.hits.some((h) => h.type === 'expirations' && h.name === 'riversidefoundation.org')).toBe(true);
+  });
 });

@@ -15,7 +15,8 @@ import { variantKey } from '../search/fts-synonyms';
 import { flexibleAssetTypeNames, hitContext, organizationRowids, recordsOfTypeInOrg, rowidsOfKind } from '../store/index';
 import { findConfigType, residual } from './handlers/config-types';
 import { organizationsOfKind, wanted, type Wanted } from './handlers/org-list';
-import { understand, type Query } from './parse/intent';
+import type { Query } from './parse/intent';
+import { readQuestion } from './read-question';
 import type { OrgCandidate } from './org-match';
 
 export interface RetrieveInput extends SearchInput {
@@ -134,7 +135,7 @@ export async function retrieve(ctx: SearchContext, input: RetrieveInput): Promis
   const limit = Math.max(1, Math.min(200, Math.trunc(input.limit ?? 20)));
   const offset = Math.max(0, Math.trunc(input.offset ?? 0));
   const orgs = ctx.orgs();
-  const q = understand(input.query, orgs);
+  const q = readQuestion(ctx, input.query);
   const scope = scopeOf(q, orgs, input.orgId);
   if (scope.kind === 'unknown') {
     const names = scope.suggestions.map((s) => s.name).join(', ');

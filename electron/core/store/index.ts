@@ -11,7 +11,7 @@ export { searchAliases } from './normalize';
 export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';
 export { MIGRATIONS } from './migrations/index';
 export { answerText, hitContext, type HitContext, type HitRef } from './read/hit-context';
-export { domainsNamed, flexibleAssetTypeNames, organizationRowids, recordsOfTypeInOrg, rowidsOfKind, type KindFilter } from './read/kinds';
+export { domainsNamed, flexibleAssetTypeNames, organizationRowids, orgsOwningDomain, recordsOfTypeInOrg, rowidsOfKind, type KindFilter } from './read/kinds';
 export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type AssetField, type AssetRef } from './read/asset-fields';
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';

@@ -15,7 +15,8 @@ import { synonymsOf } from '../../search/fts-synonyms';
 import { normaliseName } from '../org-match-normalise';
 import type { Token } from '../../identifiers/tokens';
 
-export type ScopeHow = '@' | 'at' | 'for' | 'in' | 'name';
+/** 'domain': named by a domain its records hold (domain-scope.ts). */
+export type ScopeHow = '@' | 'at' | 'for' | 'in' | 'name' | 'domain';
 
 export type Scope<T extends OrgCandidate = OrgCandidate> =
   | { kind: 'none' }

@@ -1,9 +1,11 @@
 // What ranking needs to know about search hits beyond the records row: the kind of thing each
 // one is (a configuration's type, a flexible asset's type) and, for child records, the parent
-// a technician would open (an interface's device, a section's document and heading). One
+// a technician would open (an interface's device, a section's document and heading, an entry
+// of IT Glue's expirations list's domain, certificate or device). One
 // indexed lookup per hit, batched by the caller's page, so it stays flat at 1M records.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../../shared/domain';
+import { isRecordType } from './rows';
 
 export interface HitRef {
   rowid: number;
@@ -26,6 +28,7 @@ interface Statements {
   interfaceParent: Database.Statement<[number], { id: number; name: string; rowid: number; iface: string | null; ip: string | null; ip6: string | null }>;
   sectionParent: Database.Statement<[number], { id: number; name: string; rowid: number; sort: number | null; kind: string | null; content: string | null }>;
   headingBefore: Database.Statement<[number, number], { content: string | null }>;
+  expirationParent: Database.Statement<[number], { type: string; id: string; name: string; rowid: number; expires_on: string | null }>;
 }
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -51,6 +54,11 @@ function statements(db: Database.Database): Statements {
     headingBefore: db.prepare(
       `SELECT content FROM document_sections
         WHERE document_id = ? AND sort <= ? AND kind LIKE '%Heading' ORDER BY sort DESC, id DESC LIMIT 1`,
+    ),
+    expirationParent: db.prepare(
+      `SELECT r.type, r.itglue_id AS id, r.name, r.rowid, x.expires_on
+         FROM expirations x JOIN records r ON r.type = x.resource_type AND r.itglue_id = CAST(x.resource_id AS TEXT) AND r.deleted_at IS NULL
+        WHERE x.id = ?`,
     ),
   };
   cache.set(db, s);
@@ -83,6 +91,13 @@ export function hitContext(db: Database.Database, hit: HitRef): HitContext {
       const own = p.kind?.endsWith('Heading') ? firstLine(p.content) : null;
       const heading = own ?? (p.sort !== null ? firstLine(s.headingBefore.get(p.id, p.sort)?.content ?? null) : null);
       return { kind: null, parent: { type: 'documents', id: String(p.id), name: p.name, rowid: p.rowid }, childLabel: heading };
+    }
+    case 'expirations': {
+      // The list entry of a record this store holds reads as that record ("acme.com — expires
+      // 2026-05-01"); an entry whose source was not synced stays a hit of its own.
+      const p = s.expirationParent.get(id);
+      if (!p || !isRecordType(p.type)) return { kind: null, parent: null, childLabel: null };
+      return { kind: null, parent: { type: p.type, id: p.id, name: p.name, rowid: p.rowid }, childLabel: p.expires_on ? `expires ${p.expires_on.slice(0, 10)}` : null };
     }
     default:
       return { kind: null, parent: null, childLabel: null };

@@ -80,6 +80,23 @@ export function domainsNamed(db: Database.Database, name: string, orgId?: number
     .map((d) => ({ id: d.id, orgId: d.org_id }));
 }
 
+/**
+ * The organizations whose live records are named by this domain: an IT Glue domain, or a
+ * flexible asset named after it (an Active Directory domain, an email or website asset). At
+ * most `limit` distinct orgs; both reads are index probes (domains_name, records_type_name).
+ */
+export function orgsOwningDomain(db: Database.Database, name: string, limit = 3): number[] {
+  const rows = db
+    .prepare<[string, string, number], { org_id: number }>(
+      `SELECT org_id FROM domains d WHERE d.name = ? COLLATE NOCASE AND d.org_id IS NOT NULL
+       UNION
+       SELECT org_id FROM records r WHERE r.type = 'flexible-assets' AND lower(r.name) = lower(?) AND r.archived = 0 AND r.deleted_at IS NULL AND r.org_id IS NOT NULL
+       LIMIT ?`,
+    )
+    .all(name.trim(), name.trim(), limit);
+  return rows.map((r) => r.org_id);
+}
+
 /** Live records of one type in one organization, by name (index records_org_type). */
 export function recordsOfTypeInOrg(db: Database.Database, type: string, orgId: number, limit: number): { rowid: number; type: string; id: string }[] {
   return db

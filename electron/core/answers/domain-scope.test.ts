@@ -1,0 +1,60 @@
+// A client named by its domain scopes the question like its name would, through the one reader
+// of questions (readQuestion) that ask and every door's search share; real SQLCipher store.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { config, flexAsset, org } from '../store/fixtures.test-data';
+import { createTempStore, type TempStore } from '../store/testing';
+import { createWriter } from '../store/writer';
+import { createSearchContext, type SearchContext } from '../search/search';
+import { ask } from './engine';
+import { retrieve } from './retrieve';
+
+const domain = (id: number, orgId: number, name: string) => ({ id: String(id), type: 'domains', attributes: { name, 'organization-id': orgId, archived: false } });
+
+describe('a domain in the question', () => {
+  let t: TempStore;
+  let ctx: SearchContext;
+  beforeEach(() => {
+    t = createTempStore();
+    const w = createWriter(t.store);
+    const runId = w.startRun('full');
+    w.applyPage({ type: 'organizations', resources: [org(1, 'Kestrel Freight'), org(2, 'Kestrel Dental'), org(3, 'Osprey Legal')], runId });
+    w.applyPage({
+      type: 'configurations',
+      resources: [
+        config(11, 1, 'DC01', { hostname: 'DC01.kfreight.local', notes: 'Domain controller' }),
+        config(21, 2, 'DC01', { hostname: 'DC01.kdental.local', notes: 'Domain controller' }),
+        config(31, 3, 'DC01', { hostname: 'DC01.osprey.local', notes: 'Domain controller' }),
+      ],
+      runId,
+    });
+    w.applyPage({ type: 'flexible-assets', resources: [flexAsset(41, 1, 7, 'kfreight.local', { 'ad-full-name': 'kfreight.local', notes: 'domain controllers DC01' })], runId });
+    w.applyPage({ type: 'domains', resources: [domain(51, 2, 'kestreldental.com'), domain(52, 1, 'sharedvendor.com'), domain(53, 3, 'sharedvendor.com')], runId });
+    ctx = createSearchContext(t.store);
+  });
+  afterEach(() => t.cleanup());
+
+  it('scopes search to the org whose Active Directory asset it names, never another org', async () => {
+    const r = await retrieve(ctx, { query: 'which servers are domain controllers for kfreight.local', limit: 10 });
+    expect(r.scope).toMatchObject({ kind: 'org', org: { name: 'Kestrel Freight' }, from: 'text' });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(new Set(r.hits.map((h) => h.org?.name))).toEqual(new Set(['Kestrel Freight']));
+  });
+
+  it("reads a host's full name as the domain it sits in", async () => {
+    const a = await ask({ search: ctx }, 'domain controller DC01.kfreight.local');
+    expect(a.org?.name).toBe('Kestrel Freight');
+    expect(a.sources.every((s) => s.org?.name === 'Kestrel Freight')).toBe(true);
+  });
+
+  it('scopes an answer to the org that holds an IT Glue domain', async () => {
+    const a = await ask({ search: ctx }, 'domain controller for kestreldental.com');
+    expect(a.org?.name).toBe('Kestrel Dental');
+    expect(a.sources.every((s) => s.org?.name === 'Kestrel Dental')).toBe(true);
+  });
+
+  it('scopes nothing for a domain several orgs hold, and a named org wins over a domain', async () => {
+    expect((await retrieve(ctx, { query: 'domain controller sharedvendor.com' })).scope).toEqual({ kind: 'all' });
+    const named = await retrieve(ctx, { query: '@Osprey Legal domain controller kfreight.local' });
+    expect(named.scope).toMatchObject({ kind: 'org', org: { name: 'Osprey Legal' } });
+  });
+});
