@@ -1,10 +1,11 @@
 // The local unlock passphrase (issue #19): only its scrypt hash is kept, in the profile folder
 // (0600), with the count of failed attempts so restarting the app does not reset the wait.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseJsonWith } from '../../../shared/parse-json';
+import { writePrivateFile } from '../fs/write-private-file';
 
 export const UNLOCK_FILE = 'unlock.json';
 
@@ -46,11 +47,7 @@ export function waitAfter(failures: number): number {
 export function createUnlockSecret(profileDir: string): UnlockSecret {
   const file = join(profileDir, UNLOCK_FILE);
   const read = (): UnlockFile | null => (existsSync(file) ? parseJsonWith(fileSchema, readFileSync(file, 'utf8')) : null);
-  const write = (data: UnlockFile): void => {
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
-    renameSync(tmp, file);
-  };
+  const write = (data: UnlockFile): void => writePrivateFile(file, JSON.stringify(data));
   return {
     isSet: () => read() !== null,
     attempts: () => {

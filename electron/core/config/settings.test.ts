@@ -48,6 +48,9 @@ describe('settings', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(updateSettings(dir, { revealSeconds: 45 }).ok).toBe(true);
     expect(loadSettings(dir).settings).toMatchObject({ mcpAllowPasswordValues: true, syncIntervalMinutes: 0, revealSeconds: 45 });
+    // Replaced whole through a temporary file that does not stay behind.
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('rejects bad values naming the key and the allowed range, and changes nothing', () => {

@@ -1,6 +1,6 @@
-import Conf from 'conf';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePrivateFile } from '../fs/write-private-file';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
 import { REGIONS } from '../../../shared/regions';
@@ -88,15 +88,6 @@ export interface LoadedSettings {
   warnings: string[];
 }
 
-function openConf(profileDir: string): Conf<Record<string, unknown>> {
-  return new Conf<Record<string, unknown>>({
-    cwd: profileDir,
-    configName: 'settings',
-    accessPropertiesByDotNotation: false,
-    configFileMode: 0o600,
-  });
-}
-
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Moves an unreadable file aside so the user can inspect it, and says where it went. */
@@ -120,7 +111,7 @@ function readStore(profileDir: string): { store: Record<string, unknown>; warnin
     return { store: {}, warnings: [quarantine(file, 'was not valid JSON')] };
   }
   if (!isPlainObject(raw)) return { store: {}, warnings: [quarantine(file, 'did not hold a settings object')] };
-  return { store: openConf(profileDir).store, warnings: [] };
+  return { store: raw, warnings: [] };
 }
 
 function fromStore(store: Record<string, unknown>): LoadedSettings {
@@ -191,7 +182,8 @@ export function updateSettings(profileDir: string, patch: unknown): Result<Setti
 
   try {
     mkdirSync(profileDir, { recursive: true, mode: 0o700 });
-    openConf(profileDir).store = next;
+    // Written whole and renamed into place (owner-only), as the rest of the profile's small files.
+    writePrivateFile(join(profileDir, SETTINGS_FILE), `${JSON.stringify(next, null, '\t')}\n`);
   } catch (e) {
     const code = e instanceof Error && 'code' in e ? String(e.code) : 'write failed';
     return err('INTERNAL', `Could not save settings in ${profileDir} (${code}). Check that the folder is writable.`);

@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writePrivateFile } from '../fs/write-private-file';
 import { waitForLock } from '../locks/file-lock';
 import { SecretsError } from './errors';
 import type { Keychain } from './keychain';
@@ -126,13 +127,9 @@ export function createPassphraseVault(options: PassphraseVaultOptions): Keychain
       tag: cipher.getAuthTag().toString('base64'),
       data: data.toString('base64'),
     };
-    const tmp = join(dirname(file), `.${VAULT_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      writeFileSync(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, file);
+      writePrivateFile(file, `${JSON.stringify(body, null, 2)}\n`);
     } catch (e) {
-      rmSync(tmp, { force: true });
       const code = e instanceof Error && 'code' in e ? String(e.code) : '';
       throw new SecretsError('INTERNAL', `Could not write ${file} (${code || 'write failed'}). Check that the profile folder exists and is writable.`);
     }
