@@ -8,23 +8,24 @@ import { attachmentsOf } from './account-details';
 import { addCounts, checkCancelled, type SyncContext } from './context';
 import { DetailPicker, detailKey, tierOf, type QueueItem } from './detail-queue';
 import type { DetailUnit } from './planner';
+import type { StoreWriter } from '../store/writer';
 
 // `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
 // `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
 // `ahead` (absent before priority orgs): ids written beyond that prefix (a priority org's records,
 // the rolling window's early finishers), so a resumed pass fetches none of them again.
-const cursorSchema = z.object({
+export const cursorSchema = z.object({
   after: z.number().int().nonnegative(),
   w: z.string().nullable(),
   full: z.boolean(),
   rank: z.number().int().nonnegative().optional(),
   ahead: z.array(z.number().int().nonnegative()).optional(),
 });
-type DetailCursor = z.infer<typeof cursorSchema>;
+export type DetailCursor = z.infer<typeof cursorSchema>;
 
-const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
+export const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
 
-type Fetched =
+export type Fetched =
   | { kind: 'secret'; id: number; value: string }
   | { kind: 'related'; id: number; related: RelationInput[]; attachments: ItGlueResource[] }
   | { kind: 'sections'; id: number; sections: ItGlueResource[] }
@@ -49,7 +50,8 @@ export function toRelations(items: readonly ItGlueResource[]): RelationInput[] {
   return out;
 }
 
-async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise<Fetched> {
+/** One record's details: one show request (a document's sections: its pages). Used by the passes and on demand (on-demand.ts). */
+export async function fetchOne(ctx: Pick<SyncContext, 'client' | 'signal'>, unit: DetailUnit, id: number): Promise<Fetched> {
   const opts = { signal: ctx.signal };
   try {
     switch (unit.kind) {
@@ -73,6 +75,27 @@ async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise
     // Deleted since it was listed: the next sweep takes care of it.
     if (e instanceof NotFoundError) return { kind: 'gone', id };
     throw e;
+  }
+}
+
+/** What writing details adds to a run's summary. */
+export type DetailTally = Pick<SyncContext, 'counts' | 'passwordValues' | 'relatedItems'>;
+
+/**
+ * Writes one record's fetched details through the writer, inside the caller's transaction: the
+ * one write path of the passes and of an on-demand fetch. `runId` marks written children as
+ * seen by that run (the sections and attachments sweeps read it).
+ */
+export function writeFetched(writer: StoreWriter, unit: DetailUnit, f: Fetched, runId: string, tally: DetailTally): void {
+  if (f.kind === 'secret' && f.value !== '') {
+    writer.putSecret(f.id, f.value);
+    tally.passwordValues++;
+  } else if (f.kind === 'related') {
+    writer.putRelations(unit.parentType, String(f.id), f.related);
+    tally.relatedItems += f.related.length;
+    if (f.attachments.length > 0) addCounts(tally, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
+  } else if (f.kind === 'sections') {
+    addCounts(tally, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
   }
 }
 
@@ -184,18 +207,7 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
   const picker = new DetailPicker(key, todoItems, ctx.tiers, () => priorityOrgIds(ctx.store.db), ctx.priorityPollMs);
 
   const write = ctx.store.db.transaction((batch: Fetched[], cursor: DetailCursor) => {
-    for (const f of batch) {
-      if (f.kind === 'secret' && f.value !== '') {
-        writer.putSecret(f.id, f.value);
-        ctx.passwordValues++;
-      } else if (f.kind === 'related') {
-        writer.putRelations(unit.parentType, String(f.id), f.related);
-        ctx.relatedItems += f.related.length;
-        if (f.attachments.length > 0) addCounts(ctx, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
-      } else if (f.kind === 'sections') {
-        addCounts(ctx, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
-      }
-    }
+    for (const f of batch) writeFetched(writer, unit, f, runId, ctx);
     writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify(cursor), lastUpdatedAt: watermark, runId });
   });
 
