@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { labelledFields, sizeText, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
 import { rankSwitcher } from './quick-find';
+import type { OnDemandDetails } from './details-on-demand';
 
 function toSummary(r: StoredSummary): RecordSummary {
   return {
@@ -47,7 +48,7 @@ function sectionsOf(reader: StoreReader, id: string): DocumentSection[] | undefi
   });
 }
 
-export function createOrgApi(ctx: AppContext): OrgApi {
+export function createOrgApi(ctx: AppContext, details: Pick<OnDemandDetails, 'ensure'>): OrgApi {
   return {
     list: async ({ query }) => {
       const opened = await ctx.open();
@@ -86,6 +87,8 @@ export function createOrgApi(ctx: AppContext): OrgApi {
       if (!record || record.deletedAt !== null) return err('NOT_FOUND', `This ${type.replace(/-/g, ' ').replace(/s$/, '')} is no longer in the local copy; it may have been deleted in IT Glue. Sync again to refresh.`);
       const orgName = record.orgId !== null ? reader.orgName(record.orgId) : null;
       if (record.orgId !== null && record.orgId > 0) noteOrgInterest(store.db, record.orgId, 'opened');
+      // Details the sync has not reached yet are fetched now (one request), or the pane says why not.
+      const detailsNote = await details.ensure(store, type, id);
       const detail: RecordDetail = {
         type,
         id,
@@ -96,6 +99,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         fields: labelledFields(store.db, { type, id, attrs: record.attrs }),
         related: relatedOf(reader.related(type, id)),
         passwords: reader.passwordsOf(type, id).map(toUiPassword),
+        ...(detailsNote !== null ? { detailsNote } : {}),
       };
       if (type === 'configurations') detail.interfaces = reader.interfaces(Number(id)).map((i) => ({ name: i.name ?? 'Interface', ip: i.ip, mac: i.mac, primary: i.isPrimary, notes: null }));
       if (type === 'documents') {
