@@ -30,7 +30,7 @@ describe('the app fetches a pending record’s details when it is opened', () =>
     // A first sync stopped as soon as it is searchable: listings in, no details yet.
     const finished = new Promise<SyncFinished>((resolve) => app.api.sync.onDidFinish(resolve));
     app.api.sync.onDidProgress((p) => {
-      if (p.message.startsWith('Searchable:')) void app.api.sync.cancel();
+      if (p.message.startsWith('Searchable:')) void app.api.sync.cancel({});
     });
     unwrap(await app.api.sync.start({ full: true }));
     expect((await finished).outcome).toBe('cancelled');
