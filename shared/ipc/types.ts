@@ -55,6 +55,8 @@ export interface OrgSummary {
   shortName: string | null;
   typeName: string | null;
   counts: Counts;
+  /** Pinned: its details are fetched first while a sync runs, until unpinned (absent: not pinned). */
+  pinned?: boolean;
 }
 
 export interface RecordSummary {

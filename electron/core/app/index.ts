@@ -88,7 +88,7 @@ function failingApi(failure: Result<never>): GlueApi {
   return {
     sync: { status: answer, start: answer, cancel: answer, onDidProgress: off, onDidFinish: off },
     ask: { ask: answer, search: answer, suggestOrgs: answer, starters: answer },
-    org: { list: answer, records: answer, detail: answer, quick: answer },
+    org: { list: answer, records: answer, detail: answer, quick: answer, pin: answer },
     vault: { list: answer, reveal: answer, copy: answer, audit: answer },
     settings: { get: answer, update: answer, account: answer, connect: answer, connectClaude: answer, model: answer, downloadModel: answer, wipe: answer, onDidChangeModel: off },
     lock: { status: answer, lock: answer, unlock: answer, setPassphrase: answer, touch: answer, onDidChange: off },

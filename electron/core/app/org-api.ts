@@ -3,7 +3,7 @@
 import type { DocumentSection, OrgApi, RecordDetail, RecordSummary, SectionKind } from '../../../shared/ipc';
 import { err, ok } from '../../../shared/result';
 import { findOrgs } from '../answers/org-resolve';
-import { noteOrgInterest, StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
+import { noteOrgInterest, pinnedOrgIds, setOrgPinned, StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
 import { labelledFields, sizeText, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
@@ -54,7 +54,17 @@ export function createOrgApi(ctx: AppContext, details: Pick<OnDemandDetails, 'en
       const opened = await ctx.open();
       if (!opened.ok) return opened;
       const all = ctx.memo.get('organizations', opened.value.store.db, () => opened.value.reader.listOrganizations());
-      return ok(findOrgs(query ?? '', all).map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, typeName: o.typeName, counts: o.counts })));
+      // Read fresh: a pin (here or by `glue pin`) must show at once, whatever the memo holds.
+      const pinned = pinnedOrgIds(opened.value.store.db);
+      return ok(findOrgs(query ?? '', all).map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, typeName: o.typeName, counts: o.counts, pinned: pinned.has(o.id) })));
+    },
+
+    pin: async ({ orgId, pinned }) => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      if (opened.value.reader.orgName(orgId) === null) return err('NOT_FOUND', 'That organization is not in the local copy; sync again if it was added recently.');
+      if (!setOrgPinned(opened.value.store.db, orgId, pinned)) return err('STORE_LOCKED', 'The store is busy (a sync may be writing); try again in a moment.');
+      return ok({ orgId, pinned });
     },
 
     records: async ({ orgId, type, query, cursor, limit }) => {
