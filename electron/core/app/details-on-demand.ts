@@ -36,6 +36,9 @@ export function createOnDemandDetails(ctx: AppContext): OnDemandDetails {
   return {
     async ensure(store, type, id) {
       const r = await ensureDetails({ store, client: await client(), type, id, timeoutMs: ctx.options.detailsTimeoutMs });
+      // This connection's own writes do not move data_version: the per-version caches (org
+      // counts, quick switcher) are told (attachments and sections are counted records).
+      if (r.status === 'fetched') ctx.memo.bump();
       return r.status === 'pending' ? r.note : null;
     },
     useSyncClient(c) {
