@@ -17,3 +17,4 @@ export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';
 export { perStoreVersion, storeVersionKey } from './read/store-version';
 export { noteOrgInterest, pinnedOrgIds, priorityOrgIds, setOrgPinned, unpinOrg, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
+export { detailsFetchedFor, fetchedDuringRun, noteDetailsFetched } from './on-demand-details';

@@ -3,7 +3,7 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
-import { priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
+import { fetchedDuringRun, priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
 import { attachmentsOf } from './account-details';
 import { addCounts, checkCancelled, type SyncContext } from './context';
 import { DetailPicker, detailKey, tierOf, type QueueItem } from './detail-queue';
@@ -29,7 +29,9 @@ export type Fetched =
   | { kind: 'secret'; id: number; value: string }
   | { kind: 'related'; id: number; related: RelationInput[]; attachments: ItGlueResource[] }
   | { kind: 'sections'; id: number; sections: ItGlueResource[] }
-  | { kind: 'gone'; id: number };
+  | { kind: 'gone'; id: number }
+  /** Fetched on demand during this run (on-demand.ts): already written, nothing to fetch or write. */
+  | { kind: 'skipped'; id: number };
 
 const relatedAttrs = z.looseObject({
   'destination-type': z.string().nullish(),
@@ -212,6 +214,8 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
   });
 
   const phase = unit.kind === 'password-values' ? 'secrets' : 'details';
+  // A door may have fetched a record on demand during this run: the pass counts it as written.
+  const fetchedOnDemand = fetchedDuringRun(ctx.store.db, unit.kind, runId);
   const done = new Uint8Array(todoItems.length);
   const doneAhead = new Set<number>(); // indices written beyond the prefix
   let prefix = 0; // todoItems[0..prefix) are all written
@@ -245,7 +249,8 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
           await ctx.tiers.ready(next.wait, ctx.signal, ctx.priorityPollMs);
           continue;
         }
-        const fetched = await fetchOne(ctx, unit, (todoItems[next.index] as QueueItem).id);
+        const id = (todoItems[next.index] as QueueItem).id;
+        const fetched: Fetched = fetchedOnDemand(id) ? { kind: 'skipped', id } : await fetchOne(ctx, unit, id);
         if (stop !== null) return;
         buffer.push({ index: next.index, fetched });
         if (buffer.length >= ctx.detailBatch) flush();

@@ -10,7 +10,7 @@ import type { RecordType } from '../../../shared/domain';
 import { parseJsonWith } from '../../../shared/parse-json';
 import type { ItGlueClient } from '../itglue/client';
 import { CancelledError, ItGlueError, KeyRejectedError, NoPasswordAccessError, RateLimitedError } from '../itglue/errors';
-import { createWriter, type Store, type StoreWriter } from '../store/index';
+import { createWriter, detailsFetchedFor, noteDetailsFetched, type Store, type StoreWriter } from '../store/index';
 import { isBusy } from '../store/errors';
 import { emptyCounts } from './context';
 import { detailKey } from './detail-queue';
@@ -77,6 +77,7 @@ const WHAT: Record<DetailUnit['kind'], string> = {
 
 /**
  * The unit whose details this record still waits for, or null. How "pending" is known:
+ * - not when a door already fetched this version of it on demand (`on_demand_details`);
  * - a password: no value stored (`has_value = 0`) while the key is not known to lack Password
  *   Access (the probe in `meta`);
  * - any other record: its pass's checkpoint (`details:<kind>`) says so. No checkpoint: pending
@@ -89,6 +90,8 @@ const WHAT: Record<DetailUnit['kind'], string> = {
 export function pendingUnit(db: Database.Database, type: RecordType, id: number, row: RecordRow): DetailUnit | null {
   const unit = UNITS.get(type);
   if (!unit) return null;
+  // Fetched on demand already (by any door, in any process) for this version of the record.
+  if (detailsFetchedFor(db, unit.kind, id, row.updated_at)) return null;
   if (unit.kind === 'password-values') {
     if (row.has_value !== 0) return null;
     const probe = parseJsonWith(probeSchema, meta(db, META_PROBE));
@@ -110,8 +113,6 @@ export function pendingUnit(db: Database.Database, type: RecordType, id: number,
 
 interface DbState {
   writer: StoreWriter;
-  /** Fetched in this process (type:id:updated-at): not fetched again while the pass catches up. */
-  done: Set<string>;
   /** In flight, so two doors opening the same record make one request. */
   inFlight: Map<string, Promise<OnDemandResult>>;
 }
@@ -119,7 +120,7 @@ const states = new WeakMap<Database.Database, DbState>();
 function stateOf(store: Store): DbState {
   let s = states.get(store.db);
   if (!s) {
-    s = { writer: createWriter(store), done: new Set(), inFlight: new Map() };
+    s = { writer: createWriter(store), inFlight: new Map() };
     states.set(store.db, s);
   }
   return s;
@@ -173,7 +174,6 @@ export async function ensureDetails(input: OnDemandInput): Promise<OnDemandResul
   if (!unit) return { status: 'complete' };
   const state = stateOf(store);
   const key = `${type}:${id}:${row.updated_at ?? ''}`;
-  if (state.done.has(key)) return { status: 'complete' };
   if (input.client === null || store.readonly) return { status: 'pending', reason: 'not-connected', note: pendingNote(unit, 'not-connected') };
   const client = input.client;
 
@@ -189,8 +189,11 @@ export async function ensureDetails(input: OnDemandInput): Promise<OnDemandResul
         // Marked as seen by the running sync (if any), so its sweeps keep what this wrote.
         const runId = parseJsonWith(activeSchema, meta(db, META_ACTIVE_RUN))?.runId ?? 'on-demand';
         const tally = { counts: emptyCounts(), passwordValues: 0, relatedItems: 0 };
-        db.transaction(() => writeFetched(state.writer, unit, fetched, runId, tally)).immediate();
-        state.done.add(key);
+        db.transaction(() => {
+          writeFetched(state.writer, unit, fetched, runId, tally);
+          // The running pass skips it (same run); no door fetches this version again.
+          noteDetailsFetched(db, unit.kind, id, runId, row.updated_at);
+        }).immediate();
         return { status: 'fetched' };
       } catch (e) {
         const reason = reasonOf(e);
