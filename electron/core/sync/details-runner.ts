@@ -14,14 +14,14 @@ import type { StoreWriter } from '../store/writer';
 // `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
 // `ahead` (absent before priority orgs): ids written beyond that prefix (a priority org's records,
 // the rolling window's early finishers), so a resumed pass fetches none of them again.
-export const cursorSchema = z.object({
+const cursorSchema = z.object({
   after: z.number().int().nonnegative(),
   w: z.string().nullable(),
   full: z.boolean(),
   rank: z.number().int().nonnegative().optional(),
   ahead: z.array(z.number().int().nonnegative()).optional(),
 });
-export type DetailCursor = z.infer<typeof cursorSchema>;
+type DetailCursor = z.infer<typeof cursorSchema>;
 
 export const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
 
