@@ -8,6 +8,7 @@ import type { OrganizationSummary, RecordView } from '../../core/store/reader';
 import type { McpDeps, OpenedStore } from '../deps';
 import { ToolError } from '../errors';
 import type { ItGlueClient } from '../../core/itglue/client';
+import { syncDataClient } from './sync-data';
 
 export { NO_DATA };
 
@@ -30,7 +31,8 @@ export async function ensureDetailsFor(store: OpenedStore, type: RecordType, id:
     detailClients.set(store, made?.ok ? made.value : null);
   }
   const { ensureDetails } = await import('../../core/sync/on-demand');
-  const r = await ensureDetails({ store: store.store, client: detailClients.get(store) ?? null, type, id });
+  // While this server runs a sync (sync_data), its client: one pacer for the key in this process.
+  const r = await ensureDetails({ store: store.store, client: syncDataClient() ?? detailClients.get(store) ?? null, type, id });
   return r.status === 'pending' ? r.note : null;
 }
 
