@@ -62,6 +62,18 @@ describe('on-demand details for one record', () => {
     expect(revealed.ok && revealed.value.value).toBe(pw.attributes.password);
   });
 
+  it('fetches a pending document’s sections (every page of them)', async () => {
+    const withSections = new Set(rig.fake.dataset.document_sections!.data.map((x) => String(x.attributes['document-id'])));
+    const doc = rig.fake.dataset.documents!.data.filter((d) => withSections.has(d.id)).at(-1)!;
+    const reader = createReader(rig.temp.store);
+    expect(reader.documentWithSections(num(doc.id))?.sections ?? []).toEqual([]);
+    rig.fake.resetStats();
+    expect(await ensureDetails({ store: rig.temp.store, client: rig.client, type: 'documents', id: doc.id })).toEqual({ status: 'fetched' });
+    expect(requests().every((l) => l.startsWith(`/documents/${doc.id}/relationships/sections`))).toBe(true);
+    const expected = rig.fake.dataset.document_sections!.data.filter((x) => String(x.attributes['document-id']) === doc.id).length;
+    expect(reader.documentWithSections(num(doc.id))?.sections.length).toBe(expected);
+  });
+
   it('without a client, offline, with a rejected key or no Password Access: the listed fields and a note, never a throw', async () => {
     const configs = rig.fake.dataset.configurations!.data;
     const [a, b, c] = configs.slice(-3).map((x) => x.id);
