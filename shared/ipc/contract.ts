@@ -47,6 +47,8 @@ export const IPC_SCHEMAS = {
     detail: method<RecordDetail>()(s.detail),
     /** The quick switcher: organizations, records and password entries matching the typed text, best first. */
     quick: method<QuickItem[]>()(s.quick),
+    /** Pins (or unpins) an organization: a running or later sync fetches its details first, until unpinned. */
+    pin: method<{ orgId: number; pinned: boolean }>()(s.pin),
   },
   vault: {
     /** Metadata only: never a password value. */

@@ -69,6 +69,7 @@ export const schemas = {
     })
     .strict(),
   detail: z.object({ type: recordType, id: recordId }).strict(),
+  pin: z.object({ orgId, pinned: z.boolean() }).strict(),
   vaultList: z.object({ orgId, query: text(200).optional() }).strict(),
   reveal: z.object({ id: recordId }).strict(),
   copy: z.object({ id: recordId, field: z.enum(['username', 'password']) }).strict(),

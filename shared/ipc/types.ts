@@ -55,6 +55,8 @@ export interface OrgSummary {
   shortName: string | null;
   typeName: string | null;
   counts: Counts;
+  /** Pinned: its details are fetched first while a sync runs, until unpinned (absent: not pinned). */
+  pinned?: boolean;
 }
 
 export interface RecordSummary {
@@ -143,6 +145,11 @@ export interface RecordDetail {
   sections?: DocumentSection[];
   /** Passwords attached to the record; for a password record, its own metadata (never the value). */
   passwords?: PasswordMeta[];
+  /**
+   * Present when the record's details (related items, attachments, sections, value) are still
+   * pending and could not be fetched on opening it: why, in the user's words.
+   */
+  detailsNote?: string;
 }
 
 export interface RevealResult {

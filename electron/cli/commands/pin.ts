@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noteOrgInterest, priorityOrgIds, unpinOrg } from '../../core/store/priority-orgs';
+import { priorityOrgIds, setOrgPinned } from '../../core/store/priority-orgs';
 import { createReader } from '../../core/store/reader';
 import { parseFlags } from '../args';
 import { UsageError, type Command } from '../io';
@@ -33,8 +33,10 @@ export const run: Command = async (argv, io) => {
     const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
     if (said !== '') {
       const org = resolveOrgIn('pin', said, orgs);
-      if (flags.remove) unpinOrg(profile.store.db, org.id);
-      else noteOrgInterest(profile.store.db, org.id, 'pinned');
+      if (!setOrgPinned(profile.store.db, org.id, !flags.remove)) {
+        io.stderr.write('glue pin: the store is busy (a sync is writing) or read-only; try again in a moment.\n');
+        return 1;
+      }
       io.stdout.write(flags.remove ? `Unpinned ${org.name}.\n` : `Pinned ${org.name}: its details are fetched first while a sync runs.\n`);
     }
     const ids = priorityOrgIds(profile.store.db);

@@ -13,6 +13,7 @@ import { err, type Result } from '../../../shared/result';
 import { createAskApi } from './ask-api';
 import { createAppContext } from './context';
 import type { GlueApiOptions } from './options';
+import { createOnDemandDetails } from './details-on-demand';
 import { createOrgApi } from './org-api';
 import { createSettingsApi } from './settings-api';
 import { createSyncApi } from './sync-api';
@@ -40,7 +41,8 @@ export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>
   const made = createAppContext(opts);
   if (!made.ok) return made;
   const ctx = made.value;
-  const sync = createSyncApi(ctx);
+  const details = createOnDemandDetails(ctx);
+  const sync = createSyncApi(ctx, details);
   const lock = createAppLock({
     profileDir: ctx.paths.profileDir,
     clock: opts.lockClock,
@@ -51,8 +53,8 @@ export async function openGlueApp(opts: GlueApiOptions): Promise<Result<GlueApp>
   const inner = {
     sync: sync.api,
     ask: createAskApi(ctx),
-    org: createOrgApi(ctx),
-    vault: createVaultApi(ctx),
+    org: createOrgApi(ctx, details),
+    vault: createVaultApi(ctx, details),
     settings: createSettingsApi(ctx, {
       stopSync: sync.stop,
       intervalChanged: sync.scheduler.rearm,
@@ -86,7 +88,7 @@ function failingApi(failure: Result<never>): GlueApi {
   return {
     sync: { status: answer, start: answer, cancel: answer, onDidProgress: off, onDidFinish: off },
     ask: { ask: answer, search: answer, suggestOrgs: answer, starters: answer },
-    org: { list: answer, records: answer, detail: answer, quick: answer },
+    org: { list: answer, records: answer, detail: answer, quick: answer, pin: answer },
     vault: { list: answer, reveal: answer, copy: answer, audit: answer },
     settings: { get: answer, update: answer, account: answer, connect: answer, connectClaude: answer, model: answer, downloadModel: answer, wipe: answer, onDidChangeModel: off },
     lock: { status: answer, lock: answer, unlock: answer, setPassphrase: answer, touch: answer, onDidChange: off },

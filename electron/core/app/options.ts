@@ -40,5 +40,7 @@ export interface GlueApiOptions {
    * proved presence. Absent: the unlock passphrase only.
    */
   osUnlock?: () => Promise<boolean>;
+  /** How long opening a record waits for its pending details from IT Glue (default 4 s). */
+  detailsTimeoutMs?: number;
 
 }

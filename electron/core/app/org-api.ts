@@ -3,11 +3,12 @@
 import type { DocumentSection, OrgApi, RecordDetail, RecordSummary, SectionKind } from '../../../shared/ipc';
 import { err, ok } from '../../../shared/result';
 import { findOrgs } from '../answers/org-resolve';
-import { noteOrgInterest, StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
+import { noteOrgInterest, pinnedOrgIds, setOrgPinned, StoreError, type RecordSummary as StoredSummary, type RelatedItem, type StoreReader } from '../store/index';
 import type { AppContext } from './context';
 import { labelledFields, sizeText, subtitleOf } from '../store/read/fields';
 import { toUiPassword } from './passwords';
 import { rankSwitcher } from './quick-find';
+import type { OnDemandDetails } from './details-on-demand';
 
 function toSummary(r: StoredSummary): RecordSummary {
   return {
@@ -47,13 +48,23 @@ function sectionsOf(reader: StoreReader, id: string): DocumentSection[] | undefi
   });
 }
 
-export function createOrgApi(ctx: AppContext): OrgApi {
+export function createOrgApi(ctx: AppContext, details: Pick<OnDemandDetails, 'ensure'>): OrgApi {
   return {
     list: async ({ query }) => {
       const opened = await ctx.open();
       if (!opened.ok) return opened;
       const all = ctx.memo.get('organizations', opened.value.store.db, () => opened.value.reader.listOrganizations());
-      return ok(findOrgs(query ?? '', all).map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, typeName: o.typeName, counts: o.counts })));
+      // Read fresh: a pin (here or by `glue pin`) must show at once, whatever the memo holds.
+      const pinned = pinnedOrgIds(opened.value.store.db);
+      return ok(findOrgs(query ?? '', all).map((o) => ({ id: o.id, name: o.name, shortName: o.shortName, typeName: o.typeName, counts: o.counts, pinned: pinned.has(o.id) })));
+    },
+
+    pin: async ({ orgId, pinned }) => {
+      const opened = await ctx.open();
+      if (!opened.ok) return opened;
+      if (opened.value.reader.orgName(orgId) === null) return err('NOT_FOUND', 'That organization is not in the local copy; sync again if it was added recently.');
+      if (!setOrgPinned(opened.value.store.db, orgId, pinned)) return err('STORE_LOCKED', 'The store is busy (a sync may be writing); try again in a moment.');
+      return ok({ orgId, pinned });
     },
 
     records: async ({ orgId, type, query, cursor, limit }) => {
@@ -86,6 +97,8 @@ export function createOrgApi(ctx: AppContext): OrgApi {
       if (!record || record.deletedAt !== null) return err('NOT_FOUND', `This ${type.replace(/-/g, ' ').replace(/s$/, '')} is no longer in the local copy; it may have been deleted in IT Glue. Sync again to refresh.`);
       const orgName = record.orgId !== null ? reader.orgName(record.orgId) : null;
       if (record.orgId !== null && record.orgId > 0) noteOrgInterest(store.db, record.orgId, 'opened');
+      // Details the sync has not reached yet are fetched now (one request), or the pane says why not.
+      const detailsNote = await details.ensure(store, type, id);
       const detail: RecordDetail = {
         type,
         id,
@@ -96,6 +109,7 @@ export function createOrgApi(ctx: AppContext): OrgApi {
         fields: labelledFields(store.db, { type, id, attrs: record.attrs }),
         related: relatedOf(reader.related(type, id)),
         passwords: reader.passwordsOf(type, id).map(toUiPassword),
+        ...(detailsNote !== null ? { detailsNote } : {}),
       };
       if (type === 'configurations') detail.interfaces = reader.interfaces(Number(id)).map((i) => ({ name: i.name ?? 'Interface', ip: i.ip, mac: i.mac, primary: i.isPrimary, notes: null }));
       if (type === 'documents') {

@@ -12,6 +12,7 @@ import { locateModel } from '../search/model-locator';
 import { META_ACTIVE_RUN, META_LAST_OK, META_NOTICES, META_PROBE, runSync, type SyncSummary } from '../sync/index';
 import { notConnected, type AppContext } from './context';
 import { createIndexer, type Indexer } from './indexer';
+import type { OnDemandDetails } from './details-on-demand';
 import { truncateWal } from '../store/index';
 import { modelStateOf } from './model-status';
 import { createSyncScheduler, systemClock, type SyncScheduler } from './scheduler';
@@ -51,7 +52,7 @@ export interface SyncDomain {
   scheduler: SyncScheduler;
 }
 
-export function createSyncApi(ctx: AppContext): SyncDomain {
+export function createSyncApi(ctx: AppContext, details?: Pick<OnDemandDetails, 'useSyncClient'>): SyncDomain {
   let running: (Running & { done: Promise<void> }) | null = null;
   const indexer = createIndexer(ctx);
   const stop = async (): Promise<void> => {
@@ -129,6 +130,8 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       breaker: { onChange: (e) => run.progress && ctx.events.emit('sync.onDidProgress', { ...run.progress, message: breakerMessage(e) }) },
     });
     running = run;
+    // Records opened meanwhile fetch their pending details through this client: one pacer for the key.
+    details?.useSyncClient(client);
     // start answers with the engine's run id (from its first event) or with why it could not start.
     let answer: (r: Result<{ runId: string }>) => void = () => undefined;
     const answered = new Promise<Result<{ runId: string }>>((resolve) => (answer = resolve));
@@ -143,6 +146,7 @@ export function createSyncApi(ctx: AppContext): SyncDomain {
       .catch((): Result<SyncSummary> => err('INTERNAL', 'The sync stopped on an unexpected error; run it again to resume.'))
       .then((r) => {
         running = null;
+        details?.useSyncClient(null);
         ctx.memo.bump();
         finish();
         if (!r.ok && run.runId === null) return answer(r);

@@ -3,7 +3,8 @@
 import type { AuditEntry, CopyResult, VaultApi } from '../../../shared/ipc';
 import { err, ok, type Result } from '../../../shared/result';
 import { loadSettings } from '../config/settings';
-import { recordAudit, revealSecret } from '../store/index';
+import { recordAudit, revealSecret, type Store } from '../store/index';
+import type { OnDemandDetails } from './details-on-demand';
 import type { AppContext } from './context';
 import { toUiPassword } from './passwords';
 
@@ -17,7 +18,15 @@ const ACTIONS: Record<string, Pick<AuditEntry, 'action' | 'field'>> = {
 const idOf = (id: string): number | null => (/^[1-9]\d{0,15}$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : null);
 const badId = (): Result<never> => err('NOT_FOUND', 'No such password in the local copy; sync again if it was added recently.');
 
-export function createVaultApi(ctx: AppContext): VaultApi {
+export function createVaultApi(ctx: AppContext, details: Pick<OnDemandDetails, 'ensure'>): VaultApi {
+  // A value the sync has not fetched yet is fetched first (one request); if it cannot be, the
+  // error says why instead of "not synced".
+  const revealPending = async (store: Store, id: number, action: 'reveal' | 'copy_password'): Promise<Result<{ value: string }>> => {
+    const note = await details.ensure(store, 'passwords', String(id));
+    const r = revealSecret(store, id, ctx.options.door, action);
+    return !r.ok && r.error.code === 'NOT_FOUND' && note !== null ? err('NOT_FOUND', note) : r;
+  };
+
   // The door owns the clipboard: core hands it the value (electron/main/clipboard-host.ts).
   const toHost = (value: string, clearAfterSeconds: number): CopyResult => ({ copied: false, value, clearAfterSeconds });
 
@@ -33,7 +42,7 @@ export function createVaultApi(ctx: AppContext): VaultApi {
       if (n === null) return badId();
       const opened = await ctx.open();
       if (!opened.ok) return opened;
-      const r = revealSecret(opened.value.store, n, ctx.options.door, 'reveal');
+      const r = await revealPending(opened.value.store, n, 'reveal');
       if (!r.ok) return r;
       return ok({ value: r.value.value, hideAfterSeconds: loadSettings(ctx.paths.profileDir).settings.revealSeconds });
     },
@@ -45,7 +54,7 @@ export function createVaultApi(ctx: AppContext): VaultApi {
       if (!opened.ok) return opened;
       const seconds = loadSettings(ctx.paths.profileDir).settings.clipboardClearSeconds;
       if (field === 'password') {
-        const r = revealSecret(opened.value.store, n, ctx.options.door, 'copy_password');
+        const r = await revealPending(opened.value.store, n, 'copy_password');
         return r.ok ? ok(toHost(r.value.value, seconds)) : r;
       }
       const meta = opened.value.reader.passwordMeta(n);

@@ -16,4 +16,5 @@ export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type As
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';
 export { perStoreVersion, storeVersionKey } from './read/store-version';
-export { noteOrgInterest, priorityOrgIds, unpinOrg, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
+export { noteOrgInterest, pinnedOrgIds, priorityOrgIds, setOrgPinned, unpinOrg, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
+export { detailsFetchedFor, fetchedDuringRun, noteDetailsFetched } from './on-demand-details';

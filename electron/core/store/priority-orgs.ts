@@ -53,6 +53,28 @@ export function unpinOrg(db: Database.Database, orgId: number): void {
   db.prepare<[number]>('UPDATE priority_orgs SET pinned = 0 WHERE org_id = ?').run(orgId);
 }
 
+/**
+ * Pins or unpins an org: what `glue pin [--remove]` and the app's pin button both do. False when
+ * the store could not take the note (read-only or busy).
+ */
+export function setOrgPinned(db: Database.Database, orgId: number, pinned: boolean, now: Date = new Date()): boolean {
+  if (pinned) return noteOrgInterest(db, orgId, 'pinned', now);
+  if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new StoreError('INVALID_INPUT', `Organization id must be a positive integer (got ${String(orgId)}).`);
+  if (db.readonly) return false;
+  try {
+    unpinOrg(db, orgId);
+    return true;
+  } catch (e) {
+    if (isBusy(e)) return false;
+    throw e;
+  }
+}
+
+/** Pinned org ids (the app marks them in its list). */
+export function pinnedOrgIds(db: Database.Database): Set<number> {
+  return new Set(db.prepare<[], { org_id: number }>('SELECT org_id FROM priority_orgs WHERE pinned = 1').all().map((r) => r.org_id));
+}
+
 /** Org ids whose details go first, most recently noted first; pins always, other notes while recent. */
 export function priorityOrgIds(db: Database.Database, now: Date = new Date()): number[] {
   const since = new Date(now.getTime() - INTEREST_TTL_MS).toISOString();

@@ -3,11 +3,12 @@ import { parseJsonWith } from '../../../shared/parse-json';
 import { NoPasswordAccessError, NotFoundError } from '../itglue/errors';
 import { getPassword, listDocumentSections, showWithRelated } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
-import { priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
+import { fetchedDuringRun, priorityOrgIds, recordTypeFromName, type RelationInput } from '../store/index';
 import { attachmentsOf } from './account-details';
 import { addCounts, checkCancelled, type SyncContext } from './context';
 import { DetailPicker, detailKey, tierOf, type QueueItem } from './detail-queue';
 import type { DetailUnit } from './planner';
+import type { StoreWriter } from '../store/writer';
 
 // `rank` (absent in cursors written before the priority order): the pass walks (rank, id) and
 // `after`/`rank` name the last record of the written prefix; without it the pass walks ids.
@@ -22,13 +23,15 @@ const cursorSchema = z.object({
 });
 type DetailCursor = z.infer<typeof cursorSchema>;
 
-const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
+export const parseCursor = (text: string | null): DetailCursor | null => parseJsonWith(cursorSchema, text);
 
-type Fetched =
+export type Fetched =
   | { kind: 'secret'; id: number; value: string }
   | { kind: 'related'; id: number; related: RelationInput[]; attachments: ItGlueResource[] }
   | { kind: 'sections'; id: number; sections: ItGlueResource[] }
-  | { kind: 'gone'; id: number };
+  | { kind: 'gone'; id: number }
+  /** Fetched on demand during this run (on-demand.ts): already written, nothing to fetch or write. */
+  | { kind: 'skipped'; id: number };
 
 const relatedAttrs = z.looseObject({
   'destination-type': z.string().nullish(),
@@ -49,7 +52,8 @@ export function toRelations(items: readonly ItGlueResource[]): RelationInput[] {
   return out;
 }
 
-async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise<Fetched> {
+/** One record's details: one show request (a document's sections: its pages). Used by the passes and on demand (on-demand.ts). */
+export async function fetchOne(ctx: Pick<SyncContext, 'client' | 'signal'>, unit: DetailUnit, id: number): Promise<Fetched> {
   const opts = { signal: ctx.signal };
   try {
     switch (unit.kind) {
@@ -73,6 +77,27 @@ async function fetchOne(ctx: SyncContext, unit: DetailUnit, id: number): Promise
     // Deleted since it was listed: the next sweep takes care of it.
     if (e instanceof NotFoundError) return { kind: 'gone', id };
     throw e;
+  }
+}
+
+/** What writing details adds to a run's summary. */
+export type DetailTally = Pick<SyncContext, 'counts' | 'passwordValues' | 'relatedItems'>;
+
+/**
+ * Writes one record's fetched details through the writer, inside the caller's transaction: the
+ * one write path of the passes and of an on-demand fetch. `runId` marks written children as
+ * seen by that run (the sections and attachments sweeps read it).
+ */
+export function writeFetched(writer: StoreWriter, unit: DetailUnit, f: Fetched, runId: string, tally: DetailTally): void {
+  if (f.kind === 'secret' && f.value !== '') {
+    writer.putSecret(f.id, f.value);
+    tally.passwordValues++;
+  } else if (f.kind === 'related') {
+    writer.putRelations(unit.parentType, String(f.id), f.related);
+    tally.relatedItems += f.related.length;
+    if (f.attachments.length > 0) addCounts(tally, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
+  } else if (f.kind === 'sections') {
+    addCounts(tally, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
   }
 }
 
@@ -184,22 +209,13 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
   const picker = new DetailPicker(key, todoItems, ctx.tiers, () => priorityOrgIds(ctx.store.db), ctx.priorityPollMs);
 
   const write = ctx.store.db.transaction((batch: Fetched[], cursor: DetailCursor) => {
-    for (const f of batch) {
-      if (f.kind === 'secret' && f.value !== '') {
-        writer.putSecret(f.id, f.value);
-        ctx.passwordValues++;
-      } else if (f.kind === 'related') {
-        writer.putRelations(unit.parentType, String(f.id), f.related);
-        ctx.relatedItems += f.related.length;
-        if (f.attachments.length > 0) addCounts(ctx, 'attachments', writer.applyPage({ type: 'attachments', resources: f.attachments, runId }));
-      } else if (f.kind === 'sections') {
-        addCounts(ctx, 'document-sections', writer.applyPage({ type: 'document-sections', resources: f.sections, runId }));
-      }
-    }
+    for (const f of batch) writeFetched(writer, unit, f, runId, ctx);
     writer.setCheckpoint({ resource: key, scope: '*', cursor: JSON.stringify(cursor), lastUpdatedAt: watermark, runId });
   });
 
   const phase = unit.kind === 'password-values' ? 'secrets' : 'details';
+  // A door may have fetched a record on demand during this run: the pass counts it as written.
+  const fetchedOnDemand = fetchedDuringRun(ctx.store.db, unit.kind, runId);
   const done = new Uint8Array(todoItems.length);
   const doneAhead = new Set<number>(); // indices written beyond the prefix
   let prefix = 0; // todoItems[0..prefix) are all written
@@ -233,7 +249,8 @@ async function walk(ctx: SyncContext, unit: DetailUnit, key: string): Promise<De
           await ctx.tiers.ready(next.wait, ctx.signal, ctx.priorityPollMs);
           continue;
         }
-        const fetched = await fetchOne(ctx, unit, (todoItems[next.index] as QueueItem).id);
+        const id = (todoItems[next.index] as QueueItem).id;
+        const fetched: Fetched = fetchedOnDemand(id) ? { kind: 'skipped', id } : await fetchOne(ctx, unit, id);
         if (stop !== null) return;
         buffer.push({ index: next.index, fetched });
         if (buffer.length >= ctx.detailBatch) flush();

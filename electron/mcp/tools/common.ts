@@ -7,12 +7,37 @@ import { NO_DATA } from '../../../shared/domain';
 import type { OrganizationSummary, RecordView } from '../../core/store/reader';
 import type { McpDeps, OpenedStore } from '../deps';
 import { ToolError } from '../errors';
+import type { ItGlueClient } from '../../core/itglue/client';
+import { syncDataClient } from './sync-data';
 
 export { NO_DATA };
 
 export async function openStore(deps: McpDeps): Promise<OpenedStore> {
   return deps.store();
 }
+
+// One client per opened store for on-demand details: its pacer counts this server's requests
+// against the key's budget across calls (a sync in another process has its own pacer).
+const detailClients = new WeakMap<OpenedStore, ItGlueClient | null>();
+
+/**
+ * Fetches one record's pending details before a tool reads it (core/sync/on-demand.ts): one
+ * request with the key from the profile's keychain, answered within seconds. Null when nothing
+ * was pending or it was fetched; else the note to pass on (offline, no key, rejected key …).
+ */
+export async function ensureDetailsFor(store: OpenedStore, type: RecordType, id: string): Promise<string | null> {
+  if (!detailClients.has(store)) {
+    const made = store.profile.credentials ? store.profile.createClient({ retries: 2, backoffBaseMs: 250, timeoutMs: 15_000 }) : null;
+    detailClients.set(store, made?.ok ? made.value : null);
+  }
+  const { ensureDetails } = await import('../../core/sync/on-demand');
+  // While this server runs a sync (sync_data), its client: one pacer for the key in this process.
+  const r = await ensureDetails({ store: store.store, client: syncDataClient() ?? detailClients.get(store) ?? null, type, id });
+  return r.status === 'pending' ? r.note : null;
+}
+
+export const detailsNoteField = () =>
+  z.string().nullable().describe('Why details (related items, attachments, sections, a password value) are missing: still pending in the sync and could not be fetched now; null when complete.');
 
 // ---- input fields -------------------------------------------------------------------------
 

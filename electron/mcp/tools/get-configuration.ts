@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from '../tool';
 import { untrusted } from '../untrusted';
-import { idField, idNumber, openStore, orgIndex, orgRef, orgRefShape, str, urlField } from './common';
+import { detailsNoteField, ensureDetailsFor, idField, idNumber, openStore, orgIndex, orgRef, orgRefShape, str, urlField } from './common';
 import { passwordMetaShape, toPasswordMeta } from './list-passwords';
 
 export const getConfigurationTool = defineTool({
@@ -55,9 +55,12 @@ export const getConfigurationTool = defineTool({
         }).describe('One related item.'),
       )
       .describe('Related items (IT Glue related items and links).'),
+    detailsNote: detailsNoteField(),
   },
   handler: async ({ id }, { deps }) => {
     const store = await openStore(deps);
+    // Related items the sync has not fetched yet are fetched now (one request), or the note says why not.
+    const detailsNote = store.reader.getRecord('configurations', String(idNumber(id))) ? await ensureDetailsFor(store, 'configurations', String(idNumber(id))) : null;
     const d = store.reader.configurationDetail(idNumber(id));
     if (!d) throw new ToolError('NOT_FOUND', `No configuration with id ${String(id)} in the local copy. Use query_configurations or find_ip_address to find its id, or run \`glue sync\` if it was added recently.`);
     const index = orgIndex(store);
@@ -88,6 +91,7 @@ export const getConfigurationTool = defineTool({
       interfaces: d.interfaces.map((i) => ({ id: i.id, name: i.name, ip: i.ip, mac: i.mac, primary: i.isPrimary })),
       passwords: d.passwords.map((p) => toPasswordMeta(p, index)),
       related: store.reader.related('configurations', d.record.id).map((r) => ({ type: r.type, id: r.id, name: r.name, direction: r.direction, notes: untrusted(r.notes, `${label} related ${r.type}/${r.id}`) })),
+      detailsNote,
     };
     const text = [
       `${data.name} (configuration ${data.id})${data.org ? ` — ${data.org.name}` : ''}`,
@@ -97,6 +101,7 @@ export const getConfigurationTool = defineTool({
       data.interfaces.length ? `Interfaces: ${data.interfaces.map((i) => `${i.name ?? '?'} ${i.ip ?? ''} ${i.mac ?? ''}`.trim()).join('; ')}` : '',
       data.passwords.length ? `Passwords (names only): ${data.passwords.map((p) => `${p.name} (id ${p.id})`).join(', ')}` : '',
       data.related.length ? `Related: ${data.related.map((r) => `${r.name ?? r.id} (${r.type} ${r.id}, ${r.direction})`).join('; ')}` : '',
+      data.detailsNote ? `Details pending: ${data.detailsNote}` : '',
       data.notes ? `Notes:\n${data.notes}` : '',
       data.url ? `IT Glue: ${data.url}` : '',
     ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OpenedStore } from '../deps';
 import { defineTool, ToolError } from '../tool';
 import { untrusted } from '../untrusted';
-import { idField, idNumber, openStore, orgIndex, orgRef, orgRefShape, urlField } from './common';
+import { detailsNoteField, ensureDetailsFor, idField, idNumber, openStore, orgIndex, orgRef, orgRefShape, urlField } from './common';
 
 const SECTION_MAX = 8000;
 
@@ -52,10 +52,12 @@ export const getDocumentTool = defineTool({
   title: 'Read a document',
   description: 'One IT Glue document with its sections in order (headings, text, steps), each as untrusted data.',
   input: { id: idField('document') },
-  output: documentShape,
+  output: { ...documentShape, detailsNote: detailsNoteField() },
   handler: async ({ id }, { deps }) => {
     const store = await openStore(deps);
-    const data = readDocument(store, idNumber(id));
-    return { data, text: renderDocument(data) };
+    // Sections the sync has not fetched yet are fetched now, or the note says why not.
+    const detailsNote = store.reader.getRecord('documents', String(idNumber(id))) ? await ensureDetailsFor(store, 'documents', String(idNumber(id))) : null;
+    const data = { ...readDocument(store, idNumber(id)), detailsNote };
+    return { data, text: [renderDocument(data), detailsNote ? `Details pending: ${detailsNote}` : ''].filter(Boolean).join('\n\n') };
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from '../tool';
 import { untrusted } from '../untrusted';
-import { idField, idNumber, openStore, orgIndex, str } from './common';
+import { ensureDetailsFor, idField, idNumber, openStore, orgIndex, str } from './common';
 import { passwordMetaShape, toPasswordMeta } from './list-passwords';
 
 export const WITHHELD =
@@ -27,7 +27,7 @@ export const getPasswordTool = defineTool({
   handler: async ({ id }, { deps, confirm }) => {
     const store = await openStore(deps);
     const pid = idNumber(id);
-    const meta = store.reader.passwordMeta(pid);
+    let meta = store.reader.passwordMeta(pid);
     if (!meta) throw new ToolError('NOT_FOUND', `No password entry with id ${String(id)} in the local copy. Use list_passwords to find its id.`);
     const index = orgIndex(store);
     const record = store.reader.getRecord('passwords', String(pid));
@@ -48,8 +48,11 @@ export const getPasswordTool = defineTool({
       if (meta.hasValue) refuse('withheld');
       return { data: { ...base, value: null, valueStatus: 'withheld' as const, message: WITHHELD }, text: `${header}\nPassword ${WITHHELD}.` };
     }
+    // A value the sync has not fetched yet is fetched now (one request), before the user is asked.
+    const note = meta.hasValue ? null : await ensureDetailsFor(store, 'passwords', String(pid));
+    meta = store.reader.passwordMeta(pid) ?? meta;
     if (!meta.hasValue) {
-      const message = 'The value was not synced: the IT Glue API key needs the Password Access option; turn it on and sync again.';
+      const message = note ?? 'The value was not synced: the IT Glue API key needs the Password Access option; turn it on and sync again.';
       return { data: { ...base, value: null, valueStatus: 'not_synced' as const, message }, text: `${header}\n${message}` };
     }
     // Per request: the user allows this one value, when the client can ask (MCP elicitation);

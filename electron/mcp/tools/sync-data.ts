@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SyncProgress } from '../../../shared/domain';
 import type { SyncSummary } from '../../core/sync/types';
+import type { ItGlueClient } from '../../core/itglue/client';
 import type { McpDeps } from '../deps';
 import { defineTool, ToolError } from '../tool';
 
@@ -12,12 +13,17 @@ interface Running {
   last: SyncProgress | null;
   done: Promise<SyncOutcome>;
   abort: AbortController;
+  /** The run's IT Glue client: on-demand details share its pacer while it runs (common.ts). */
+  client: ItGlueClient;
 }
 interface SyncOutcome {
   summary: SyncSummary | null;
   error: { code: string; message: string } | null;
 }
 let running: Running | null = null;
+
+/** The client of the sync this server runs, while it runs. */
+export const syncDataClient = (): ItGlueClient | null => running?.client ?? null;
 
 const summaryShape = z
   .object({
@@ -62,7 +68,7 @@ async function start(deps: McpDeps, full: boolean): Promise<Running> {
     throw new ToolError(client.error.code, client.error.message);
   }
   const abort = new AbortController();
-  const run: Running = { kind: full ? 'full' : 'incremental', startedAt: new Date().toISOString(), last: null, abort, done: Promise.resolve({ summary: null, error: null }) };
+  const run: Running = { kind: full ? 'full' : 'incremental', startedAt: new Date().toISOString(), last: null, abort, client: client.value, done: Promise.resolve({ summary: null, error: null }) };
   run.done = runSync({ store: profile.store, client: client.value, full, signal: abort.signal, onProgress: (p) => (run.last = p) })
     .then((r): SyncOutcome => (r.ok ? { summary: r.value, error: null } : { summary: null, error: r.error }))
     .catch((): SyncOutcome => ({ summary: null, error: { code: 'INTERNAL', message: 'The sync stopped unexpectedly; run `glue sync` to see why.' } }))

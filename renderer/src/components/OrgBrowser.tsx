@@ -86,7 +86,9 @@ export function OrgBrowser() {
             onSelect={(o) => void org.getState().selectOrg(o.id)}
             render={(o) => (
               <div className="org-row">
-                <div className="org-name">{o.name}</div>
+                <div className="org-name">
+                  {o.name} {o.pinned && <span className="badge badge-ok">Pinned</span>}
+                </div>
                 <div className="muted org-meta">
                   {[o.typeName, o.counts.configurations ? `${o.counts.configurations} configs` : null, o.counts.passwords ? `${o.counts.passwords} passwords` : null].filter(Boolean).join(' · ')}
                 </div>
@@ -123,7 +125,10 @@ function OrgRecords({ org: current }: { org: OrgSummary }) {
       <button type="button" className="btn btn-small btn-quiet stack-back stack-back-orgs" onClick={() => org.getState().leaveOrg()}>
         ← Organizations
       </button>
-      <h2 className="pane-title">{current.name}</h2>
+      <div className="pane-title-row">
+        <h2 className="pane-title">{current.name}</h2>
+        <PinButton org={current} />
+      </div>
       <Tabs.Root value={type} onValueChange={(v) => { const t = BROWSABLE_TYPES.find((b) => b === v); if (t) void org.getState().selectType(t); }} className="tabs">
         <Tabs.List className="tab-list" aria-label="Record types">
           {types.map((t) => (
@@ -139,6 +144,31 @@ function OrgRecords({ org: current }: { org: OrgSummary }) {
         ))}
       </Tabs.Root>
     </section>
+  );
+}
+
+/** Pin toggle: a pinned organization's details come first while a sync runs (like `glue pin`). */
+function PinButton({ org: current }: { org: OrgSummary }) {
+  const { org } = useStores();
+  const error = useOrg((s) => s.pinError);
+  const pinned = current.pinned === true;
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-small btn-quiet pin-toggle"
+        aria-pressed={pinned}
+        aria-describedby="pin-hint"
+        title={pinned ? 'Pinned: its details are fetched first while a sync runs. Click to unpin.' : "Fetch this organization's details first"}
+        onClick={() => void org.getState().pin(current.id, !pinned)}
+      >
+        {pinned ? 'Pinned' : 'Pin'}
+      </button>
+      <span id="pin-hint" className="sr-only">
+        Fetch this organization&apos;s details first while a sync runs
+      </span>
+      {error && <ErrorNote error={error} />}
+    </>
   );
 }
 

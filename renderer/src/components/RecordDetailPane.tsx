@@ -95,6 +95,11 @@ export function RecordDetailPane() {
       </div>
       <h2 className="detail-title">{d.name}</h2>
       {d.org && <div className="muted">{d.org.name}</div>}
+      {d.detailsNote && (
+        <p className="details-note" role="status">
+          {d.detailsNote}
+        </p>
+      )}
       {self && <PasswordControls meta={self} />}
       {d.fields.length > 0 && (
         <dl className="fields">

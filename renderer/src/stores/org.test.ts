@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import { createTestApi } from '../../../shared/ipc/test-api';
 import type { RecordDetail } from '../../../shared/ipc';
 import { createOrgStore } from './org';
@@ -104,5 +104,24 @@ describe('org store: closing', () => {
     await store.getState().selectOrg(3);
     store.getState().leaveOrg();
     expect(store.getState().orgId).toBeNull();
+  });
+
+  it('pin marks the org pinned in the list; a refused pin keeps the list and says why', async () => {
+    const org = { id: 3, name: 'Acme', shortName: null, typeName: null, counts: {} };
+    let refuse = false;
+    const t = createTestApi({
+      org: {
+        list: async () => ok([org]),
+        pin: async ({ orgId, pinned }) => (refuse ? err('STORE_LOCKED', 'busy') : ok({ orgId, pinned })),
+      },
+    });
+    const store = createOrgStore({ api: t.api });
+    await store.getState().loadOrgs();
+    await store.getState().pin(3, true);
+    expect(store.getState().orgs.data[0]?.pinned).toBe(true);
+    refuse = true;
+    await store.getState().pin(3, false);
+    expect(store.getState().orgs.data[0]?.pinned).toBe(true);
+    expect(store.getState().pinError?.code).toBe('STORE_LOCKED');
   });
 });

@@ -19,6 +19,8 @@ export interface OrgState {
   detail: Loadable<RecordDetail | null>;
   /** Click-through trail of related items, for Back. */
   trail: { type: RecordType; id: string }[];
+  /** Why the last pin or unpin did not take. */
+  pinError: ResultError | null;
   loadOrgs(): Promise<void>;
   selectOrg(orgId: number): Promise<void>;
   selectType(type: RecordType): Promise<void>;
@@ -30,6 +32,8 @@ export interface OrgState {
   close(): void;
   /** Leaves the organization (the stacked layout's way back to the org list). */
   leaveOrg(): void;
+  /** Pins or unpins an organization: its details are fetched first while a sync runs. */
+  pin(orgId: number, pinned: boolean): Promise<void>;
 }
 
 const PAGE = 100;
@@ -75,6 +79,14 @@ export const createOrgStore = ({ api }: Pick<StoreDeps, 'api'>) =>
       records: { data: [], nextCursor: null, loading: false, error: null },
       detail: { data: null, loading: false, error: null },
       trail: [],
+      pinError: null,
+      async pin(orgId, pinned) {
+        set({ pinError: null });
+        const r = await api.org.pin({ orgId, pinned });
+        if (!r.ok) return set({ pinError: r.error });
+        const orgs = get().orgs;
+        set({ orgs: { ...orgs, data: orgs.data.map((o) => (o.id === orgId ? { ...o, pinned: r.value.pinned } : o)) } });
+      },
       async loadOrgs() {
         set({ orgs: { ...get().orgs, loading: true, error: null } });
         const r = await api.org.list({});
