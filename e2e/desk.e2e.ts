@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../electron/web-host';
 import type { GlueApp } from '../electron/core/app/index';
-import { seedProfile, type SeededProfile } from '../electron/core/app/testing';
+import { type SeededProfile, seedProfile, unwrap } from '../electron/core/app/testing';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../electron/core/itglue/fake/server';
 import { DEMO_TODAY } from '../electron/core/testing/seed-demo';
 import { launchBrowser, ROOT, serveRenderer, watchConsole } from './harness';
@@ -57,11 +57,6 @@ const visiblePanes = async (page: Page) =>
   (await page.evaluate(
     `[...document.querySelectorAll('.browser > .pane')].filter((e) => getComputedStyle(e).display !== 'none').map((e) => { const r = e.getBoundingClientRect(); return { width: r.width, height: r.height }; })`,
   )) as { width: number; height: number }[];
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
 

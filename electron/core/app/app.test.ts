@@ -7,12 +7,7 @@ import type { GlueApi, SyncFinished } from '../../../shared/ipc';
 import { DEMO_TODAY, passwordValues } from '../testing/seed-demo';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../itglue/fake/server';
 import type { GlueApp } from './index';
-import { seedProfile, type SeededProfile } from './testing';
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+import { type SeededProfile, seedProfile, unwrap } from './testing';
 
 describe('createGlueApi over a seeded demo store', () => {
   let p: SeededProfile;

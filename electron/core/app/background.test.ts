@@ -7,12 +7,7 @@ import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../itglue/fake/s
 import { fixtureModelsDir } from '../search/test-models';
 import { DEMO_TODAY } from '../testing/seed-demo';
 import type { SchedulerClock } from './scheduler';
-import { seedProfile, type SeededProfile } from './testing';
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+import { type SeededProfile, seedProfile, unwrap } from './testing';
 
 describe('background sync and indexing', () => {
   let fake: FakeItGlue;

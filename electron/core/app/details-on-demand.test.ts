@@ -9,12 +9,7 @@ import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../itglue/fake/s
 import { detailRank } from '../sync/details-runner';
 import { smallDemoTenant, TODAY } from '../sync/test-helpers';
 import { openGlueApp, type GlueApp } from './index';
-import { TEST_PASSPHRASE } from './testing';
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+import { TEST_PASSPHRASE, unwrap } from './testing';
 
 describe('the app fetches a pending record’s details when it is opened', () => {
   let fake: FakeItGlue;

@@ -6,7 +6,7 @@ import type { GlueApi, LockStatus } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import { DEMO_TODAY, passwordValues } from '../testing/seed-demo';
 import type { LockClock } from './lock';
-import { seedProfile, type SeededProfile } from './testing';
+import { type SeededProfile, seedProfile, unwrap } from './testing';
 
 function manualClock(): LockClock & { advance(ms: number): void } {
   let now = Date.parse('2026-12-02T09:00:00Z');
@@ -32,10 +32,6 @@ function manualClock(): LockClock & { advance(ms: number): void } {
 }
 
 const code = (r: Result<unknown>): string => (r.ok ? 'ok' : r.error.code);
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
 const PASS = 'correct horse battery';
 
 describe('the app lock over the real app API', () => {

@@ -4,12 +4,7 @@ import { openStore } from '../store/open';
 import { priorityOrgIds } from '../store/priority-orgs';
 import { DEMO_TODAY } from '../testing/seed-demo';
 import type { GlueApp } from './index';
-import { seedProfile, type SeededProfile } from './testing';
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+import { type SeededProfile, seedProfile, unwrap } from './testing';
 
 describe('the app notes the organizations a technician works on', () => {
   let p: SeededProfile;

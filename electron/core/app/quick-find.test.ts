@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlueApi } from '../../../shared/ipc';
 import { DEMO_TODAY, passwordValues } from '../testing/seed-demo';
 import type { GlueApp } from './index';
-import { seedProfile, type SeededProfile } from './testing';
-
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
+import { type SeededProfile, seedProfile, unwrap } from './testing';
 
 describe('org.quick', () => {
   let p: SeededProfile;

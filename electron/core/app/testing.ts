@@ -11,6 +11,12 @@ import type { GlueApiOptions } from './options';
 
 export const TEST_PASSPHRASE = 'glue-desk-test-passphrase';
 
+/** An API call's value, or a thrown error naming the code and message (for tests that expect success). */
+export const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code?: string; message: string } }): T => {
+  if (!r.ok) throw new Error(`${r.error.code ?? 'ERROR'}: ${r.error.message}`);
+  return r.value;
+};
+
 export interface SeededProfile {
   dataDir: string;
   profile: string;
