@@ -11,6 +11,8 @@ import { createReader } from '../electron/core/store/reader';
 
 const SCALE = Number(process.env.SYNC_BENCH_SCALE ?? 100_000);
 const DETAILS_S = Number(process.env.BENCH_DETAILS_S ?? 20);
+// BENCH_TRACE=1: a line per progress message on stderr (time, requests, RSS), to see where a run's time goes.
+const TRACE = process.env.BENCH_TRACE === '1';
 
 const peakRssMb = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       full: true,
       signal: stop.signal,
       onProgress: (p) => {
+        if (TRACE) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)}s req=${p.requestsUsed} rss=${(process.memoryUsage.rss() / 1048576).toFixed(0)}MB ${p.phase} ${p.message}\n`);
         if (p.message.startsWith('Searchable:')) {
           searchableS = (performance.now() - t0) / 1000;
           requestsAtSearchable = p.requestsUsed;

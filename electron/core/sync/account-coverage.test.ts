@@ -68,13 +68,15 @@ describe('syncing the whole account', () => {
     expect(kinds).toContainEqual({ type_name: 'Client', status_name: 'Inactive', n: 1 });
 
     // The request floor: one request per listing page (folder listings per organization and
-    // document listings per folder included), one per password value, one show per
-    // configuration and flexible asset (their attachments ride along), one sections listing
-    // per document; plus the probe.
+    // one foldered-documents listing per organization with folders included), one per password
+    // value, one show per configuration and flexible asset (their attachments ride along), one
+    // sections listing per document; plus the probe.
     const pages = (n: number): number => Math.max(1, Math.ceil(n / 1000));
     const n = (key: DatasetKey): number => d[key]?.data.length ?? 0;
     const tenantWide = (['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'contacts', 'locations', 'domains', 'ssl_certificates', 'checklists'] as const).reduce((a, k) => a + pages(n(k)), 0) + pages(expirations.data.length);
-    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2 + n('document_folders');
+    const orgsWithFolders = new Set(d.document_folders?.data.map((f) => f.attributes['organization-id'])).size;
+    expect(orgsWithFolders).toBeLessThan(n('document_folders'));
+    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2 + orgsWithFolders;
     const floor = tenantWide + perScope + n('passwords') + n('configurations') + n('flexible_assets') + n('documents');
     const probe = 4;
     expect(s.requests).toBeLessThanOrEqual(Math.ceil((floor + probe) * 1.05));
