@@ -56,7 +56,10 @@ export interface ListAllOptions {
  */
 export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Promise<ListingOutcome[]> {
   const { caps, account, failedTypes } = opts;
-  const slots = new Slots(opts.concurrency);
+  // Two lines: the tenant-wide listings hold their slots for minutes at 1M records, so the
+  // listings that hang off organizations and types queue apart and run meanwhile.
+  const tenantWide = new Slots(opts.concurrency);
+  const scoped = new Slots(opts.concurrency);
   const outcomes: ListingOutcome[] = [];
   let fatal: unknown = null;
 
@@ -66,7 +69,7 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     return { unit, complete: false, full: false };
   };
   const run = async (unit: ListingUnit): Promise<ListingOutcome> => {
-    const release = await slots.acquire();
+    const release = await (unit.scope === '*' ? tenantWide : scoped).acquire();
     try {
       if (fatal !== null) throw fatal;
       const outcome = await runListing(ctx, unit);
@@ -109,7 +112,7 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await stored(await all(dependentListings(typeIds, [], { ...caps, documents: false })));
     await all(flexibleAssetListings(typeIds));
   };
-  // Organizations and types first in line: everything else that waits hangs off them.
+  // Organizations and types first in their line: everything else that waits hangs off them.
   const settled = await Promise.allSettled([perOrganization(), perType(), all(rest)]);
   if (fatal !== null) throw fatal;
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
