@@ -14,6 +14,11 @@ const DETAILS_S = Number(process.env.BENCH_DETAILS_S ?? 20);
 // BENCH_TRACE=1: a line per progress message on stderr (time, requests, RSS), to see where a run's time goes.
 const TRACE = process.env.BENCH_TRACE === '1';
 
+const mb = (n: number): string => (n / 1048576).toFixed(0);
+const memory = (): string => {
+  const m = process.memoryUsage();
+  return `rss=${mb(m.rss)}MB heap=${mb(m.heapUsed)}/${mb(m.heapTotal)}MB ext=${mb(m.external)}MB`;
+};
 const peakRssMb = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main(): Promise<void> {
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
       full: true,
       signal: stop.signal,
       onProgress: (p) => {
-        if (TRACE) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)}s req=${p.requestsUsed} rss=${(process.memoryUsage.rss() / 1048576).toFixed(0)}MB ${p.phase} ${p.message}\n`);
+        if (TRACE) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)}s req=${p.requestsUsed} ${memory()} ${p.phase} ${p.message}\n`);
         if (p.phase === 'list') lastList[p.orgId === null ? 'tenantWide' : 'perOrganization'] = (performance.now() - t0) / 1000;
         if (p.message.startsWith('Searchable:')) {
           searchableS = (performance.now() - t0) / 1000;
