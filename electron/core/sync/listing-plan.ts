@@ -87,7 +87,16 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
       release();
     }
   };
-  const all = (units: readonly ListingUnit[]): Promise<ListingOutcome[]> => Promise.all(units.map(run));
+  // Every unit started, so none is still writing when this returns, a fatal error included.
+  const started: Promise<ListingOutcome>[] = [];
+  const all = (units: readonly ListingUnit[]): Promise<ListingOutcome[]> =>
+    Promise.all(
+      units.map((u) => {
+        const p = run(u);
+        started.push(p);
+        return p;
+      }),
+    );
   const stored = async (done: readonly ListingOutcome[]): Promise<void> => {
     await Promise.all(done.map((o) => o.stored));
   };
@@ -114,6 +123,7 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
   };
   // Organizations and types first in their line: everything else that waits hangs off them.
   const settled = await Promise.allSettled([perOrganization(), perType(), all(rest)]);
+  await Promise.allSettled(started);
   if (fatal !== null) throw fatal;
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
