@@ -21,11 +21,12 @@ export function listDocumentFolders(client: ItGlueClient, orgId: string | number
 }
 
 /**
- * An organization's documents in one folder, or (folderId null) at its root: IT Glue lists only
- * root-level documents unless `filter[document_folder_id]` names a folder (observed by others).
+ * An organization's documents in the named folders, or (folderIds null) at its root: IT Glue
+ * lists only root-level documents unless `filter[document_folder_id]` names folders (observed
+ * by others); several folders go in one filter, comma-separated as IT Glue's filters take lists.
  */
-export function listFolderDocuments(client: ItGlueClient, orgId: string | number, folderId: string | number | null, opts: ResourceListOptions = {}): PageStream {
-  return listing(client, orgPath(orgId, 'documents'), folderId === null ? {} : { 'filter[document_folder_id]': filterList([folderId]) }, opts);
+export function listFolderDocuments(client: ItGlueClient, orgId: string | number, folderIds: readonly (string | number)[] | null, opts: ResourceListOptions = {}): PageStream {
+  return listing(client, orgPath(orgId, 'documents'), folderIds === null ? {} : { 'filter[document_folder_id]': filterList(folderIds) }, opts);
 }
 
 /** Tenant-wide checklists, each page with its tasks as `included` (no request per checklist). */

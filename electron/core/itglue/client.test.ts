@@ -75,6 +75,23 @@ describe('list', () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it('skips a record a shifting page repeats, with a warning, and tells apart ids that only look alike', async () => {
+    const rec = (id: string, type = 'contacts') => ({ id, type, attributes: { name: `c${id}` } });
+    const pages: Record<string, unknown[]> = {
+      // "007" is not "7", and the same id of another type is another record.
+      '1': [rec('7'), rec('8'), rec('ab-1')],
+      '2': [rec('8'), rec('007'), rec('7', 'locations'), rec('ab-1'), rec('9')],
+    };
+    const s = await serve((req, res) => {
+      const n = req.query.get('page[number]') ?? '1';
+      sendJson(res, 200, { data: pages[n] ?? [], meta: { 'current-page': Number(n), 'next-page': n === '1' ? 2 : null } });
+    });
+    const warnings: ItGlueWarning[] = [];
+    const ids = await collect(client(s.url, { onWarning: (w) => warnings.push(w) }).list('/contacts'));
+    expect(ids).toEqual(['7', '8', 'ab-1', '007', '7', '9']);
+    expect(warnings.map((w) => w.id)).toEqual(['8', 'ab-1']);
+  });
+
   it('keeps numeric ids as strings, tolerates nulls everywhere, and skips a bad item with a warning', async () => {
     const warnings: ItGlueWarning[] = [];
     const s = await serve((_req, res) =>

@@ -265,21 +265,21 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
   async function* list(path: string, query: Query = {}, opts: ListOptions = {}): AsyncGenerator<ListPage, void, undefined> {
     const pageSize = Math.min(1000, Math.max(1, opts.pageSize ?? 1000));
     const safePath = pathOnly(path);
-    const seen = new Set<string>();
+    const seen = new SeenIds();
     let page = Math.max(1, opts.startPage ?? 1);
     for (;;) {
       const body = await request(path, { ...query, 'page[size]': pageSize, 'page[number]': page }, opts.signal);
       const doc = envelopeOf(body, path);
       if (!Array.isArray(doc.data)) throw new BadResponseError(safePath, 'expected a list of records');
       const parsed = parseListPage(doc, safePath, page, options.onWarning);
-      const fresh = parsed.data.filter((r) => !seen.has(`${r.type}/${r.id}`));
+      const fresh = parsed.data.filter((r) => !seen.has(r.type, r.id));
       if (parsed.data.length > 0 && fresh.length === 0) {
         throw new BadResponseError(safePath, `page ${page} repeats records already received (the server is not paging)`);
       }
       for (const r of parsed.data) {
-        if (seen.has(`${r.type}/${r.id}`)) options.onWarning?.({ path: safePath, id: r.id, reason: 'duplicate record on a later page skipped' });
+        if (seen.has(r.type, r.id)) options.onWarning?.({ path: safePath, id: r.id, reason: 'duplicate record on a later page skipped' });
       }
-      for (const r of fresh) seen.add(`${r.type}/${r.id}`);
+      for (const r of fresh) seen.add(r.type, r.id);
       yield { ...parsed, data: fresh };
       const next = parsed.meta.nextPage;
       if (next === null || doc.data.length === 0) return;
@@ -309,4 +309,32 @@ export function createItGlueClient(options: ItGlueClientOptions): ItGlueClient {
       count = 0;
     },
   };
+}
+
+/** IT Glue's ids: decimal integers without leading zeros. */
+const NUMERIC_ID = /^(0|[1-9]\d{0,14})$/;
+
+/**
+ * The records one listing has yielded, to skip a record a shifting page repeats. IT Glue's ids
+ * are numbers in strings: kept as numbers per type, a listing of 330k configurations holds ~5 MB
+ * here instead of ~30 MB of "type/id" strings, which V8 then multiplied into the sync's peak RSS
+ * at 1M records. Any other id is kept as a string.
+ */
+class SeenIds {
+  private readonly numeric = new Map<string, Set<number>>();
+  private readonly other = new Set<string>();
+
+  has(type: string, id: string): boolean {
+    return NUMERIC_ID.test(id) ? (this.numeric.get(type)?.has(Number(id)) ?? false) : this.other.has(`${type}/${id}`);
+  }
+
+  add(type: string, id: string): void {
+    if (!NUMERIC_ID.test(id)) {
+      this.other.add(`${type}/${id}`);
+      return;
+    }
+    let ids = this.numeric.get(type);
+    if (!ids) this.numeric.set(type, (ids = new Set()));
+    ids.add(Number(id));
+  }
 }

@@ -3,7 +3,8 @@ import type { RecordType } from '../../../shared/domain';
 import { JSON_TYPE, type DatasetKey } from '../itglue/fake/dataset';
 import { generateDemoTenant } from '../itglue/fake/generator';
 import { runSync } from './run-sync';
-import { createRig, TODAY, type SyncRig } from './test-helpers';
+import { FOLDERS_PER_LISTING } from './account-listings';
+import { createRig, smallDemoTenant, TODAY, type SyncRig } from './test-helpers';
 
 // Issue #18: a tenant as real accounts hold it — documents in nested folders (IT Glue lists only
 // the root ones unless asked per folder), checklists with tasks, SSL certificates, IT Glue's own
@@ -68,13 +69,15 @@ describe('syncing the whole account', () => {
     expect(kinds).toContainEqual({ type_name: 'Client', status_name: 'Inactive', n: 1 });
 
     // The request floor: one request per listing page (folder listings per organization and
-    // document listings per folder included), one per password value, one show per
-    // configuration and flexible asset (their attachments ride along), one sections listing
-    // per document; plus the probe.
+    // one foldered-documents listing per organization with folders included), one per password
+    // value, one show per configuration and flexible asset (their attachments ride along), one
+    // sections listing per document; plus the probe.
     const pages = (n: number): number => Math.max(1, Math.ceil(n / 1000));
     const n = (key: DatasetKey): number => d[key]?.data.length ?? 0;
     const tenantWide = (['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'contacts', 'locations', 'domains', 'ssl_certificates', 'checklists'] as const).reduce((a, k) => a + pages(n(k)), 0) + pages(expirations.data.length);
-    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2 + n('document_folders');
+    const orgsWithFolders = new Set(d.document_folders?.data.map((f) => f.attributes['organization-id'])).size;
+    expect(orgsWithFolders).toBeLessThan(n('document_folders'));
+    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2 + orgsWithFolders;
     const floor = tenantWide + perScope + n('passwords') + n('configurations') + n('flexible_assets') + n('documents');
     const probe = 4;
     expect(s.requests).toBeLessThanOrEqual(Math.ceil((floor + probe) * 1.05));
@@ -110,6 +113,38 @@ describe('syncing the whole account', () => {
     const stored = r.temp.store.db.prepare<[string], { attrs: string }>("SELECT attrs FROM records WHERE type = 'documents' AND itglue_id = ?").get(added);
     expect(JSON.parse(stored?.attrs ?? '{}')['document-folder-path']).toBe('Runbooks / Network');
     expect(liveIds(r, 'attachments').length).toBe((shownAttachments(r) ?? []).length);
+  });
+
+  it("lists an organization's foldered documents a few folders per request, and keeps up when a folder is added", async () => {
+    const r = await rig({ dataset: smallDemoTenant(2) });
+    // Not the first organization: the probe asks for its documents once.
+    const org = r.fake.dataset.organizations?.data[1];
+    if (!org) throw new Error('demo tenant has no second organization');
+    const orgId = Number(org.id);
+    const folders: string[] = [];
+    for (let i = 1; i <= 2 * FOLDERS_PER_LISTING + 20; i++) {
+      folders.push(r.fake.mutate.add('document-folders', { attributes: { name: `Site ${i}`, 'organization-id': orgId, 'parent-id': null } }));
+    }
+    const inFolder = (i: number, name: string): string =>
+      r.fake.mutate.add('documents', { attributes: { name, 'organization-id': orgId, 'document-folder-id': Number(folders[i]), archived: false } });
+    const first = inFolder(0, 'Site 1 cabling');
+    const middle = inFolder(FOLDERS_PER_LISTING + 5, 'Site 56 cabling');
+    const last = inFolder(folders.length - 1, 'Site 120 cabling');
+    r.fake.resetStats();
+    await sync(r, true);
+    expect(liveIds(r, 'documents')).toEqual(expect.arrayContaining([first, middle, last]));
+    const folderCount = r.fake.dataset.document_folders?.data.filter((f) => f.attributes['organization-id'] === orgId).length ?? 0;
+    // The root listing plus one per group of folders, not one per folder.
+    expect(r.fake.stats().byPath[`/organizations/${orgId}/relationships/documents`]).toBe(1 + Math.ceil(folderCount / FOLDERS_PER_LISTING));
+
+    // A folder added later forms a new group, read in full by the next (incremental) sync.
+    const added = r.fake.mutate.add('document-folders', { attributes: { name: 'Site 121', 'organization-id': orgId, 'parent-id': null } });
+    const moved = r.fake.mutate.add('documents', { attributes: { name: 'Site 121 cabling', 'organization-id': orgId, 'document-folder-id': Number(added), archived: false } });
+    const s = await sync(r);
+    expect(s).toMatchObject({ kind: 'incremental', status: 'ok' });
+    expect(liveIds(r, 'documents')).toEqual(expect.arrayContaining([first, middle, last, moved]));
+    const stored = r.temp.store.db.prepare<[string], { attrs: string }>("SELECT attrs FROM records WHERE type = 'documents' AND itglue_id = ?").get(moved);
+    expect(JSON.parse(stored?.attrs ?? '{}')['document-folder-path']).toBe('Site 121');
   });
 
   it('skips resources an account does not have with a notice, not a failed sync', async () => {

@@ -16,6 +16,11 @@ export interface ListingOutcome {
   complete: boolean;
   /** The listing read everything in scope (not only changes), so this run's sightings are the sweep's seen set. */
   full: boolean;
+  /**
+   * Settles once the listing's pages and its completion mark are committed (they may still sit
+   * in the write queue when the runner returns). Listings that depend on this one await it.
+   */
+  stored?: Promise<void>;
 }
 
 const maxUpdated = (current: string | null, records: readonly ItGlueResource[]): string | null => {
@@ -85,18 +90,29 @@ export async function runListing(ctx: SyncContext, unit: ListingUnit): Promise<L
       records: data.length + included.length,
     });
   }
-  await ctx.writes.drain();
   const newMark = max !== null && (watermark === null || max > watermark) ? max : watermark;
-  writer.setCheckpoint({
-    resource: unit.resource,
-    scope: unit.scope,
-    cursor: JSON.stringify({ full, done: true } satisfies ListingCursor),
-    lastUpdatedAt: newMark,
-    runId,
-    completedAt: ctx.now().toISOString(),
+  const completedAt = ctx.now().toISOString();
+  // The completion mark queues behind the listing's pages (same group or a later one), so a
+  // crash never leaves a listing marked done without its pages; the runner returns without
+  // waiting for the commit, and without forcing one that would split the groups of the big
+  // listings still running (thousands of per-organization listings end meanwhile).
+  const stored = ctx.writes.commit({
+    write: () => {
+      writer.setCheckpoint({
+        resource: unit.resource,
+        scope: unit.scope,
+        cursor: JSON.stringify({ full, done: true } satisfies ListingCursor),
+        lastUpdatedAt: newMark,
+        runId,
+        completedAt,
+      });
+      if (full) writer.setMeta(fullReadKey(unit), completedAt);
+    },
+    records: 0,
   });
-  if (full) writer.setMeta(fullReadKey(unit), ctx.now().toISOString());
-  return { unit, complete: true, full };
+  // A failed group fails the run through the queue itself; this only keeps the rejection handled.
+  stored.catch(() => undefined);
+  return { unit, complete: true, full, stored };
 }
 
 

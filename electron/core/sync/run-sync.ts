@@ -17,12 +17,12 @@ import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext 
 import { detailsProgress } from './details-progress';
 import { detailKey, detailTiers } from './detail-queue';
 import { runDetails, type DetailOutcome } from './details-runner';
-import { runListing, type ListingOutcome } from './listing-runner';
+import { listEverything } from './listing-plan';
 import { acquireSyncLock } from './lock';
-import { capabilitiesOf, dependentListings, detailUnits, flexibleAssetListings, tenantListings, type Capabilities, type DetailUnit, type ListingUnit } from './planner';
+import { capabilitiesOf, detailUnits, type Capabilities, type DetailUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
 import { sweepAttachments } from './account-details';
-import { accountTenantListings, documentListings, dropUnavailable, folderListings, newAccountState } from './account-listings';
+import { dropUnavailable, newAccountState } from './account-listings';
 import { openWriteQueue } from './write-queue';
 import type { RunSyncOptions, SyncKind, SyncStatus, SyncSummary } from './types';
 
@@ -45,31 +45,6 @@ function toError(e: unknown): ResultError {
   return { code: 'INTERNAL', message: describeError(e) === 'unexpected error' ? 'The sync stopped on an unexpected error; run it again to resume (GLUE_DEBUG=1 shows details).' : describeError(e) };
 }
 
-/** Runs units a few at a time; a unit's non-fatal failure is recorded and the others go on. */
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>, onFail: (item: T, e: unknown) => R): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let fatal: unknown = null;
-  const worker = async (): Promise<void> => {
-    while (fatal === null && next < items.length) {
-      const i = next++;
-      const item = items[i] as T;
-      try {
-        results[i] = await fn(item);
-      } catch (e) {
-        if (isFatal(e)) {
-          fatal ??= e;
-          return;
-        }
-        results[i] = onFail(item, e);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (fatal !== null) throw fatal;
-  return results;
-}
-
 async function capabilities(ctx: SyncContext): Promise<Capabilities> {
   const stored = parseJsonWith(probeSchema, getMeta(ctx, META_PROBE));
   // An incremental sync trusts a probe from the last day: a no-change sync stays about one request per listing.
@@ -85,13 +60,6 @@ class ProbeFailed extends Error {
   constructor(readonly error: ResultError) {
     super(error.message);
   }
-}
-
-function liveIds(ctx: SyncContext, type: RecordType): string[] {
-  return ctx.store.db
-    .prepare<[string], { itglue_id: string }>("SELECT itglue_id FROM records WHERE type = ? AND deleted_at IS NULL ORDER BY CAST(itglue_id AS INTEGER)")
-    .all(type)
-    .map((r) => r.itglue_id);
 }
 
 /**
@@ -178,11 +146,6 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
     let error: ResultError | null = null;
     let revoked = false;
     const failedTypes = new Set<RecordType>();
-    const failUnit = (unit: ListingUnit, e: unknown): ListingOutcome => {
-      failedTypes.add(unit.resource);
-      ctx.warnings.push(`${unit.resource}${unit.orgId !== null ? ` of organization ${unit.orgId}` : unit.scope !== '*' ? ` (${unit.scope})` : ''}: ${describeError(e)}`);
-      return { unit, complete: false, full: false };
-    };
     try {
       ctx.progress.emit('probe', null, null, 0, resumed ? `Resuming the interrupted ${kind} sync` : `Starting a ${kind} sync`);
       const caps = await capabilities(ctx);
@@ -191,20 +154,14 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       }
       if (!caps.documents) ctx.warnings.push('This IT Glue account has no Documents (not available on this tenant); documents were skipped.');
 
-      const outcomes: ListingOutcome[] = [];
       const account = newAccountState();
-      const list = (units: ListingUnit[]): Promise<ListingOutcome[]> => pool(units, concurrency, (u) => runListing(ctx, u), failUnit);
-      outcomes.push(...(await list([...tenantListings(), ...accountTenantListings(account)])));
-      const typeIds = failedTypes.has('flexible-asset-types') ? [] : liveIds(ctx, 'flexible-asset-types');
-      const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
-      // Documents wait for the folders: IT Glue lists a folder's documents only when asked by folder.
-      outcomes.push(...(await list([...dependentListings(typeIds, orgIds, { ...caps, documents: false }), ...(caps.documents ? folderListings(orgIds, account) : [])])));
-      if (caps.documents) outcomes.push(...(await list(documentListings(ctx, orgIds))));
-      outcomes.push(...(await list(flexibleAssetListings(typeIds))));
+      const outcomes = await listEverything(ctx, { caps, account, concurrency, failedTypes });
       if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
       if (failedTypes.has('organizations')) failedTypes.add('documents').add('document-folders');
       // Without every folder listed, documents filed in the missing folders were not seen.
       if (failedTypes.has('document-folders')) failedTypes.add('documents');
+      // The last completion marks may still be queued: the sweeps read what the listings stored.
+      await ctx.writes.drain();
       await stopCheckpoints();
       dropUnavailable(outcomes, account, ctx.warnings);
       await sweepListings(ctx, outcomes, failedTypes);

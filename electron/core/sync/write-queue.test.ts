@@ -64,6 +64,30 @@ describe('WriteQueue', () => {
     await expect(queue.drain()).rejects.toThrow('disk full');
   });
 
+  it('commit resolves once its group is stored, without cutting the group short', async () => {
+    const { queue, insert, stored, transactions } = setup({ maxWrites: 3, maxDelayMs: 30 });
+    await queue.add({ write: () => insert.run(1), records: 1 });
+    let done = false;
+    const mark = queue.commit({ write: () => insert.run(2), records: 0 }).then(() => (done = true));
+    // Queued behind page 1, not committed on its own.
+    expect(stored()).toBe(0);
+    expect(done).toBe(false);
+    await mark;
+    expect(stored()).toBe(2);
+    expect(transactions()).toBe(1);
+  });
+
+  it('commit rejects when its group fails', async () => {
+    const { queue } = setup({ maxWrites: 10, maxDelayMs: 30 });
+    const mark = queue.commit({
+      write: () => {
+        throw new Error('disk full');
+      },
+      records: 0,
+    });
+    await expect(mark).rejects.toThrow('disk full');
+  });
+
   it('drain commits what is queued (a cancelled sync keeps the pages it fetched)', async () => {
     const { queue, insert, stored } = setup({ maxWrites: 10, maxDelayMs: 60_000 });
     await queue.add({ write: () => insert.run(1), records: 1 });

@@ -22,10 +22,14 @@ export interface QueuedWrite {
   write(): void;
   /** Runs after the group committed (progress events). */
   committed?(): void;
+  /** Runs when the group holding this write failed (nothing of it was stored). */
+  failed?(e: unknown): void;
   records: number;
 }
 
-const GROUP_MAX_WRITES = 16;
+// Full pages hit the record bound first (16 pages of 1,000); the write bound only groups the
+// small writes of per-organization listings and their completion marks.
+const GROUP_MAX_WRITES = 64;
 const GROUP_MAX_RECORDS = 16_000;
 const GROUP_MAX_DELAY_MS = 250;
 
@@ -69,6 +73,25 @@ export class WriteQueue {
   }
 
   /**
+   * Queues a write and resolves once the group holding it has committed (rejects if that group
+   * failed). Unlike `drain`, it does not cut the group short: a listing that ends while others
+   * still fill the queue does not split their groups.
+   */
+  commit(item: QueuedWrite): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const queued: QueuedWrite = {
+        ...item,
+        committed: () => {
+          item.committed?.();
+          resolve();
+        },
+        failed: reject,
+      };
+      this.add(queued).catch(reject);
+    });
+  }
+
+  /**
    * Commits everything queued now and stops the timer; resolves when it is stored (or rejects
    * with the failure). Runners drain before completing a listing; the run drains at its end.
    */
@@ -97,6 +120,7 @@ export class WriteQueue {
       this.options.transaction(batch.map((b) => b.write));
     } catch (e) {
       this.failure = e;
+      for (const b of batch) b.failed?.(e);
       throw e;
     } finally {
       this.options.onFlush?.(performance.now() - t0);
