@@ -117,11 +117,15 @@ async function* withFolderPath(stream: PageStream, paths: ReadonlyMap<number, st
 }
 
 /**
- * Folders named in one documents listing. Their ids share one `filter[document_folder_id]`, so
- * an organization's foldered documents cost one request per 1,000 documents instead of one per
- * folder (at 1M records: ~3,300 organizations × 4 folders); 50 ids keep the URL short.
+ * Folders named in one documents listing. Several ids can share one `filter[document_folder_id]`
+ * (comma-separated, as IT Glue's filters take lists), which would cost an organization one
+ * request per 1,000 foldered documents instead of one per folder (~10k fewer requests at 1M
+ * records). It stays at one folder per listing until a live tenant confirms the list form on this
+ * filter (docs/itglue-api-notes.md): a tenant that read "a,b" as one unknown folder, or ignored
+ * the filter, would silently lose every foldered document — and the deletion sweep, which lists
+ * ids the same way, would mark the stored ones deleted.
  */
-export const FOLDERS_PER_LISTING = 50;
+export const FOLDERS_PER_LISTING = 1;
 
 /**
  * Stage 3: per organization its root-level documents plus its foldered ones in listings of up
