@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../../shared/result';
+import type { LockStatus } from '../../shared/ipc';
 import { createTestApi } from '../../shared/ipc/test-api';
 import { startWebHost, type WebHost } from './server';
 
@@ -36,9 +37,11 @@ const call = (host: WebHost, path: string, body: unknown, token = host.token) =>
 describe('web host', () => {
   let dir: string;
   let host: WebHost;
+  const lockStatus: LockStatus = { locked: true, reason: 'manual', enabled: true, passphraseSet: true, osUnlock: false, idleMinutes: 15, failures: 0, retryAfterSeconds: 0 };
   const t = createTestApi({
     ask: { suggestOrgs: async ({ prefix }) => ok([{ id: 7, name: `${prefix} Dental` }]) },
     sync: { start: async () => ok({ runId: 'r1' }) },
+    lock: { status: async () => ok(lockStatus) },
   });
 
   beforeAll(async () => {
@@ -120,14 +123,13 @@ describe('web host', () => {
     const res = await fetch(`${host.origin}/api/events`, { headers: { 'x-glue-token': host.token }, signal: controller.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
-    await reader.read(); // ": connected"
-    t.emit('sync', 'onDidProgress', { runId: 'r1', done: 3 });
+    // A lock made while the page connected reached no one: the stream opens with the status as it stands.
     let text = '';
-    while (!text.includes('\n\n')) {
-      const { value } = await reader.read();
-      text += new TextDecoder().decode(value);
-    }
-    expect(text).toContain('event: sync.onDidProgress');
+    while (!text.includes('event: lock.onDidChange')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain(JSON.stringify(lockStatus));
+    t.emit('sync', 'onDidProgress', { runId: 'r1', done: 3 });
+    text = '';
+    while (!text.includes('event: sync.onDidProgress') || !text.endsWith('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('"done":3');
     controller.abort();
     await new Promise((r) => setTimeout(r, 50));

@@ -80,8 +80,19 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
+    const send = (name: string, payload: unknown): void => {
+      if (!res.writableEnded) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    };
+    let lockSent = false;
     const off = subscribeAll(opts.api, (domain, event, payload) => {
-      res.write(`event: ${domain}.${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (domain === 'lock') lockSent = true;
+      send(`${domain}.${event}`, payload);
+    });
+    // A lock that happened while the page was connecting (the idle timer, the tray, another
+    // window) was emitted to no one: each stream starts with the lock status as it stands, unless
+    // a newer change already went out on it.
+    void opts.api.lock.status({}).then((r) => {
+      if (r.ok && !lockSent) send('lock.onDidChange', r.value);
     });
     const beat = setInterval(() => res.write(': beat\n\n'), HEARTBEAT_MS);
     res.on('close', () => {
