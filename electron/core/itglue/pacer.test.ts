@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from './errors';
 import { Pacer } from './pacer';
 
@@ -75,5 +75,27 @@ describe('Pacer', () => {
     release();
     (await next)();
     expect(p.used()).toBe(2);
+  });
+
+  it('leaves no wake-up behind when the last waiter is cancelled (a cancelled sync exits at once)', async () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      const p = new Pacer({ budget: 1, windowMs: 300_000, concurrency: 1, now: () => now });
+      (await p.acquire())();
+      const ac = new AbortController();
+      const waiting = p.acquire(ac.signal);
+      expect(vi.getTimerCount()).toBe(1); // waits for the window to roll over
+      ac.abort();
+      await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+      expect(vi.getTimerCount()).toBe(0);
+      // A later request is still admitted when the window allows.
+      const later = p.acquire();
+      now = 300_001;
+      vi.advanceTimersByTime(300_002);
+      (await later)();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -128,7 +128,12 @@ export class Pacer {
   private pump(): void {
     for (;;) {
       const waiter = this.waiters[0];
-      if (!waiter) return;
+      if (!waiter) {
+        // Nobody left to admit (the last waiter was cancelled): a pending wake-up would only keep
+        // the process alive, up to a whole window, after a cancelled sync.
+        this.clearWake();
+        return;
+      }
       if (this.inFlight >= this.concurrency) return; // a release will pump again
       const now = this.now();
       if (now < this.pausedUntil) return this.wakeAt(this.pausedUntil);
@@ -150,6 +155,12 @@ export class Pacer {
         this.pump();
       });
     }
+  }
+
+  private clearWake(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = Infinity;
   }
 
   private wakeAt(at: number): void {
