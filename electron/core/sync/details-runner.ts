@@ -127,6 +127,17 @@ interface Pending {
 
 const byRankThenId = (a: Pending, b: Pending): number => a.rank - b.rank || a.id - b.id;
 
+/** Whether a pass visits a record: every live one on a full pass, else those changed since its watermark. */
+export const passVisits = (full: boolean, watermark: string | null, updatedAt: string | null): boolean =>
+  full || watermark === null || updatedAt === null || updatedAt > watermark;
+
+/**
+ * Whether a record lies beyond a cursor's written prefix, in the order the cursor was written
+ * in: (rank, id), or ids alone for a cursor written before ranks (both ranks count as 0 then).
+ */
+export const beyondCursor = (cursor: Pick<DetailCursor, 'after' | 'rank'>, item: Pending): boolean =>
+  byRankThenId(cursor.rank === undefined ? { id: item.id, rank: 0 } : item, { id: cursor.after, rank: cursor.rank ?? 0 }) > 0;
+
 /** Records this pass must visit: all live ones on a full pass, else those changed since the pass's watermark. */
 function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark: string | null, ranked: boolean): { items: QueueItem[]; newMark: string | null } {
   const db = ctx.store.db;
@@ -145,7 +156,7 @@ function pendingOf(ctx: SyncContext, unit: DetailUnit, full: boolean, watermark:
   const picked = new Map<number, { rank: number; org: number | null }>();
   for (const r of rows) {
     if (r.updated_at !== null && (newMark === null || r.updated_at > newMark)) newMark = r.updated_at;
-    if (full || watermark === null || r.updated_at === null || r.updated_at > watermark) picked.set(r.id, { rank: withType ? detailRank(r.type_name) : 1, org: r.org_id });
+    if (passVisits(full, watermark, r.updated_at)) picked.set(r.id, { rank: withType ? detailRank(r.type_name) : 1, org: r.org_id });
   }
   if (unit.kind === 'password-values' && !full) {
     // Values that never arrived (an interrupted pass, access granted later) are fetched too.

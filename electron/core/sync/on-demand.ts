@@ -14,12 +14,17 @@ import { createWriter, detailsFetchedFor, noteDetailsFetched, type Store, type S
 import { isBusy } from '../store/errors';
 import { emptyCounts } from './context';
 import { detailKey } from './detail-queue';
-import { detailRank, fetchOne, parseCursor, writeFetched } from './details-runner';
+import { beyondCursor, detailRank, fetchOne, parseCursor, passVisits, writeFetched } from './details-runner';
 import { detailUnits, type DetailUnit } from './planner';
 import { META_ACTIVE_RUN, META_PROBE } from './run-sync';
 
 /** How long a door waits for the one request before it answers with the listed fields. */
 export const ON_DEMAND_TIMEOUT_MS = 4000;
+/**
+ * How a door's own client for these requests is made (when no sync's client is at hand): few
+ * retries and a short timeout, since a door answers within seconds.
+ */
+export const ON_DEMAND_CLIENT = { retries: 2, backoffBaseMs: 250, timeoutMs: 15_000 } as const;
 /** A fetch that outlived the door's wait may still finish and be written, until this. */
 const BACKGROUND_LIMIT_MS = 60_000;
 
@@ -101,14 +106,11 @@ export function pendingUnit(db: Database.Database, type: RecordType, id: number,
     .prepare<[string], { cursor: string | null; last_updated_at: string | null; completed_at: string | null }>("SELECT cursor, last_updated_at, completed_at FROM sync_state WHERE resource = ? AND scope = '*'")
     .get(detailKey(unit));
   if (!cp) return parseJsonWith(activeSchema, meta(db, META_ACTIVE_RUN)) ? unit : null;
-  const changed = cp.last_updated_at !== null && row.updated_at !== null && row.updated_at > cp.last_updated_at;
   const cursor = cp.completed_at === null ? parseCursor(cp.cursor) : null;
-  if (!cursor) return changed ? unit : null;
-  const inPass = cursor.full || cp.last_updated_at === null || row.updated_at === null || changed;
-  if (!inPass || cursor.ahead?.includes(id)) return null;
-  if (cursor.rank === undefined) return id > cursor.after ? unit : null;
+  if (!cursor) return cp.last_updated_at !== null && row.updated_at !== null && row.updated_at > cp.last_updated_at ? unit : null;
+  if (!passVisits(cursor.full, cp.last_updated_at, row.updated_at) || cursor.ahead?.includes(id)) return null;
   const rank = unit.parentType === 'configurations' ? detailRank(row.type_name) : 1;
-  return rank > cursor.rank || (rank === cursor.rank && id > cursor.after) ? unit : null;
+  return beyondCursor(cursor, { id, rank }) ? unit : null;
 }
 
 interface DbState {
