@@ -2,12 +2,12 @@
 // or copying a password whose details the sync has not written yet fetches them first. While
 // the app's own sync runs (same process), the request goes through that sync's client, so the
 // key's pacer and breaker count it with the pass's requests; otherwise through one client kept
-// for these requests (few retries: a door answers within seconds), made from the stored key.
+// for these requests (ON_DEMAND_CLIENT), made from the stored key.
 import type { RecordType } from '../../../shared/domain';
 import { apiBudget, peekSettings } from '../config/settings';
 import { createItGlueClient, type ItGlueClient } from '../itglue/client';
 import type { Store } from '../store/index';
-import { ensureDetails } from '../sync/index';
+import { ensureDetails, ON_DEMAND_CLIENT } from '../sync/index';
 import type { AppContext } from './context';
 
 export interface OnDemandDetails {
@@ -28,7 +28,7 @@ export function createOnDemandDetails(ctx: AppContext): OnDemandDetails {
     const { baseUrl, apiKey } = creds.value;
     const key = `${baseUrl}\n${apiKey}`;
     if (own?.key !== key) {
-      own = { key, client: createItGlueClient({ baseUrl, apiKey, budget: apiBudget(peekSettings(ctx.paths.profileDir)), retries: 2, backoffBaseMs: 250, timeoutMs: 15_000 }) };
+      own = { key, client: createItGlueClient({ baseUrl, apiKey, budget: apiBudget(peekSettings(ctx.paths.profileDir)), ...ON_DEMAND_CLIENT }) };
     }
     return own.client;
   }

@@ -26,11 +26,11 @@ const detailClients = new WeakMap<OpenedStore, ItGlueClient | null>();
  * was pending or it was fetched; else the note to pass on (offline, no key, rejected key …).
  */
 export async function ensureDetailsFor(store: OpenedStore, type: RecordType, id: string): Promise<string | null> {
+  const { ensureDetails, ON_DEMAND_CLIENT } = await import('../../core/sync/on-demand');
   if (!detailClients.has(store)) {
-    const made = store.profile.credentials ? store.profile.createClient({ retries: 2, backoffBaseMs: 250, timeoutMs: 15_000 }) : null;
+    const made = store.profile.credentials ? store.profile.createClient(ON_DEMAND_CLIENT) : null;
     detailClients.set(store, made?.ok ? made.value : null);
   }
-  const { ensureDetails } = await import('../../core/sync/on-demand');
   // While this server runs a sync (sync_data), its client: one pacer for the key in this process.
   const r = await ensureDetails({ store: store.store, client: syncDataClient() ?? detailClients.get(store) ?? null, type, id });
   return r.status === 'pending' ? r.note : null;
