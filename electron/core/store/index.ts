@@ -16,5 +16,5 @@ export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type As
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';
 export { perStoreVersion, storeVersionKey } from './read/store-version';
-export { noteOrgInterest, pinnedOrgIds, priorityOrgIds, setOrgPinned, unpinOrg, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
+export { noteOrgInterest, pinnedOrgIds, priorityOrgIds, setOrgPinned, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
 export { detailsFetchedFor, fetchedDuringRun, noteDetailsFetched } from './on-demand-details';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempStores } from './test-stores';
-import { INTEREST_TTL_MS, noteOrgInterest, priorityOrgIds, unpinOrg } from './priority-orgs';
+import { INTEREST_TTL_MS, noteOrgInterest, priorityOrgIds, setOrgPinned } from './priority-orgs';
 
 const tempStore = tempStores();
 const at = (ms: number): Date => new Date(Date.parse('2026-01-23T10:00:00Z') + ms);
@@ -19,7 +19,7 @@ describe('priority orgs', () => {
     expect(priorityOrgIds(db, at(361_000))).toEqual([5, 3, 9]);
     // Past the time-to-live only the pin is left; unpinned it expires like the rest.
     expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 400_000))).toEqual([3]);
-    unpinOrg(db, 3);
+    expect(setOrgPinned(db, 3, false)).toBe(true);
     expect(priorityOrgIds(db, at(INTEREST_TTL_MS + 400_000))).toEqual([]);
   });
 

@@ -25,13 +25,23 @@ interface Row {
 }
 
 /**
- * Notes that the technician is working on `orgId`. Best effort by design: a read-only or busy
- * store (another process is syncing) never fails the read that noted it; the next note retries.
+ * Runs one note write, best effort by design: a read-only or busy store (another process is
+ * syncing) never fails the read or command that asked; false then, and the next note retries.
  */
-export function noteOrgInterest(db: Database.Database, orgId: number, reason: OrgInterest, now: Date = new Date()): boolean {
+function bestEffort(db: Database.Database, orgId: number, write: () => boolean): boolean {
   if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new StoreError('INVALID_INPUT', `Organization id must be a positive integer (got ${String(orgId)}).`);
   if (db.readonly) return false;
   try {
+    return write();
+  } catch (e) {
+    if (isBusy(e) || (sqliteCode(e) ?? '').startsWith('SQLITE_READONLY')) return false;
+    throw e;
+  }
+}
+
+/** Notes that the technician is working on `orgId`; false when not written (see bestEffort, or noted moments ago). */
+export function noteOrgInterest(db: Database.Database, orgId: number, reason: OrgInterest, now: Date = new Date()): boolean {
+  return bestEffort(db, orgId, () => {
     const row = db.prepare<[number], Row>('SELECT org_id, reason, noted_at, pinned FROM priority_orgs WHERE org_id = ?').get(orgId);
     const at = now.toISOString();
     if (reason !== 'pinned' && row && now.getTime() - Date.parse(row.noted_at) < RENOTE_MS) return false;
@@ -42,32 +52,19 @@ export function noteOrgInterest(db: Database.Database, orgId: number, reason: Or
     // Old notes go, so the table stays a handful of rows.
     db.prepare<[string]>('DELETE FROM priority_orgs WHERE pinned = 0 AND noted_at < ?').run(new Date(now.getTime() - INTEREST_TTL_MS).toISOString());
     return true;
-  } catch (e) {
-    if (isBusy(e) || (sqliteCode(e) ?? '').startsWith('SQLITE_READONLY')) return false;
-    throw e;
-  }
-}
-
-/** Unpins an org (it stays ahead as long as an ordinary note would). */
-export function unpinOrg(db: Database.Database, orgId: number): void {
-  db.prepare<[number]>('UPDATE priority_orgs SET pinned = 0 WHERE org_id = ?').run(orgId);
+  });
 }
 
 /**
- * Pins or unpins an org: what `glue pin [--remove]` and the app's pin button both do. False when
- * the store could not take the note (read-only or busy).
+ * Pins or unpins an org: what `glue pin [--remove]` and the app's pin button both do. An unpinned
+ * org stays ahead as long as an ordinary note would. False when the store could not take it.
  */
 export function setOrgPinned(db: Database.Database, orgId: number, pinned: boolean, now: Date = new Date()): boolean {
   if (pinned) return noteOrgInterest(db, orgId, 'pinned', now);
-  if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new StoreError('INVALID_INPUT', `Organization id must be a positive integer (got ${String(orgId)}).`);
-  if (db.readonly) return false;
-  try {
-    unpinOrg(db, orgId);
+  return bestEffort(db, orgId, () => {
+    db.prepare<[number]>('UPDATE priority_orgs SET pinned = 0 WHERE org_id = ?').run(orgId);
     return true;
-  } catch (e) {
-    if (isBusy(e)) return false;
-    throw e;
-  }
+  });
 }
 
 /** Pinned org ids (the app marks them in its list). */
