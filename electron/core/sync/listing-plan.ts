@@ -2,7 +2,7 @@ import type { RecordType } from '../../../shared/domain';
 import { accountTenantListings, documentListings, folderListings, type AccountState } from './account-listings';
 import { describeError, isFatal, type SyncContext } from './context';
 import { runListing, type ListingOutcome } from './listing-runner';
-import { dependentListings, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
+import { fieldListings, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
 
 /** Live ids of a type, in IT Glue's numeric order. */
 export function liveIds(ctx: Pick<SyncContext, 'store'>, type: RecordType): string[] {
@@ -118,7 +118,7 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await stored(await all(types));
     const typeIds = failedTypes.has('flexible-asset-types') ? [] : liveIds(ctx, 'flexible-asset-types');
     // Assets wait for their type's fields, which map their traits.
-    await stored(await all(dependentListings(typeIds, [], { ...caps, documents: false })));
+    await stored(await all(fieldListings(typeIds)));
     await all(flexibleAssetListings(typeIds));
   };
   // Organizations and types first in their line: everything else that waits hangs off them.

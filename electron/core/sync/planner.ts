@@ -4,7 +4,6 @@ import type { TenantProbe } from '../itglue/probe';
 import {
   listConfigurations,
   listContacts,
-  listDocuments,
   listDomains,
   listFlexibleAssetFields,
   listFlexibleAssetTypes,
@@ -68,9 +67,9 @@ export function tenantListings(): ListingUnit[] {
   ];
 }
 
-/** Stage 2: fields per flexible asset type (assets need them to map traits), documents per organization. */
-export function dependentListings(typeIds: readonly string[], orgIds: readonly string[], caps: Capabilities): ListingUnit[] {
-  const units: ListingUnit[] = typeIds.map((t) => ({
+/** Stage 2: each flexible asset type's fields (the assets' traits are mapped with them). */
+export function fieldListings(typeIds: readonly string[]): ListingUnit[] {
+  return typeIds.map((t) => ({
     resource: 'flexible-asset-fields',
     scope: t,
     orgId: null,
@@ -78,19 +77,6 @@ export function dependentListings(typeIds: readonly string[], orgIds: readonly s
     idsPath: `/flexible_asset_types/${encodeURIComponent(t)}/relationships/flexible_asset_fields`,
     idsQuery: {},
   }));
-  if (caps.documents) {
-    for (const org of orgIds) {
-      units.push({
-        resource: 'documents',
-        scope: org,
-        orgId: Number(org),
-        open: (c, o) => listDocuments(c, org, o),
-        idsPath: `/organizations/${encodeURIComponent(org)}/relationships/documents`,
-        idsQuery: {},
-      });
-    }
-  }
-  return units;
 }
 
 /** Stage 3: flexible assets per type (IT Glue requires the type filter). */
