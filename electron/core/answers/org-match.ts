@@ -196,14 +196,14 @@ export interface MatchOptions {
   suggest?: boolean;
 }
 
+const codePoints = (text: string): number => Array.from(text).length;
+
 /**
  * The orgs scoreEntry can score at all, found through the index rather than by scoring every
  * org (a question scans many runs of words against 3,000+ orgs at 1M records). Every tier but a
  * whole-name typo needs the typed first word's initial among the name's (or short name's)
  * initials; a whole-name typo needs a compact length within the largest typo allowance.
  */
-const codePoints = (text: string): number => Array.from(text).length;
-
 function candidates(q: NormalName, index: OrgIndex): Set<number> {
   const out = new Set<number>();
   const take = (list: number[] | undefined): void => list?.forEach((i) => out.add(i));
