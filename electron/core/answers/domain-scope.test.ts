@@ -22,13 +22,18 @@ describe('a domain in the question', () => {
       type: 'configurations',
       resources: [
         config(11, 1, 'DC01', { hostname: 'DC01.kfreight.local', notes: 'Domain controller' }),
-        config(21, 2, 'DC01', { hostname: 'DC01.kdental.local', notes: 'Domain controller' }),
+        config(21, 2, 'DC01', { hostname: 'DC01.kdental.local', notes: 'Domain controller, DNS and DHCP for kdental.local' }),
+        config(22, 2, 'KD-FW01', { hostname: 'KD-FW01', 'configuration-type-name': 'Firewall', notes: 'Edge firewall' }),
         config(31, 3, 'DC01', { hostname: 'DC01.osprey.local', notes: 'Domain controller' }),
       ],
       runId,
     });
     w.applyPage({ type: 'flexible-assets', resources: [flexAsset(41, 1, 7, 'kfreight.local', { 'ad-full-name': 'kfreight.local', notes: 'domain controllers DC01' })], runId });
-    w.applyPage({ type: 'domains', resources: [domain(51, 2, 'kestreldental.com'), domain(52, 1, 'sharedvendor.com'), domain(53, 3, 'sharedvendor.com')], runId });
+    w.applyPage({
+      type: 'domains',
+      resources: [{ ...domain(51, 2, 'kestreldental.com'), attributes: { ...domain(51, 2, 'kestreldental.com').attributes, 'registrar-name': 'Gandi', 'expires-on': '2027-03-01' } }, domain(52, 1, 'sharedvendor.com'), domain(53, 3, 'sharedvendor.com')],
+      runId,
+    });
     ctx = createSearchContext(t.store);
   });
   afterEach(() => t.cleanup());
@@ -50,6 +55,25 @@ describe('a domain in the question', () => {
     const a = await ask({ search: ctx }, 'domain controller for kestreldental.com');
     expect(a.org?.name).toBe('Kestrel Dental');
     expect(a.sources.every((s) => s.org?.name === 'Kestrel Dental')).toBe(true);
+  });
+
+  it('looks for what is asked inside the client a domain names, not for the domain as a device or a word', async () => {
+    for (const q of ['domain controllers for kestreldental.com', 'dns servers for kestreldental.com', 'which firewall does kestreldental.com use']) {
+      const a = await ask({ search: ctx }, q);
+      expect(a.noData, q).toBe(false);
+      expect(a.sources[0]?.org?.name, q).toBe('Kestrel Dental');
+      expect(a.sources[0]?.type, q).toBe('configurations');
+    }
+    const r = await retrieve(ctx, { query: 'dns servers kestreldental.com', limit: 5 });
+    expect(r.hits[0]?.name).toBe('DC01');
+  });
+
+  it('still answers about the domain record itself', async () => {
+    const expiry = await ask({ search: ctx }, 'when does kestreldental.com expire');
+    expect(expiry.sources[0]).toMatchObject({ type: 'domains', name: 'kestreldental.com' });
+    expect(expiry.answer).toContain('2027-03-01');
+    expect((await ask({ search: ctx }, 'registrar for kestreldental.com')).answer).toContain('Gandi');
+    expect((await retrieve(ctx, { query: 'kestreldental.com', limit: 5 })).hits[0]).toMatchObject({ type: 'domains', name: 'kestreldental.com' });
   });
 
   it('scopes nothing for a domain several orgs hold, and a named org wins over a domain', async () => {

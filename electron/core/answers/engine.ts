@@ -106,7 +106,10 @@ function asksWhatRecordLacks(input: HandlerInput, found: Found): boolean {
 
 /** False when the question names hostnames or serials and the source shows none of them. */
 function namesDevice(input: HandlerInput, source: Source | undefined): boolean {
-  const named = namedIds(input.q);
+  // the domain that named the client ("dns servers for acme.com") names no device
+  const { scope } = input.q;
+  const client = scope.kind === 'org' && scope.how === 'domain' ? scope.said : null;
+  const named = namedIds(input.q).filter((n) => n !== client);
   if (named.length === 0 || !source) return true;
   const text = [source.name, ...recordFields(input, source.type, source.id).map((f) => f.value)].join(' ').toLowerCase();
   return named.some((n) => text.includes(n));

@@ -3,7 +3,11 @@
 // as its name, and the name alone is not in those words, so a question that names no
 // organization is scoped to the one whose records the domain names (an IT Glue domain, or a
 // flexible asset named after it: Active Directory, email, website). A domain several orgs hold,
-// or none, scopes nothing: words never guess an org.
+// or none, scopes nothing: words never guess an org. A domain that scoped the question has said
+// which client, like a name: it stops being a word to search for ("domain controllers for
+// acme.com" looks for domain controllers in Acme, not for records holding "acme.com") unless
+// it is all the question asks. It stays a name to look up, so "when does acme.com expire" still
+// finds the domain record; a host's full name ("DC01.acme.local") stays a word: it is a device.
 import type { OrgCandidate } from '../org-match';
 import type { Query } from './intent';
 
@@ -33,7 +37,10 @@ export function withDomainScope<T extends OrgCandidate>(q: Query<T>, orgs: reado
       const ids = owners(domain);
       if (ids.length !== 1) continue;
       const org = orgs.find((o) => o.id === ids[0]);
-      if (org) return { ...q, scope: { kind: 'org', org, how: 'domain', said: domain } };
+      if (!org) continue;
+      const scoped: Query<T> = { ...q, scope: { kind: 'org', org, how: 'domain', said: domain } };
+      const others = q.keywords.filter((k) => k !== domain);
+      return domain === name.toLowerCase().replace(/\.$/, '') && others.length > 0 ? { ...scoped, keywords: others } : scoped;
     }
   }
   return q;

@@ -8,7 +8,7 @@ export const FILLER: ReadonlySet<string> = new Set(
   mine we we're our ours us you your yours they them their it its it's this that these those there here
   please pls plz thanks thank thx hi hello hey tell show give get find list lookup know let to of in on at
   for from with about by as into and or any some have has had if then than so just also there's theres
-  currently right now does anyone somebody someone`
+  currently right now does anyone somebody someone use`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
