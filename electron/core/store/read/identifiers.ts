@@ -3,7 +3,7 @@
 // functions the mappers keyed the stored fields with, so every notation finds the same rows.
 import { firstLabel, hostnameKey, ipv4ToNumber, normalizeIpv6, normalizeMac, normalizeSerial, parseCidr } from '../../identifiers/index';
 import { StoreError } from '../errors';
-import type { Db, Param } from './rows';
+import { prepared, type Db, type Param } from './rows';
 
 export type LookupMatch = 'primary_ip' | 'interface_ip' | 'mac' | 'interface_mac' | 'hostname' | 'serial' | 'asset_tag';
 
@@ -81,24 +81,50 @@ export function identifierKind(value: string): IdentifierKind {
 }
 
 export function identifierReads(db: Db) {
-  const hits = (sql: string, limit: number, ...params: Param[]): ConfigurationHit[] => db.prepare<Param[], HitRow>(JOINED(sql)).all(...params, pageOf(limit)).map(toHit);
+  const hits = (sql: string, limit: number, ...params: Param[]): ConfigurationHit[] => prepared<Param[], HitRow>(db, JOINED(sql)).all(...params, pageOf(limit)).map(toHit);
 
-  const IPV4_MATCHES = `SELECT ${COLUMNS}, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name ${CONFIG} WHERE c.primary_ip_num BETWEEN ? AND ?
+  // An address's matches come in name order from its indexes alone (the interface carries its
+  // configuration's name and org, migration 0018): the two ordered arms are merged and stop at
+  // the page, and only the rows shown are read. Ranges (networks) are read whole and sorted.
+  const ipPage = (primary: string, iface: string): string => `SELECT page.id, page.name, page.matched_on, page.value, page.interface_name FROM (
+       SELECT c.id, c.name, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name FROM configurations c WHERE ${primary}
        UNION
-       SELECT ${COLUMNS}, 'interface_ip', i.ip, i.name ${INTERFACE} WHERE i.ip_num BETWEEN ? AND ?`;
+       SELECT i.configuration_id, i.configuration_name, 'interface_ip', i.ip, i.name FROM interfaces i WHERE ${iface} AND i.configuration_name IS NOT NULL
+       ${ORDER}) page`;
+  const pageHits = (sql: string, limit: number, ...params: Param[]): ConfigurationHit[] =>
+    prepared<Param[], HitRow>(
+      db,
+      `SELECT c.id, c.name, c.hostname, c.primary_ip, c.org_id, o.name AS org_name, c.url, p.matched_on, p.value, p.interface_name
+         FROM (${sql}) p JOIN configurations c ON c.id = p.id LEFT JOIN organizations o ON o.id = c.org_id
+         ORDER BY p.name, p.id`,
+    )
+      .all(...params, pageOf(limit))
+      .map(toHit);
+  /** Configurations (id, org) an address is on, from the indexes alone: what a count reads. */
+  const ipOwners = (primary: string, iface: string): string =>
+    `SELECT c.id, c.org_id FROM configurations c WHERE ${primary}
+     UNION ALL
+     SELECT i.configuration_id, i.configuration_org_id FROM interfaces i WHERE ${iface} AND i.configuration_name IS NOT NULL`;
+  const V4 = ['c.primary_ip_num = ?', 'i.ip_num = ?'] as const;
+  const V6 = ['lower(c.primary_ip) = lower(?)', 'i.ip6 = ?'] as const;
 
   function byIpv4Range(first: number, last: number, limit: number): ConfigurationHit[] {
-    return hits(`${IPV4_MATCHES} ${ORDER}`, limit, first, last, first, last);
+    return hits(
+      `SELECT ${COLUMNS}, 'primary_ip' AS matched_on, c.primary_ip AS value, NULL AS interface_name ${CONFIG} WHERE c.primary_ip_num BETWEEN ? AND ?
+       UNION
+       SELECT ${COLUMNS}, 'interface_ip', i.ip, i.name ${INTERFACE} WHERE i.ip_num BETWEEN ? AND ? ${ORDER}`,
+      limit,
+      first,
+      last,
+      first,
+      last,
+    );
   }
 
   // Configurations keep their primary IPv6 as typed, so a network matches interfaces only.
   function byIpv6Range(first: string, last: string, limit: number): ConfigurationHit[] {
     return hits(`SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 BETWEEN ? AND ? ${ORDER}`, limit, first, last);
   }
-
-  const IPV6_MATCHES = `SELECT ${COLUMNS}, 'interface_ip' AS matched_on, i.ip AS value, i.name AS interface_name ${INTERFACE} WHERE i.ip6 = ?
-         UNION
-         SELECT ${COLUMNS}, 'primary_ip', c.primary_ip, NULL ${CONFIG} WHERE lower(c.primary_ip) = lower(?)`;
 
   const reads = {
     /**
@@ -107,20 +133,20 @@ export function identifierReads(db: Db) {
      */
     findByIp(ip: string, limit: number = IP_PAGE): ConfigurationHit[] {
       const n = ipv4ToNumber(ip);
-      if (n !== null) return byIpv4Range(n, n, limit);
+      if (n !== null) return pageHits(ipPage(...V4), limit, n, n);
       const v6 = normalizeIpv6(ip);
       if (v6 === null) return [];
-      return hits(`${IPV6_MATCHES} ${ORDER}`, limit, v6, ip.trim());
+      return pageHits(ipPage(...V6), limit, ip.trim(), v6);
     },
 
-    /** How many configurations, in how many organizations, an IP address is on (typed tables only: no records read). */
+    /** How many configurations, in how many organizations, an IP address is on (address indexes only: no row read). */
     countByIp(ip: string): { configurations: number; organizations: number } {
       const n = ipv4ToNumber(ip);
       const v6 = n === null ? normalizeIpv6(ip) : null;
       if (n === null && v6 === null) return { configurations: 0, organizations: 0 };
-      const sql = n !== null ? IPV4_MATCHES : IPV6_MATCHES;
-      const params: Param[] = n !== null ? [n, n, n, n] : [v6 ?? '', ip.trim()];
-      const row = db.prepare<Param[], { c: number; o: number }>(`SELECT count(DISTINCT m.id) AS c, count(DISTINCT m.org_id) AS o FROM (${sql}) m`).get(...params);
+      const sql = n !== null ? ipOwners(...V4) : ipOwners(...V6);
+      const params: Param[] = n !== null ? [n, n] : [ip.trim(), v6 ?? ''];
+      const row = prepared<Param[], { c: number; o: number }>(db, `SELECT count(DISTINCT m.id) AS c, count(DISTINCT m.org_id) AS o FROM (${sql}) m`).get(...params);
       return { configurations: row?.c ?? 0, organizations: row?.o ?? 0 };
     },
 

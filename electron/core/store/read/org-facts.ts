@@ -1,10 +1,9 @@
 // What answers read about one organization or across the tenant: contacts, locations, its
 // configurations, assets and domains for an infrastructure summary or a compliance check, and
 // configuration types as the tenant names them. Every query is keyed by an index (org, type).
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { RECORD_TYPES, type RecordType } from '../../../../shared/domain';
+import { prepared, type Db } from './rows';
 
-type Db = Database.Database;
 const isRecordType = (t: string): t is RecordType => (RECORD_TYPES as readonly string[]).includes(t);
 
 /** A record in the shape an answer cites: its row, org and a body for the snippet (never a secret). */
@@ -20,12 +19,11 @@ export interface SourceRow {
 }
 
 export function sourceRow(db: Db, type: string, id: string): SourceRow | null {
-  const row = db
-    .prepare<[string, string], Omit<SourceRow, 'type'> & { type: string }>(
-        `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, substr(r.body, 1, 400) AS body
-           FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.deleted_at IS NULL AND r.type = ? AND r.itglue_id = ?`,
-    )
-    .get(type, id);
+  const row = prepared<[string, string], Omit<SourceRow, 'type'> & { type: string }>(
+    db,
+    `SELECT r.rowid, r.type, r.itglue_id, r.org_id, o.name AS org_name, r.name, r.url, substr(r.body, 1, 400) AS body
+       FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.deleted_at IS NULL AND r.type = ? AND r.itglue_id = ?`,
+  ).get(type, id);
   const t = row?.type;
   return row && t !== undefined && isRecordType(t) ? { ...row, type: t } : null;
 }
