@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchContext, focusSnippet, search, type SearchContext } from './search';
-import { buildFtsQuery, ftsSearch } from './fts';
+import { buildFtsQuery, ftsSearch, keywordSearch } from './fts';
 import { passwordValues, seedDemoTemp, type SeededStore } from '../testing/seed-demo';
 
 describe('FTS query safety and hybrid search (keyword mode)', () => {
@@ -86,5 +86,23 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     const r = await search(ctx, { query: 'how do I do the firewall change for the office', orgId: org.id, type: 'documents', limit: 3 });
     expect(r.hits[0]?.name).toBe('Firewall change runbook');
     expect(r.hits[0]?.snippet.toLowerCase()).toMatch(/firewall|change/);
+  });
+
+  it('keeps to records holding every content word when only a filler word is missing from them', () => {
+    const db = s.store.db;
+    const terms = ['firewall', 'at', 'change', 'runbook'];
+    // no record says "at" with the rest, so the filler word is dropped, not every word at once
+    expect(ftsSearch(db, buildFtsQuery(terms.join(' '))!, { limit: 5 })).toEqual([]);
+    const r = keywordSearch(db, terms, { limit: 50 });
+    expect(r.query?.join).toBe('AND');
+    expect(r.query?.terms).toEqual(['firewall', 'change', 'runbook']);
+    expect(r.hits.length).toBeGreaterThan(0);
+    const name = db.prepare<[number], { name: string }>('SELECT name FROM records WHERE rowid = ?');
+    expect(name.get(r.hits[0]?.rowid ?? 0)?.name).toBe('Firewall change runbook');
+    // records holding only one of the words are left out, as when a question holds no filler
+    const anyWord = ftsSearch(db, buildFtsQuery('firewall change runbook', { join: 'OR' })!, { limit: 50 });
+    expect(r.hits.length).toBeLessThan(anyWord.length);
+    // with no record holding every content word, any of them still finds something
+    expect(keywordSearch(db, ['firewall', 'at', 'zzzunheardof'], { limit: 5 }).query?.join).toBe('OR');
   });
 });
