@@ -2,6 +2,7 @@
 // "name"), the name-key its traits are stored under, and its kind. Read once per store version
 // (a tenant has hundreds of fields at most).
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { prepared } from './rows';
 import { perStoreVersion } from './store-version';
 
 export interface AssetField {
@@ -44,17 +45,22 @@ export interface AssetRef {
   typeId: number;
 }
 
-/** Live flexible assets of these types, in one organization (index org_id, type_id) or all (index type_id). */
+/**
+ * Live flexible assets of these types, in one organization or all, in org order from the
+ * (org_id, type_id) index, their flags read from records_flags: tenant-wide, the type index
+ * sorted every asset of the type and read each one's wide records row (255 ms at 1M records, cold).
+ */
 export function assetsOfTypes(db: Database.Database, typeIds: readonly number[], orgId: number | undefined, limit: number): AssetRef[] {
   const out: AssetRef[] = [];
   for (const typeId of typeIds) {
     const params: number[] = orgId !== undefined ? [orgId, typeId, limit] : [typeId, limit];
-    const rows = db
-      .prepare<number[], { id: number; rowid: number; org_id: number | null; type_id: number }>(
-        `SELECT a.id, a.record_rowid AS rowid, a.org_id, a.type_id FROM flexible_assets a JOIN records r ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
-          WHERE ${orgId !== undefined ? 'a.org_id = ? AND ' : ''}a.type_id = ? ORDER BY a.org_id, a.id LIMIT ?`,
-      )
-      .all(...params);
+    const rows = prepared<number[], { id: number; rowid: number; org_id: number | null; type_id: number }>(
+      db,
+      `SELECT a.id, a.record_rowid AS rowid, a.org_id, a.type_id
+         FROM flexible_assets a INDEXED BY flexible_assets_org
+         JOIN records r INDEXED BY records_flags ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
+        WHERE ${orgId !== undefined ? 'a.org_id = ? AND ' : ''}a.type_id = ? ORDER BY a.org_id, a.id LIMIT ?`,
+    ).all(...params);
     out.push(...rows.map((r) => ({ id: r.id, rowid: r.rowid, orgId: r.org_id, typeId: r.type_id })));
     if (out.length >= limit) break;
   }

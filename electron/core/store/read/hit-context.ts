@@ -5,7 +5,7 @@
 // indexed lookup per hit, batched by the caller's page, so it stays flat at 1M records.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../../shared/domain';
-import { isRecordType } from './rows';
+import { isRecordType, prepared } from './rows';
 
 export interface HitRef {
   rowid: number;
@@ -112,11 +112,10 @@ const TEXT_CAP = 20_000;
  * over its steps, and its title is in none of them).
  */
 export function answerText(db: Database.Database, rowid: number): string {
-  const r = db
-    .prepare<[number], { type: string; itglue_id: string; name: string; body: string; org: string | null }>(
-      'SELECT r.type, r.itglue_id, r.name, r.body, o.name AS org FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.rowid = ?',
-    )
-    .get(rowid);
+  const r = prepared<[number], { type: string; itglue_id: string; name: string; body: string; org: string | null }>(
+    db,
+    'SELECT r.type, r.itglue_id, r.name, r.body, o.name AS org FROM records r LEFT JOIN organizations o ON o.id = r.org_id WHERE r.rowid = ?',
+  ).get(rowid);
   if (!r) return '';
   const own = `${r.name}\n${r.body}\n${r.org ?? ''}`;
   if (r.type !== 'document-sections' && r.type !== 'documents') return own;
