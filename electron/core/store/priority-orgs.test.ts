@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempStores } from './test-stores';
 import { INTEREST_TTL_MS, noteOrgInterest, priorityOrgIds, setOrgPinned } from './priority-orgs';
+import { storeVersionKey } from './read/store-version';
 
 const tempStore = tempStores();
 const at = (ms: number): Date => new Date(Date.parse('2026-01-23T10:00:00Z') + ms);
@@ -36,5 +37,17 @@ describe('priority orgs', () => {
     store.db.pragma('query_only = ON');
     expect(noteOrgInterest(store.db, 3, 'asked')).toBe(false);
     expect(priorityOrgIds(store.db)).toEqual([]);
+  });
+
+  it("leaves the store's content version alone, so what was read once per version is not read again after every question", () => {
+    const { store } = tempStore();
+    const db = store.db;
+    const before = storeVersionKey(db);
+    expect(noteOrgInterest(db, 4, 'asked')).toBe(true);
+    expect(setOrgPinned(db, 4, true)).toBe(true);
+    expect(setOrgPinned(db, 4, false)).toBe(true);
+    expect(storeVersionKey(db)).toBe(before);
+    db.prepare("INSERT INTO records (type, itglue_id, name, body, attrs, content_hash) VALUES ('contacts', '1', 'Ann', 'b', '{}', 'h')").run();
+    expect(storeVersionKey(db)).not.toBe(before);
   });
 });

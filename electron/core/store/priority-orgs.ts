@@ -4,6 +4,7 @@
 // `priorityOrgIds` while they run and fetch those orgs' pending details first.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { isBusy, sqliteCode, StoreError } from './errors';
+import { wroteOutsideContent } from './read/store-version';
 
 export type OrgInterest = 'opened' | 'asked' | 'pinned';
 
@@ -45,12 +46,15 @@ export function noteOrgInterest(db: Database.Database, orgId: number, reason: Or
     const row = db.prepare<[number], Row>('SELECT org_id, reason, noted_at, pinned FROM priority_orgs WHERE org_id = ?').get(orgId);
     const at = now.toISOString();
     if (reason !== 'pinned' && row && now.getTime() - Date.parse(row.noted_at) < RENOTE_MS) return false;
-    db.prepare<[number, string, string, number]>(
-      `INSERT INTO priority_orgs (org_id, reason, noted_at, pinned) VALUES (?, ?, ?, ?)
+    const noted = db
+      .prepare<[number, string, string, number]>(
+        `INSERT INTO priority_orgs (org_id, reason, noted_at, pinned) VALUES (?, ?, ?, ?)
        ON CONFLICT(org_id) DO UPDATE SET reason = excluded.reason, noted_at = excluded.noted_at, pinned = max(pinned, excluded.pinned)`,
-    ).run(orgId, reason, at, reason === 'pinned' ? 1 : 0);
+      )
+      .run(orgId, reason, at, reason === 'pinned' ? 1 : 0);
     // Old notes go, so the table stays a handful of rows.
-    db.prepare<[string]>('DELETE FROM priority_orgs WHERE pinned = 0 AND noted_at < ?').run(new Date(now.getTime() - INTEREST_TTL_MS).toISOString());
+    const dropped = db.prepare<[string]>('DELETE FROM priority_orgs WHERE pinned = 0 AND noted_at < ?').run(new Date(now.getTime() - INTEREST_TTL_MS).toISOString());
+    wroteOutsideContent(db, noted.changes + dropped.changes);
     return true;
   });
 }
@@ -62,7 +66,7 @@ export function noteOrgInterest(db: Database.Database, orgId: number, reason: Or
 export function setOrgPinned(db: Database.Database, orgId: number, pinned: boolean, now: Date = new Date()): boolean {
   if (pinned) return noteOrgInterest(db, orgId, 'pinned', now);
   return bestEffort(db, orgId, () => {
-    db.prepare<[number]>('UPDATE priority_orgs SET pinned = 0 WHERE org_id = ?').run(orgId);
+    wroteOutsideContent(db, db.prepare<[number]>('UPDATE priority_orgs SET pinned = 0 WHERE org_id = ?').run(orgId).changes);
     return true;
   });
 }
