@@ -76,4 +76,16 @@ describe('migration 0018-interface-owners', () => {
     expect(page).toMatch(/COVERING INDEX interfaces_ip_num/);
     expect(page).not.toMatch(/TEMP B-TREE/);
   });
+
+  it("finds a configuration by its primary IPv6 through an index, not a scan of every configuration", () => {
+    const { store } = tempStore();
+    const { db } = store;
+    const rowid = db.prepare("INSERT INTO records (type, itglue_id, org_id, name, body, attrs, content_hash) VALUES ('configurations', '7', 3, 'V6-HOST', 'b', '{}', 'h')").run().lastInsertRowid;
+    db.prepare("INSERT INTO configurations (id, record_rowid, org_id, name, primary_ip) VALUES (7, ?, 3, 'V6-HOST', '2001:DB8::5')").run(rowid);
+    const reader = createReader(store);
+    expect(reader.findByIp('2001:db8::5').map((h) => [h.name, h.matchedOn])).toEqual([['V6-HOST', 'primary_ip']]);
+    expect(reader.countByIp('2001:db8::5')).toEqual({ configurations: 1, organizations: 1 });
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT c.id FROM configurations c WHERE c.primary_ip_num IS NULL AND c.primary_ip IS NOT NULL AND lower(c.primary_ip) = lower(?)").all('2001:db8::5') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/INDEX configurations_primary_ip6/);
+  });
 });

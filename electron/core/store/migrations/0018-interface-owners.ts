@@ -23,6 +23,8 @@ export const interfaceOwners: Migration = {
       CREATE INDEX interfaces_ip6 ON interfaces(ip6, configuration_name, configuration_id, configuration_org_id) WHERE ip6 IS NOT NULL;
       DROP INDEX configurations_primary_ip_num;
       CREATE INDEX configurations_primary_ip_num ON configurations(primary_ip_num, name, id, org_id) WHERE primary_ip_num IS NOT NULL;
+      -- a primary IPv6 is kept as typed and was found by scanning every configuration
+      CREATE INDEX configurations_primary_ip6 ON configurations(lower(primary_ip), name, id, org_id) WHERE primary_ip_num IS NULL AND primary_ip IS NOT NULL;
 
       CREATE TRIGGER interfaces_owner_insert AFTER INSERT ON interfaces BEGIN
         UPDATE interfaces SET (configuration_name, configuration_org_id) = (SELECT c.name, c.org_id FROM configurations c WHERE c.id = new.configuration_id) WHERE id = new.id;

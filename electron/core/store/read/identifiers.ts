@@ -106,7 +106,7 @@ export function identifierReads(db: Db) {
      UNION ALL
      SELECT i.configuration_id, i.configuration_org_id FROM interfaces i WHERE ${iface} AND i.configuration_name IS NOT NULL`;
   const V4 = ['c.primary_ip_num = ?', 'i.ip_num = ?'] as const;
-  const V6 = ['lower(c.primary_ip) = lower(?)', 'i.ip6 = ?'] as const;
+  const V6 = ['c.primary_ip_num IS NULL AND c.primary_ip IS NOT NULL AND lower(c.primary_ip) = lower(?)', 'i.ip6 = ?'] as const;
 
   function byIpv4Range(first: number, last: number, limit: number): ConfigurationHit[] {
     return hits(
