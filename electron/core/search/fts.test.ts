@@ -38,7 +38,7 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     );
   });
 
-  it("ranks an org's matches exactly as the tenant-wide ranking orders them, archived and deleted rows included", () => {
+  it("ranks an org's or a kind's matches exactly as the tenant-wide ranking orders them, archived and deleted rows included", () => {
     const db = s.store.db;
     const orgOf = db.prepare<[number], { org_id: number | null }>('SELECT org_id FROM records WHERE rowid = ?');
     // Archive one match and delete another, so the scoped path must apply the same flags.
@@ -58,6 +58,11 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
           const expected = everywhere.filter((h) => orgOf.get(h.rowid)?.org_id === org.id).slice(0, 5);
           expect(scoped).toEqual(expected);
           expect(scoped.map((h) => h.rowid)).not.toContain(deleted);
+        }
+        // a few kinds tenant-wide are ranked through their own rows, in the same order
+        for (const types of [['passwords'], ['documents', 'flexible-assets'], ['configurations']] as const) {
+          const kinds = ftsSearch(db, q, { types, limit: 5 });
+          expect(kinds).toEqual(everywhere.filter((h) => (types as readonly string[]).includes(h.type)).slice(0, 5));
         }
       }
     } finally {

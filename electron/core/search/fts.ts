@@ -5,6 +5,7 @@
 // the way the store's bodies were tokenised.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordType } from '../../../shared/domain';
+import { prepared } from '../store/read/rows';
 import { storeVersionKey } from '../store/read/store-version';
 import { GENERIC_WORDS, groupTerms, synonymsOf, variants } from './fts-synonyms';
 
@@ -160,41 +161,54 @@ function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, t
   return null;
 }
 
-interface OrgStatements {
-  size: Database.Statement<[number, number], number>;
-  matches: Database.Statement<[string, number], { rowid: number; score: number }>;
-}
-const orgCache = new WeakMap<Database.Database, OrgStatements>();
+type Scope = { orgId: number } | { types: readonly string[] };
 
-function orgStatements(db: Database.Database): OrgStatements {
-  let stmts = orgCache.get(db);
-  if (!stmts) {
-    stmts = {
-      size: db.prepare<[number, number], number>('SELECT count(*) FROM (SELECT 1 FROM records INDEXED BY records_org_type WHERE org_id = ? LIMIT ?)').pluck(),
-      // The unary plus keeps the org's rowids away from FTS5: handed to it as a constraint, FTS5
-      // rebuilds its term iterators once per rowid (~0.3 ms each). As a filter, SQLite checks
-      // each index match against the org's rowid list in C, and bm25 is computed only for the
-      // matches that pass: "firewall" in one org at 1M records 42–128 ms → 1.5 ms.
-      matches: db.prepare(
-        `SELECT records_fts.rowid AS rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts
-          WHERE records_fts MATCH ? AND +records_fts.rowid IN (SELECT rowid FROM records INDEXED BY records_org_type WHERE org_id = ?)`,
-      ),
-    };
-    orgCache.set(db, stmts);
+const scopedCache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], { rowid: number; score: number }>>>();
+
+/**
+ * The index matches among one org's rows, or among the rows of a few kinds, with their scores.
+ * The unary plus keeps those rowids away from FTS5: handed to it as a constraint, FTS5 rebuilds
+ * its term iterators once per rowid (~0.3 ms each). As a filter, SQLite checks each index match
+ * against the rowid list in C, and bm25 is computed only for the matches that pass: "firewall"
+ * in one org at 1M records 42–128 ms → 1.5 ms, "server" among passwords 165 → 17 ms.
+ */
+function scopedStatement(db: Database.Database, scope: Scope): Database.Statement<(string | number)[], { rowid: number; score: number }> {
+  let byKey = scopedCache.get(db);
+  if (!byKey) scopedCache.set(db, (byKey = new Map()));
+  const rows =
+    'orgId' in scope
+      ? 'SELECT rowid FROM records INDEXED BY records_org_type WHERE org_id = ?'
+      : `SELECT rowid FROM records INDEXED BY records_type_name WHERE type IN (${scope.types.map(() => '?').join(', ')})`;
+  let stmt = byKey.get(rows);
+  if (!stmt) {
+    stmt = db.prepare(
+      `SELECT records_fts.rowid AS rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts
+        WHERE records_fts MATCH ? AND +records_fts.rowid IN (${rows})`,
+    );
+    byKey.set(rows, stmt);
   }
-  return stmts;
+  return stmt;
+}
+
+/** Rows in the scope, counted up to `cap` (an org from its index, kinds from record_counts). */
+function scopeSize(db: Database.Database, scope: Scope, cap: number): number {
+  if ('orgId' in scope) return prepared<[number, number], { n: number }>(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM records INDEXED BY records_org_type WHERE org_id = ? LIMIT ?)').get(scope.orgId, cap)?.n ?? 0;
+  const sql = `SELECT coalesce(sum(live), 0) AS n FROM record_counts WHERE type IN (${scope.types.map(() => '?').join(', ')})`;
+  return prepared<string[], { n: number }>(db, sql).get(...scope.types)?.n ?? 0;
 }
 
 /**
- * Search inside one organization: the index matches among the org's rows, each checked against
- * `records` (through records_flags) and ordered as the full statement orders them.
+ * Search inside one organization or a few small kinds: the index matches among the scope's rows,
+ * each checked against `records` (through records_flags) and ordered as the full statement orders them.
  */
-function orgScoped(db: Database.Database, query: FtsQuery, orgId: number, types: readonly string[], limit: number): FtsHit[] {
+function scopedSearch(db: Database.Database, query: FtsQuery, scope: Scope, types: readonly string[], limit: number): FtsHit[] {
   const row = flagsStatement(db);
   const out: FtsHit[] = [];
-  for (const h of orgStatements(db).matches.iterate(query.match, orgId)) {
+  const params = 'orgId' in scope ? [scope.orgId] : scope.types;
+  for (const h of scopedStatement(db, scope).iterate(query.match, ...params)) {
     const r = row.get(h.rowid);
-    if (!r || r.deleted_at !== null || r.org_id !== orgId) continue;
+    if (!r || r.deleted_at !== null) continue;
+    if ('orgId' in scope && r.org_id !== scope.orgId) continue;
     if (types.length > 0 && !types.includes(r.type)) continue;
     out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
   }
@@ -205,10 +219,11 @@ function orgScoped(db: Database.Database, query: FtsQuery, orgId: number, types:
 /** How many index matches are re-checked against records before asking SQLite for all. */
 const HEAD_CAP = 2000;
 /**
- * Past this many rows an org is searched through the tenant's best index matches first: they
- * likely hold a page of its rows, and scoring every match among its rows costs more.
+ * Past this many rows an org or a set of kinds is searched through the tenant's best index
+ * matches first: they likely hold a page of its rows, and listing its rows costs more (~0.5 µs
+ * a row: 140 ms for the 269k configurations of a 1M-record tenant).
  */
-const SMALL_ORG = 10 * HEAD_CAP;
+const SMALL_SCOPE = 10 * HEAD_CAP;
 
 /** Runs a built query. Deleted rows never match (they leave the index) and are filtered anyway. */
 export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFilter): FtsHit[] {
@@ -218,9 +233,13 @@ export function ftsSearch(db: Database.Database, query: FtsQuery, filter: FtsFil
   if (filter.orgId !== undefined) {
     // A small org (most are) is searched through its own rows at once: the tenant's best matches
     // seldom hold a page of them, and trying first doubled the cost (100k scoped p95 137 → 36 ms).
-    if ((orgStatements(db).size.get(filter.orgId, SMALL_ORG + 1) ?? 0) <= SMALL_ORG) return orgScoped(db, query, filter.orgId, types, limit);
-    return rankedHead(db, query, filter, types, limit, cap) ?? orgScoped(db, query, filter.orgId, types, limit);
+    const org = { orgId: filter.orgId };
+    if (scopeSize(db, org, SMALL_SCOPE + 1) <= SMALL_SCOPE) return scopedSearch(db, query, org, types, limit);
+    return rankedHead(db, query, filter, types, limit, cap) ?? scopedSearch(db, query, org, types, limit);
   }
+  // A few small kinds tenant-wide ("server" among passwords) are searched through their rows: the
+  // tenant's best matches are mostly other kinds, and ranking every match cost 80–470 ms at 1M.
+  if (types.length > 0 && scopeSize(db, { types }, SMALL_SCOPE + 1) <= SMALL_SCOPE) return scopedSearch(db, query, { types }, types, limit);
   // Tenant-wide: the best matches first (a common word stays cheap), every match ranked in SQL
   // through records_flags only when a kind filter left the head too few.
   return rankedHead(db, query, filter, types, limit, cap) ?? statement(db, types.length).all(query.match, ...types, limit);
