@@ -2,6 +2,7 @@
 import type { Source } from '../../../../shared/domain';
 import { contactIdsOfOrg, contactRow, locationsOfOrg } from '../../store/index';
 import { listText, orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
+import { WHO_TO_CALL } from '../parse/cues';
 import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE } from './find';
 
 const TYPE_WORDS: [string, string][] = [
@@ -40,9 +41,13 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
   const { ctx } = input;
   const terms = contentTerms(input.q.keywords, ['who', 'contact', 'contacts', 'people', 'person', 'main', 'primary']);
   let ids: number[];
+  // "who do I call at Cobalt about an outage": what the call is about seldom sits in a contact's
+  // record; with no contact holding those words, the org's own contacts answer (important first).
+  const toCall = input.q.signals.some((s) => s.cue === WHO_TO_CALL) && input.org !== null;
   if (terms.length > 0) {
     const cands = byCoverage(await findCandidates(input, terms, ['contacts'], 10));
     ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).map((c) => Number(c.hit.id));
+    if (ids.length === 0 && toCall && input.org) ids = contactIdsOfOrg(ctx.search.db, input.org.id, 20);
     if (ids.length === 0) return { noData: true, answer: '', sources: [], confidence: 0 };
   } else {
     if (!input.org) return null;

@@ -36,6 +36,9 @@ export const MIN_SCORE = 1.5;
 
 const c = (intent: Intent, weight: number, cue: string, re: RegExp): Cue => ({ intent, cue, re, weight });
 
+/** The cue of a question asking whom to call: the contacts handler reads it (handlers/org-facts.ts). */
+export const WHO_TO_CALL = 'who to call';
+
 const CUES: Cue[] = [
   // password
   c('password', 3, 'password', /\bpass(?:word|wd|phrase|code)s?\b|\bpwd\b|\bpw\b/),
@@ -95,6 +98,8 @@ const CUES: Cue[] = [
   c('contacts', 2.5, 'email', /\be-?mail(?: address(?:es)?)?\b(?! (?:servers?|filter\w*|gateway|relay|flow|security|system|hosting|provider|backup|archiv\w*|domain))/),
   c('contacts', 2.5, 'role', /\b(?:ceo|cfo|cto|coo|cio|ciso|owner|president|founder|director|manager|receptionist|bookkeeper|principal|on call|point of contact|poc|decision maker)\b/),
   c('contacts', 1.5, 'people', /\bcall\b|\breach\b|\bemployees?\b|\bstaff\b|\bpeople\b|\bperson\b|\bwho (?:do|should) (?:i|we)\b/),
+  // "who do I call about an outage": the person is asked for, whatever the call is about
+  c('contacts', 3, WHO_TO_CALL, /\bwho (?:do|should|can|would) (?:i|we) (?:call|phone|contact|reach|email|talk to|speak (?:to|with)|escalate to)\b|\bwho to (?:call|phone|contact|reach|email|escalate to)\b/),
   // locations
   c('locations', 3, 'address', /(?<!\b(?:ip|ipv4|ipv6|mac|e-?mail|mail|web|wan|lan|public|private|static|gateway|server|hardware|physical)\s)\baddress(?:es)?\b/),
   c('locations', 1.5, 'where is', /\bwhere(?:'s| is| are)\b/),
