@@ -14,6 +14,7 @@ import { expirationPaging } from './0013-expiration-paging';
 import { priorityOrgs } from './0014-priority-orgs';
 import { onDemandDetails } from './0015-on-demand-details';
 import { configurationUrls } from './0017-configuration-urls';
+import { vectorLists } from './0019-vector-lists';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes, expirationPaging, priorityOrgs, onDemandDetails, configurationUrls];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes, expirationPaging, priorityOrgs, onDemandDetails, configurationUrls, vectorLists];
