@@ -134,6 +134,25 @@ export function trainedLists(dim: number, groups: Float32Array, lists: Float32Ar
   return { dim, groups, groupCount, lists, listCount, groupOf, listsOfGroup: members.map((m) => Int32Array.from(m)) };
 }
 
+/**
+ * `total` lists shared among groups in proportion to their rows (largest remainder), at least
+ * one per non-empty group, so the lists asked for are the lists trained.
+ */
+function apportion(total: number, sizes: number[]): number[] {
+  const rows = sizes.reduce((a, b) => a + b, 0);
+  const exact = sizes.map((m) => (total * m) / rows);
+  const out = exact.map((x, i) => (sizes[i]! > 0 ? Math.max(1, Math.floor(x)) : 0));
+  const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let left = total - out.reduce((a, b) => a + b, 0), j = 0; left > 0 && j < byRemainder.length; j++) {
+    const { i } = byRemainder[j]!;
+    if (sizes[i]! > out[i]!) {
+      out[i]!++;
+      left--;
+    }
+  }
+  return out;
+}
+
 export async function trainLists(sample: Float32Array, n: number, dim: number, listCount: number, opts: KmeansOptions): Promise<TrainedLists> {
   const want = Math.max(1, Math.min(Math.trunc(listCount), n));
   const top = await sphericalKmeans(sample, n, dim, Math.max(1, Math.round(Math.sqrt(want))), opts);
@@ -141,6 +160,7 @@ export async function trainLists(sample: Float32Array, n: number, dim: number, l
   const membersOf: number[][] = Array.from({ length: topCount }, () => []);
   for (let i = 0; i < n; i++) membersOf[nearestRow(top, topCount, sample, i * dim, dim)]!.push(i);
 
+  const shares = apportion(want, membersOf.map((m) => m.length));
   const groups: Float32Array[] = [];
   const lists: Float32Array[] = [];
   const groupOf: number[] = [];
@@ -149,8 +169,7 @@ export async function trainLists(sample: Float32Array, n: number, dim: number, l
     if (members.length === 0) continue; // a group with no rows would own no lists
     const rows = new Float32Array(members.length * dim);
     members.forEach((m, i) => rows.set(sample.subarray(m * dim, m * dim + dim), i * dim));
-    const share = Math.max(1, Math.round((want * members.length) / n));
-    const sub = await sphericalKmeans(rows, members.length, dim, share, opts);
+    const sub = await sphericalKmeans(rows, members.length, dim, shares[g]!, opts);
     for (let c = 0; c < sub.length / dim; c++) groupOf.push(groups.length);
     lists.push(sub);
     groups.push(top.subarray(g * dim, g * dim + dim));

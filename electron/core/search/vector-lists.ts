@@ -193,6 +193,8 @@ export interface MaintainOptions {
   minVectors?: number;
   /** Lists to train (tests and the bench set it; default ~sqrt of the vectors). */
   lists?: number;
+  /** Vectors filed per transaction (tests lower it). */
+  fileBatch?: number;
 }
 
 export type MaintainResult =
@@ -323,7 +325,7 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => P
   let filed = 0;
   opts.onProgress?.({ done, total });
   for (;;) {
-    const rows = read.all(cursor, FILE_BATCH).map((r) => floatsRow.parse(r));
+    const rows = read.all(cursor, Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH))).map((r) => floatsRow.parse(r));
     if (rows.length === 0) {
       if (activate.immediate(cursor)) return filed;
       continue;
