@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { createVectorTables } from '../store/migrations/0002-vectors';
 import { chunkRecord, type Chunk } from './chunker';
 import { EmbedError, type Embedder } from './embedder';
-import { activeLists, DEFAULT_PROBES, dropLists, listNeighbours, listWriter, maintainLists, type ListsProgress } from './vector-lists';
+import { activeLists, DEFAULT_PROBES, dropLists, listNeighbours, listWriter, LISTS_OVERSAMPLE, maintainLists, type ListsProgress } from './vector-lists';
 
 type Db = Database.Database;
 
@@ -14,11 +14,11 @@ const CHUNKER_VERSION = 'c1';
 /** vec0 refuses larger k. */
 const MAX_K = 4096;
 /**
- * Coarse candidates per wanted result for unscoped search, re-scored with their float vectors.
- * Bit scan (a store without lists): on the bench's clustered 384-d set at 100k
+ * Bit-scan candidates per wanted result for unscoped search in a store without lists,
+ * re-scored with their float vectors. On the bench's clustered 384-d set at 100k
  * (bench/embeddings.bench.ts) recall@10 against the exact scan was 52 % at ×10, 76 % at ×30,
- * 90 % at ×60 and 99 % at ×100. With lists the candidates are ranked by their int8 codes, far
- * closer to the exact order than sign bits, so fewer would do; see DEFAULT_PROBES.
+ * 90 % at ×60 and 99 % at ×100. With lists, candidates are ranked by int8 codes, far closer to
+ * the exact order than sign bits: LISTS_OVERSAMPLE (vector-lists.ts).
  */
 export const DEFAULT_OVERSAMPLE = 60;
 
@@ -371,8 +371,8 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
     return hits;
   };
-  const oversampled = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? DEFAULT_OVERSAMPLE)), MAX_K);
   const lists = activeLists(db, meta.modelId, meta.dim);
+  const oversampled = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? (lists ? LISTS_OVERSAMPLE : DEFAULT_OVERSAMPLE))), MAX_K);
   if (lists) {
     // Long documents fill the candidates with their own chunks, and a query's nearest lists may
     // hold fewer than k records: widen the candidates, then the lists read, until k are found.
