@@ -208,13 +208,15 @@ it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inve
       lines.push(`  bit top ${String(10 * oversample).padStart(4)} + rescore${mark.padEnd(10)}: p50 ${pct(xs, 50).toFixed(0).padStart(4)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(4)} ms  recall@10 vs exact ${((hit / (truth.length * 10)) * 100).toFixed(0).padStart(3)}%`);
     }
     // The same store with inverted lists (what an embedding pass builds past LISTS_FROM_VECTORS).
+    const bytes = () => z.number().parse(db.pragma('page_count', { simple: true })) * z.number().parse(db.pragma('page_size', { simple: true }));
+    const sizeBefore = bytes();
     const t1 = performance.now();
     let trainedAt = 0;
     const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, { minVectors: 1, onProgress: () => (trainedAt ||= performance.now()) });
     const buildS = (performance.now() - t1) / 1000;
     if (!built.ok) throw new Error('list build cancelled');
     lines.push(
-      `  inverted lists: ${built.lists} lists (~sqrt N = ${listCountFor(COARSE_N)}): trained in ${((trainedAt - t1) / 1000).toFixed(0)} s, ${built.filed} vectors filed in ${((performance.now() - trainedAt) / 1000).toFixed(0)} s (${buildS.toFixed(0)} s in all)`,
+      `  inverted lists: ${built.lists} lists (~sqrt N = ${listCountFor(COARSE_N)}): trained in ${((trainedAt - t1) / 1000).toFixed(0)} s, ${built.filed} vectors filed in ${((performance.now() - trainedAt) / 1000).toFixed(0)} s (${buildS.toFixed(0)} s in all); the file grew ${((bytes() - sizeBefore) / 2 ** 20).toFixed(0)} MB (was ${(sizeBefore / 2 ** 20).toFixed(0)} MB)`,
     );
     const probeSet = [...new Set([8, DEFAULT_PROBES, 24, 32])].sort((a, b) => a - b);
     for (const oversample of [...new Set([LISTS_OVERSAMPLE, 30, DEFAULT_OVERSAMPLE])].sort((a, b) => a - b)) {

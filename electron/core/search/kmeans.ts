@@ -158,7 +158,10 @@ export async function trainLists(sample: Float32Array, n: number, dim: number, l
   const top = await sphericalKmeans(sample, n, dim, Math.max(1, Math.round(Math.sqrt(want))), opts);
   const topCount = top.length / dim;
   const membersOf: number[][] = Array.from({ length: topCount }, () => []);
-  for (let i = 0; i < n; i++) membersOf[nearestRow(top, topCount, sample, i * dim, dim)]!.push(i);
+  for (let i = 0; i < n; i++) {
+    membersOf[nearestRow(top, topCount, sample, i * dim, dim)]!.push(i);
+    if (i % 4096 === 4095) await opts.pause();
+  }
 
   const shares = apportion(want, membersOf.map((m) => m.length));
   const groups: Float32Array[] = [];

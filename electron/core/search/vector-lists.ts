@@ -43,8 +43,8 @@ const MAX_LISTS = 4_096;
 const SAMPLE_PER_LIST = 40;
 const MIN_SAMPLE = 10_000;
 const ITERATIONS = 10;
-/** Vectors filed per write transaction during a (re)training: ~0.2 s of work each. */
-const FILE_BATCH = 4_096;
+/** Vectors filed per write transaction during a (re)training: ~50–100 ms of work each, then other work runs. */
+const FILE_BATCH = 2_048;
 const SWEEP_BATCH = 8_192;
 
 export function listCountFor(vectors: number): number {
