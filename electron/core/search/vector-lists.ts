@@ -149,7 +149,10 @@ export function activeLists(db: Db, modelId: string, dim: number): ActiveLists |
   if (row === undefined) return null;
   const g = generationRow.parse(row);
   if (g.model_id !== modelId || g.dim !== dim) return null;
-  return { generation: g.generation, base: g.generation * GENERATION_SPAN, lists: listsOf(db, g) };
+  const lists = listsOf(db, g);
+  // Lists older than the active ones are gone from the store (a retraining replaced them).
+  for (const old of loaded.get(db)?.keys() ?? []) if (old < g.generation) loaded.get(db)?.delete(old);
+  return { generation: g.generation, base: g.generation * GENERATION_SPAN, lists };
 }
 
 /**
