@@ -22,13 +22,15 @@ const RETRAIN_GROWTH = 2;
  * Lists read per query, and candidates per wanted result re-scored from chunk_floats when the
  * caller names no oversample (int8 codes rank almost as the floats do, so few are needed).
  * Measured with bench/embeddings.bench.ts (64-topic clustered synthetic 384-d vectors,
- * SQLCipher, 4 KiB pages, cache 64 MB, k = 10, 2 shared cores at load ~4, 2026-12-03):
+ * SQLCipher, 4 KiB pages, cache 64 MB, k = 10, 2 shared cores at load ~3–4, 2026-12-03, three
+ * runs; p95 moves more with the load than with the setting):
  *
- *   1M vectors, 1,004 lists   probes 8    16    24    32    48
- *     top 100 re-scored  p95     103    59    80   195   135 ms   recall@10 99 / 100 / 100 / 100 / 100 %
- *     top 600 re-scored  p95     146   128   147   234   278 ms   recall@10 99 / 100 / 100 / 100 / 100 %
- *   100k vectors, 316 lists: p95 9–41 ms, recall@10 100 % at every setting above.
- *   (The bit scan over every vector: 1M p95 288–2,174 ms, recall@10 25–62 %.)
+ *   1M vectors, 1,000 lists     probes 8        16        24        32
+ *     top 100 re-scored  p95      95–129    59–136    80–219    94–195 ms
+ *     top 600 re-scored  p95      86–146    94–128   115–147   144–234 ms
+ *     recall@10                   96–99 %   100 %     100 %     100 %
+ *   100k vectors, 316 lists: p95 9–58 ms, recall@10 100 % at every setting above.
+ *   (The bit scan over every vector: 1M p95 223–2,174 ms, recall@10 25–62 %.)
  *
  * Cost grows with the lists read (each ~1,000 entries of ~400 bytes at 1M) and with the
  * re-scored candidates (one random chunk_floats page each). Real text embeddings cluster less
