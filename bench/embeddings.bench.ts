@@ -2,14 +2,16 @@
 //   npm run bench -- bench/embeddings.bench.ts
 // BENCH_VECTORS (default 100000) sets the synthetic index size of the full index (vec0
 // partitions + coarse tables). BENCH_COARSE_VECTORS (default 1000000) sets the size of the
-// unscoped path's own tables alone (chunk_signs + chunk_floats), measured against an exact scan
-// done in memory: at 1M, inserting into vec0's partitions slowed below ~40 vectors/s on this
-// machine (its chunk blobs are rewritten through long overflow chains), so that run stops at
-// the coarse tables, which are all the unscoped path reads.
+// unscoped path's own tables alone (chunk_signs + chunk_floats, then the inverted lists built
+// from them), measured against an exact scan done in memory: at 1M, inserting into vec0's
+// partitions slowed below ~40 vectors/s on this machine (its chunk blobs are rewritten through
+// long overflow chains), so that run stops at the tables the unscoped path reads.
+// BENCH_COARSE_VECTORS=100000 is a quick run (~1 min); 1M takes ~10 min.
 import { it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from '../electron/core/search/embedder';
 import { fixtureModelsDir } from '../electron/core/search/test-models';
+import { DEFAULT_PROBES, listCountFor, LISTS_OVERSAMPLE, maintainLists } from '../electron/core/search/vector-lists';
 import { DEFAULT_OVERSAMPLE, updateEmbeddings, vectorSearch, vectorWriter } from '../electron/core/search/vectors';
 import { openTestDb, upsertRecord } from '../electron/core/search/vectors-test-db';
 
@@ -60,7 +62,7 @@ it('embedding throughput with the fixture model', async () => {
   }
 });
 
-it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, () => {
+it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, async () => {
   const t = openTestDb();
   const { db } = t;
   try {
@@ -134,12 +136,26 @@ it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, () => {
         lines.join('\n') +
         `\n  exact full float scan (reference):        p50 ${pct(full, 50).toFixed(0)} ms`,
     );
+
+    // The same store once it has inverted lists: org-scoped search never reads them.
+    const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, { minVectors: 1 });
+    if (!built.ok) throw new Error('list build cancelled');
+    const scopedWithLists = queries.map((q, i) => time(() => vectorSearch(db, q, { k: 10, orgId: 1 + (i % ORGS) })));
+    const listed = queries.map((q) => time(() => vectorSearch(db, q, { k: 10 })));
+    let hit = 0;
+    truth.forEach((ids, i) => {
+      for (const h of vectorSearch(db, queries[i]!, { k: 10 })) if (ids.has(h.recordRowid)) hit++;
+    });
+    console.log(
+      `  with ${built.lists} inverted lists: scoped p50 ${pct(scopedWithLists, 50).toFixed(1)} ms  p95 ${pct(scopedWithLists, 95).toFixed(1)} ms; ` +
+        `unscoped (defaults) p50 ${pct(listed, 50).toFixed(1)} ms  p95 ${pct(listed, 95).toFixed(1)} ms  recall@10 vs exact ${((hit / (truth.length * 10)) * 100).toFixed(0)}%`,
+    );
   } finally {
     t.close();
   }
-});
+}, 3_600_000);
 
-it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan + float rescore, recall@10 against an exact scan`, () => {
+it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inverted lists, + float rescore, recall@10 against an exact scan`, async () => {
   const t = openTestDb();
   const { db } = t;
   try {
@@ -205,8 +221,34 @@ it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan + float re
       const mark = oversample === DEFAULT_OVERSAMPLE ? ' (default)' : '';
       lines.push(`  bit top ${String(10 * oversample).padStart(4)} + rescore${mark.padEnd(10)}: p50 ${pct(xs, 50).toFixed(0).padStart(4)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(4)} ms  recall@10 vs exact ${((hit / (truth.length * 10)) * 100).toFixed(0).padStart(3)}%`);
     }
+    // The same store with inverted lists (what an embedding pass builds past LISTS_FROM_VECTORS).
+    const bytes = () => z.number().parse(db.pragma('page_count', { simple: true })) * z.number().parse(db.pragma('page_size', { simple: true }));
+    const sizeBefore = bytes();
+    const t1 = performance.now();
+    let trainedAt = 0;
+    const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, { minVectors: 1, onProgress: () => (trainedAt ||= performance.now()) });
+    const buildS = (performance.now() - t1) / 1000;
+    if (!built.ok) throw new Error('list build cancelled');
+    lines.push(
+      `  inverted lists: ${built.lists} lists (~sqrt N = ${listCountFor(COARSE_N)}): trained in ${((trainedAt - t1) / 1000).toFixed(0)} s, ${built.filed} vectors filed in ${((performance.now() - trainedAt) / 1000).toFixed(0)} s (${buildS.toFixed(0)} s in all); the file grew ${((bytes() - sizeBefore) / 2 ** 20).toFixed(0)} MB (was ${(sizeBefore / 2 ** 20).toFixed(0)} MB)`,
+    );
+    const probeSet = [...new Set([8, DEFAULT_PROBES, 24, 32])].sort((a, b) => a - b);
+    for (const oversample of [...new Set([LISTS_OVERSAMPLE, 30, DEFAULT_OVERSAMPLE])].sort((a, b) => a - b)) {
+      for (const probes of probeSet) {
+        vectorSearch(db, queries[0]!, { k: 10, oversample, probes });
+        const xs = queries.map((q) => time(() => vectorSearch(db, q, { k: 10, oversample, probes })));
+        let hit = 0;
+        truth.forEach((ids, i) => {
+          for (const h of vectorSearch(db, queries[i]!, { k: 10, oversample, probes })) if (ids.has(h.recordRowid)) hit++;
+        });
+        const mark = oversample === LISTS_OVERSAMPLE && probes === DEFAULT_PROBES ? ' (default)' : '';
+        lines.push(
+          `  lists: ${String(probes).padStart(2)} probed, int8 top ${String(10 * oversample).padStart(4)} + rescore${mark.padEnd(10)}: p50 ${pct(xs, 50).toFixed(0).padStart(4)} ms  p95 ${pct(xs, 95).toFixed(0).padStart(4)} ms  recall@10 vs exact ${((hit / (truth.length * 10)) * 100).toFixed(0).padStart(3)}%`,
+        );
+      }
+    }
     console.log(`\nunscoped vector search, ${COARSE_N} vectors (chunk_signs + chunk_floats only), SQLCipher, cache 64 MB (load ${loadS.toFixed(0)} s)\n${lines.join('\n')}`);
   } finally {
     t.close();
   }
-});
+}, 3_600_000);

@@ -44,11 +44,12 @@ export async function indexAfterSync(profile: OpenedProfile, io: CliIo, opts: { 
           phase: 'index',
           resourceType: null,
           orgId: null,
-          done: p.done,
-          total: p.total,
+          // After the embedding, a large store's vectors are filed into the lists unscoped search reads.
+          done: (p.lists ?? p).done,
+          total: (p.lists ?? p).total,
           requestsUsed: opts.requestsUsed,
-          etaSeconds: p.done > 0 ? Math.round(((Date.now() - started) / 1000) * ((p.total - p.done) / p.done)) : null,
-          message: 'Indexing for search by meaning',
+          etaSeconds: !p.lists && p.done > 0 ? Math.round(((Date.now() - started) / 1000) * ((p.total - p.done) / p.done)) : null,
+          message: p.lists ? 'Organising search by meaning' : 'Indexing for search by meaning',
         }),
     });
     bar.done();

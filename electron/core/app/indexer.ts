@@ -39,15 +39,19 @@ export function createIndexer(ctx: AppContext): Indexer {
     let last = 0;
     const onProgress = (p: EmbedProgress): void => {
       const now = Date.now();
-      if (now - last < PROGRESS_EVERY_MS && p.done < p.total) return;
+      // After the embedding, a large store's vectors are filed into the lists unscoped search reads.
+      const step = p.lists ?? p;
+      if (now - last < PROGRESS_EVERY_MS && step.done < step.total) return;
       last = now;
       const perRecord = p.done > 0 && p.chunks > 0 ? p.chunksPerSecond * (p.done / p.chunks) : 0;
       const progress = event({
         phase: 'index',
-        done: p.done,
-        total: p.total,
-        etaSeconds: perRecord > 0 ? Math.round((p.total - p.done) / perRecord) : null,
-        message: `Indexing for search by meaning: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} records`,
+        done: step.done,
+        total: step.total,
+        etaSeconds: !p.lists && perRecord > 0 ? Math.round((p.total - p.done) / perRecord) : null,
+        message: p.lists
+          ? `Organising search by meaning: ${p.lists.done.toLocaleString('en-US')} of ${p.lists.total.toLocaleString('en-US')} vectors`
+          : `Indexing for search by meaning: ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} records`,
       });
       me.progress = progress;
       ctx.events.emit('sync.onDidProgress', progress);

@@ -155,6 +155,28 @@ describe('hybrid search with the fixture model', () => {
     const json = JSON.stringify(hits);
     for (const v of secrets) expect(json.includes(v)).toBe(false);
   });
+
+  // Last: it gives the store inverted lists, which the tests above run without.
+  it('finds neighbours at least as near through the inverted lists once the store has them', async () => {
+    const meta = embeddingMeta(s.store.db)!;
+    const queries = ['how do we rotate the backup tapes', 'firewall vpn remote access', 'printer toner office', 'password admin login credentials'];
+    const vecs = await Promise.all(queries.map((q) => embedQuery({ embedder, cache: new Lru(4) }, q)));
+    const nearest = (v: Float32Array) => nearestRecords(s.store.db, v, { k: 20, modelId: meta.modelId });
+    const before = vecs.map(nearest);
+    const built = await updateEmbeddings(s.store.db, embedder, { batchSize: 128, listsFrom: 100 });
+    expect(built.ok && built.value).toMatchObject({ embeddedRecords: 0, listsTrained: true });
+    const count = (table: string) => z.object({ n: z.number() }).parse(s.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).n;
+    expect(count('ivf_entries')).toBe(count('chunks'));
+    vecs.forEach((v, i) => {
+      // The bit scan's ×10 candidates can miss a near record; the lists' int8 ranking misses fewer.
+      const after = nearest(v);
+      expect(after).toHaveLength(before[i]!.length);
+      after.forEach((h, j) => expect(h.distance).toBeLessThanOrEqual(before[i]![j]!.distance + 1e-6));
+    });
+    const r = await search(createSearchContext(s.store, { embedder }), { query: queries[0]!, limit: 10 });
+    expect(r.mode).toBe('hybrid');
+    expect(r.hits.some((h) => h.matched.includes('vector'))).toBe(true);
+  });
 });
 
 describe('reciprocal rank fusion', () => {

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { createVectorTables } from '../store/migrations/0002-vectors';
 import { chunkRecord, type Chunk } from './chunker';
 import { EmbedError, type Embedder } from './embedder';
+import { activeLists, DEFAULT_PROBES, dropLists, listNeighbours, listWriter, LISTS_OVERSAMPLE, maintainLists, type ListsProgress } from './vector-lists';
 
 type Db = Database.Database;
 
@@ -13,9 +14,11 @@ const CHUNKER_VERSION = 'c1';
 /** vec0 refuses larger k. */
 const MAX_K = 4096;
 /**
- * Bit-scan candidates per wanted result for unscoped search. On the bench's clustered 384-d set
- * at 100k (bench/embeddings.bench.ts) recall@10 against the exact scan was 52 % at ×10, 76 % at
- * ×30, 90 % at ×60 and 99 % at ×100.
+ * Bit-scan candidates per wanted result for unscoped search in a store without lists,
+ * re-scored with their float vectors. On the bench's clustered 384-d set at 100k
+ * (bench/embeddings.bench.ts) recall@10 against the exact scan was 52 % at ×10, 76 % at ×30,
+ * 90 % at ×60 and 99 % at ×100. With lists, candidates are ranked by int8 codes, far closer to
+ * the exact order than sign bits: LISTS_OVERSAMPLE (vector-lists.ts).
  */
 export const DEFAULT_OVERSAMPLE = 60;
 
@@ -25,6 +28,8 @@ export interface EmbedProgress {
   total: number;
   chunks: number;
   chunksPerSecond: number;
+  /** While the inverted lists for unscoped search are (re)built after the embedding: vectors filed so far. */
+  lists?: ListsProgress;
 }
 
 export interface UpdateOptions {
@@ -32,6 +37,10 @@ export interface UpdateOptions {
   signal?: AbortSignal;
   /** Chunks per embed call and per write transaction. */
   batchSize?: number;
+  /** Vectors before the store gets inverted lists (vector-lists.ts; tests lower it). */
+  listsFrom?: number;
+  /** Lists to train (tests; default ~sqrt of the vectors). */
+  lists?: number;
 }
 
 export interface UpdateStats {
@@ -45,6 +54,9 @@ export interface UpdateStats {
   /** Chunks of changed records whose text was unchanged: their stored vector was kept. */
   reusedChunks: number;
   removedRecords: number;
+  /** Inverted lists answering unscoped search after this pass (null: the store has too few vectors), and whether this pass trained them. */
+  lists: number | null;
+  listsTrained: boolean;
 }
 
 const metaRow = z.object({ model_id: z.string(), dim: z.number() });
@@ -64,6 +76,12 @@ const storedRow = z.object({ text_hash: z.string(), embedding: z.instanceof(Buff
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+/** A float32 blob as an aligned Float32Array (a Buffer's offset need not be a multiple of 4). */
+function asFloats(b: Buffer): Float32Array {
+  const out = new Float32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}
 
 function sourceHash(r: WorkRow, modelId: string): string {
   return sha256(`${CHUNKER_VERSION}\u0000${modelId}\u0000${r.content_hash}\u0000${r.org_id ?? ''}\u0000${r.org_name ?? ''}`);
@@ -81,8 +99,9 @@ function ensureModel(db: Db, modelId: string, dim: number): boolean {
   const meta = embeddingMeta(db);
   if (meta && meta.modelId === modelId && meta.dim === dim) return false;
   db.transaction(() => {
-    // Recreate the vec0 tables first so the delete trigger on chunks finds nothing to do.
+    // Recreate the vec0 tables and drop the lists first so the delete triggers on chunks find nothing to do.
     createVectorTables(db, dim);
+    dropLists(db);
     db.prepare('DELETE FROM chunks').run();
     db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET model_id = excluded.model_id, dim = excluded.dim').run(modelId, dim);
   }).immediate();
@@ -139,10 +158,13 @@ interface Pending {
  * blocked for long, and a cancelled run keeps what it finished.
  */
 /**
- * Writes one chunk's vector to the four tables that hold it (partitioned float KNN, bit KNN,
- * plain floats for re-scoring, plain signs for the flat coarse scan), which must stay in step.
+ * Writes one chunk's vector to the tables that hold it (partitioned float KNN, bit KNN, plain
+ * floats for re-scoring, plain signs for the flat coarse scan, and its inverted list once the
+ * store has lists), which must stay in step.
  */
 export function vectorWriter(db: Db): (chunkRowid: bigint, orgId: bigint | null, vector: Float32Array | Buffer) => void {
+  const meta = embeddingMeta(db);
+  const fileVector = meta ? listWriter(db, meta.modelId, meta.dim) : null;
   const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
   const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
   const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
@@ -152,6 +174,7 @@ export function vectorWriter(db: Db): (chunkRowid: bigint, orgId: bigint | null,
     insBits.run(chunkRowid, vector);
     insFloats.run(chunkRowid, vector);
     insSigns.run(chunkRowid, vector);
+    if (fileVector) fileVector(chunkRowid, vector instanceof Float32Array ? vector : asFloats(vector));
   };
 }
 
@@ -162,14 +185,15 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   const rebuilt = ensureModel(db, modelId, dim);
   const removedRecords = removeGone(db);
   const work = staleRecords(db, modelId);
-  const stats: UpdateStats = { modelId, rebuilt, embeddedRecords: 0, embeddedChunks: 0, reusedChunks: 0, removedRecords };
+  const stats: UpdateStats = { modelId, rebuilt, embeddedRecords: 0, embeddedChunks: 0, reusedChunks: 0, removedRecords, lists: null, listsTrained: false };
   const t0 = performance.now();
-  const report = () =>
+  const report = (lists?: ListsProgress) =>
     opts.onProgress?.({
       done: stats.embeddedRecords,
       total: work.length,
       chunks: stats.embeddedChunks,
       chunksPerSecond: stats.embeddedChunks / Math.max((performance.now() - t0) / 1000, 1e-3),
+      ...(lists ? { lists } : {}),
     });
   report();
 
@@ -247,6 +271,16 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
   }
   const r = await flush();
   if (!r.ok) return r;
+  // Unscoped search reads the inverted lists once the store is large enough to have them.
+  const lists = await maintainLists(db, { modelId, dim }, {
+    signal: opts.signal,
+    minVectors: opts.listsFrom,
+    lists: opts.lists,
+    onProgress: report,
+  });
+  if (!lists.ok) return err('CANCELLED', 'Embedding cancelled; finished batches are kept and the rest resumes next time.');
+  stats.lists = lists.lists;
+  stats.listsTrained = lists.trained;
   return ok(stats);
 }
 
@@ -266,6 +300,8 @@ export interface VectorSearchOptions {
   modelId?: string;
   /** Coarse candidates per wanted result for unscoped search. */
   oversample?: number;
+  /** Inverted lists read by unscoped search when the store has them (DEFAULT_PROBES). */
+  probes?: number;
 }
 
 const knnRow = z.object({ chunk: z.number(), record_rowid: z.number(), seq: z.number(), distance: z.number() });
@@ -286,10 +322,11 @@ function bestPerRecord(rows: { record_rowid: number; seq: number; distance: numb
 
 /**
  * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
- * by distance then record rowid. Scoped: exact KNN inside the org's partition. Unscoped: a
- * hamming-distance scan of the bit vectors picks k×oversample chunks, which are re-scored with
- * their float copies in chunk_floats (see architecture.md: a full float scan of an encrypted
- * file is ~780 ms).
+ * by distance then record rowid. Scoped: exact KNN inside the org's partition. Unscoped: in a
+ * store with inverted lists (vector-lists.ts), the int8 codes of the `probes` nearest lists pick
+ * k×oversample chunks; without lists, a hamming-distance scan of every bit vector does. Either
+ * way the candidates are re-scored with their float copies in chunk_floats (a full float scan
+ * of an encrypted file is ~780 ms at 100k).
  */
 export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOptions): VectorHit[] {
   const k = Math.max(1, Math.min(Math.trunc(opts.k), MAX_K));
@@ -313,16 +350,8 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
   }
 
-  // One statement: a hamming scan of chunk_signs picks candidates (a bounded sort: its cost
-  // hardly grows with k, unlike vec0's bit KNN), each is re-scored from chunk_floats (one b-tree
-  // page per vector, not vec0's large blobs). Records are checked for deletion only for
-  // the few that make the result, since reading deleted_at may walk a long record's overflow pages.
-  const candidates = db.prepare(
-    `WITH coarse AS MATERIALIZED (
-       SELECT chunk_rowid AS rowid FROM chunk_signs ORDER BY vec_distance_hamming(vec_bit(bits), vec_quantize_binary(?)), chunk_rowid LIMIT ?)
-     SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
-     FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
-  );
+  // Records are checked for deletion only for the few that make the result, since reading
+  // deleted_at may walk a long record's overflow pages.
   const live = db.prepare('SELECT deleted_at IS NULL AS live FROM records WHERE rowid = ?').pluck();
   const liveness = new Map<number, boolean>();
   const isLive = (record: number): boolean => {
@@ -333,15 +362,47 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
     return v;
   };
-  // Long documents fill the candidates with their own chunks: widen until k records are found.
-  for (let want = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? DEFAULT_OVERSAMPLE)), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
-    const rows = candidates.all(q, want, q).map((r) => knnRow.parse(r));
-    const ranked = bestPerRecord(rows, rows.length);
+  /** The k nearest live records among re-scored candidates. */
+  const liveHits = (rows: { record_rowid: number; seq: number; distance: number; chunk: number }[]): VectorHit[] => {
     const hits: VectorHit[] = [];
-    for (const h of ranked) {
+    for (const h of bestPerRecord(rows, rows.length)) {
       if (hits.length >= k) break;
       if (isLive(h.recordRowid)) hits.push(h);
     }
+    return hits;
+  };
+  const lists = activeLists(db, meta.modelId, meta.dim);
+  const oversampled = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? (lists ? LISTS_OVERSAMPLE : DEFAULT_OVERSAMPLE))), MAX_K);
+  if (lists) {
+    // Long documents fill the candidates with their own chunks, and a query's nearest lists may
+    // hold fewer than k records: widen the candidates, then the lists read, until k are found.
+    let probes = Math.max(1, Math.trunc(opts.probes ?? DEFAULT_PROBES));
+    for (let want = oversampled; ; ) {
+      const rows = listNeighbours(db, lists, query, want, probes);
+      const hits = liveHits(rows);
+      if (hits.length >= k) return hits;
+      if (rows.length < want) {
+        if (probes >= lists.lists.listCount) return hits;
+        probes = Math.min(probes * 4, lists.lists.listCount);
+      } else {
+        if (want === MAX_K) return hits;
+        want = Math.min(want * 4, MAX_K);
+      }
+    }
+  }
+  // No lists (a small store, or lists not built yet). One statement: a hamming scan of
+  // chunk_signs picks candidates (a bounded sort: its cost hardly grows with k, unlike vec0's
+  // bit KNN), each is re-scored from chunk_floats (one b-tree page per vector, not vec0's large blobs).
+  const candidates = db.prepare(
+    `WITH coarse AS MATERIALIZED (
+       SELECT chunk_rowid AS rowid FROM chunk_signs ORDER BY vec_distance_hamming(vec_bit(bits), vec_quantize_binary(?)), chunk_rowid LIMIT ?)
+     SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
+     FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
+  );
+  // Long documents fill the candidates with their own chunks: widen until k records are found.
+  for (let want = oversampled; ; want = Math.min(want * 4, MAX_K)) {
+    const rows = candidates.all(q, want, q).map((r) => knnRow.parse(r));
+    const hits = liveHits(rows);
     if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
   }
 }

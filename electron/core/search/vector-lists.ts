@@ -1,0 +1,382 @@
+// Inverted lists (IVF) for unscoped vector search: the store's chunks clustered by k-means on
+// their float vectors (kmeans.ts), each chunk filed in its nearest list with an int8 copy of its
+// vector (tables: migration 0019). A query compares itself with the centroids, reads only its
+// nearest lists (one contiguous key range each), ranks their codes by cosine in SQLite and
+// re-scores the best few hundred from chunk_floats. Org-scoped search does not come here: it
+// stays an exact KNN inside the org's vec0 partition.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { fileInList, nearestLists, trainedLists, trainLists, type TrainedLists } from './kmeans';
+
+type Db = Database.Database;
+
+/**
+ * Vectors a store needs before it gets lists. Below this the bit scan over chunk_signs reads
+ * ≤ ~1 MB and finds the exact neighbours (recall@10 99 % at ×100 on 100k); lists would add a
+ * training pass for nothing.
+ */
+export const LISTS_FROM_VECTORS = 20_000;
+/** Lists are retrained (and every vector re-filed) when the vectors have doubled since. */
+const RETRAIN_GROWTH = 2;
+/**
+ * Lists read per query, and candidates per wanted result re-scored from chunk_floats when the
+ * caller names no oversample (int8 codes rank almost as the floats do, so few are needed).
+ * Measured with bench/embeddings.bench.ts (64-topic clustered synthetic 384-d vectors,
+ * SQLCipher, 4 KiB pages, cache 64 MB, k = 10, 2 shared cores at load ~3–4, 2026-12-03, three
+ * runs; p95 moves more with the load than with the setting):
+ *
+ *   1M vectors, 1,000 lists     probes 8        16        24        32
+ *     top 100 re-scored  p95      95–129    59–136    80–219    94–195 ms
+ *     top 600 re-scored  p95      86–146    94–128   115–147   144–234 ms
+ *     recall@10                   96–99 %   100 %     100 %     100 %
+ *   100k vectors, 316 lists: p95 9–58 ms, recall@10 100 % at every setting above.
+ *   (The bit scan over every vector: 1M p95 223–2,174 ms, recall@10 25–62 %.)
+ *
+ * Cost grows with the lists read (each ~1,000 entries of ~400 bytes at 1M) and with the
+ * re-scored candidates (one random chunk_floats page each). Real text embeddings cluster less
+ * crisply than the bench's 64 topics: 16 probes is twice what the bench needed for 99 %.
+ */
+export const DEFAULT_PROBES = 16;
+export const LISTS_OVERSAMPLE = 10;
+/** List ids are generation × GENERATION_SPAN + index. */
+const GENERATION_SPAN = 65_536;
+const MAX_LISTS = 4_096;
+/** Training rows per list (faiss suggests 30–256), at least MIN_SAMPLE. */
+const SAMPLE_PER_LIST = 40;
+const MIN_SAMPLE = 10_000;
+const ITERATIONS = 10;
+/** Vectors filed per write transaction during a (re)training: ~50–100 ms of work each, then other work runs. */
+const FILE_BATCH = 2_048;
+const SWEEP_BATCH = 8_192;
+
+export function listCountFor(vectors: number): number {
+  return Math.max(1, Math.min(MAX_LISTS, Math.round(Math.sqrt(Math.max(1, vectors)))));
+}
+
+const generationRow = z.object({
+  generation: z.number(),
+  model_id: z.string(),
+  dim: z.number(),
+  state: z.enum(['building', 'active']),
+  vectors: z.number(),
+  lists: z.number(),
+  cursor: z.number(),
+});
+type Generation = z.infer<typeof generationRow>;
+const centroidRow = z.object({ id: z.number(), group_id: z.number().optional(), centroid: z.instanceof(Buffer) });
+const floatsRow = z.object({ chunk_rowid: z.number(), embedding: z.instanceof(Buffer) });
+const countRow = z.object({ n: z.number() });
+const neighbourRow = z.object({ chunk: z.number(), record_rowid: z.number(), seq: z.number(), distance: z.number() });
+export type ListNeighbour = z.infer<typeof neighbourRow>;
+
+function generations(db: Db): Generation[] {
+  return db
+    .prepare('SELECT generation, model_id, dim, state, vectors, lists, cursor FROM ivf_generations ORDER BY generation')
+    .all()
+    .map((r) => generationRow.parse(r));
+}
+
+/** A float32 blob as its own (aligned) Float32Array. */
+function floats(b: Buffer): Float32Array {
+  const out = new Float32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}
+
+/** v scaled to unit length (a copy); zero stays zero. */
+export function unit(v: Float32Array): Float32Array {
+  let n = 0;
+  for (const x of v) n += x * x;
+  if (n === 0) return Float32Array.from(v);
+  const inv = 1 / Math.sqrt(n);
+  return v.map((x) => x * inv);
+}
+
+/**
+ * The int8 code of a vector: each component scaled by the largest one to ±127. The scale is
+ * dropped: cosine (the only thing codes are compared by) does not see it.
+ */
+export function int8Code(v: Float32Array): Buffer {
+  let max = 0;
+  for (const x of v) max = Math.max(max, Math.abs(x));
+  const out = new Int8Array(v.length);
+  if (max > 0) {
+    const s = 127 / max;
+    for (let j = 0; j < v.length; j++) out[j] = Math.round(v[j]! * s);
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+// Centroids of a generation never change once written (generation numbers are never reused),
+// so each connection reads them once.
+const loaded = new WeakMap<Db, Map<number, TrainedLists>>();
+
+function listsOf(db: Db, g: Generation): TrainedLists {
+  let byGen = loaded.get(db);
+  if (!byGen) {
+    byGen = new Map();
+    loaded.set(db, byGen);
+  }
+  const hit = byGen.get(g.generation);
+  if (hit) return hit;
+  const lo = g.generation * GENERATION_SPAN;
+  const hi = lo + GENERATION_SPAN - 1;
+  const groupRows = db.prepare('SELECT group_id AS id, centroid FROM ivf_groups WHERE group_id BETWEEN ? AND ? ORDER BY group_id').all(lo, hi).map((r) => centroidRow.parse(r));
+  const listRows = db.prepare('SELECT list_id AS id, group_id, centroid FROM ivf_lists WHERE list_id BETWEEN ? AND ? ORDER BY list_id').all(lo, hi).map((r) => centroidRow.parse(r));
+  const check = (rows: { id: number; centroid: Buffer }[], what: string) =>
+    rows.forEach((r, i) => {
+      if (r.id !== lo + i || r.centroid.byteLength !== g.dim * 4) throw new Error(`vector lists: ${what} ${r.id} of generation ${g.generation} is malformed`);
+    });
+  check(groupRows, 'group');
+  check(listRows, 'list');
+  if (listRows.length === 0 || listRows.length !== g.lists) throw new Error(`vector lists: generation ${g.generation} has ${listRows.length} lists, expected ${g.lists}`);
+  const groups = new Float32Array(groupRows.length * g.dim);
+  groupRows.forEach((r, i) => groups.set(floats(r.centroid), i * g.dim));
+  const lists = new Float32Array(listRows.length * g.dim);
+  listRows.forEach((r, i) => lists.set(floats(r.centroid), i * g.dim));
+  const t = trainedLists(g.dim, groups, lists, Int32Array.from(listRows, (r) => (r.group_id ?? -1) - lo));
+  byGen.set(g.generation, t);
+  return t;
+}
+
+export interface ActiveLists {
+  generation: number;
+  base: number;
+  lists: TrainedLists;
+}
+
+/** The lists that answer queries for this model, or null (no lists yet, or another model's). */
+export function activeLists(db: Db, modelId: string, dim: number): ActiveLists | null {
+  const row = db.prepare("SELECT generation, model_id, dim, state, vectors, lists, cursor FROM ivf_generations WHERE state = 'active'").get();
+  if (row === undefined) return null;
+  const g = generationRow.parse(row);
+  if (g.model_id !== modelId || g.dim !== dim) return null;
+  const lists = listsOf(db, g);
+  // Lists older than the active ones are gone from the store (a retraining replaced them).
+  for (const old of loaded.get(db)?.keys() ?? []) if (old < g.generation) loaded.get(db)?.delete(old);
+  return { generation: g.generation, base: g.generation * GENERATION_SPAN, lists };
+}
+
+/**
+ * Files each new chunk in every generation of lists (the active one, and one being built so it
+ * misses nothing written while it fills). Does nothing while the store has no lists.
+ */
+export function listWriter(db: Db, modelId: string, dim: number): (chunkRowid: bigint, vector: Float32Array) => void {
+  const targets = generations(db)
+    .filter((g) => g.model_id === modelId && g.dim === dim)
+    .map((g) => ({ base: g.generation * GENERATION_SPAN, lists: listsOf(db, g) }));
+  if (targets.length === 0) return () => undefined;
+  const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) VALUES (?, ?, ?)');
+  return (chunkRowid, vector) => {
+    const u = unit(vector);
+    const code = int8Code(u);
+    for (const t of targets) ins.run(t.base + fileInList(t.lists, u), chunkRowid, code);
+  };
+}
+
+/** Removes every list (a model change: vectors of two models never share an index). */
+export function dropLists(db: Db): void {
+  db.exec('DELETE FROM ivf_entries; DELETE FROM ivf_lists; DELETE FROM ivf_groups; DELETE FROM ivf_generations;');
+}
+
+/**
+ * The `want` chunks of the `probes` lists nearest to `query` whose codes are nearest to it,
+ * with their exact cosine distance from chunk_floats: one statement, as the bit scan's.
+ */
+export function listNeighbours(db: Db, active: ActiveLists, query: Float32Array, want: number, probes: number): ListNeighbour[] {
+  const u = unit(query);
+  const ids = nearestLists(active.lists, u, probes).map((l) => active.base + l);
+  const stmt = db.prepare(
+    `WITH coarse AS MATERIALIZED (
+       SELECT chunk_rowid AS rowid FROM ivf_entries
+       WHERE list_id IN (SELECT value FROM json_each(?))
+       ORDER BY vec_distance_cosine(vec_int8(code), vec_int8(?)), chunk_rowid LIMIT ?)
+     SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
+     FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
+  );
+  return stmt.all(JSON.stringify(ids), int8Code(u), want, Buffer.from(query.buffer, query.byteOffset, query.byteLength)).map((r) => neighbourRow.parse(r));
+}
+
+export interface ListsProgress {
+  /** Vectors filed into the lists being built, of `total`. */
+  done: number;
+  total: number;
+}
+
+export interface MaintainOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ListsProgress) => void;
+  /** Vectors before a store gets lists (tests lower it). */
+  minVectors?: number;
+  /** Lists to train (tests and the bench set it; default ~sqrt of the vectors). */
+  lists?: number;
+  /** Vectors filed per transaction (tests lower it). */
+  fileBatch?: number;
+}
+
+export type MaintainResult =
+  | { ok: true; trained: boolean; filed: number; lists: number | null }
+  | { ok: false; cancelled: true };
+
+class Cancelled extends Error {}
+
+/**
+ * Brings the lists in line with the vectors, after an embedding pass: trains the first lists
+ * once the store holds `minVectors` vectors, retrains when they have doubled, files every vector
+ * of a new training in batches (short transactions; queries keep using the previous lists until
+ * the new ones hold every vector) and sweeps the entries of replaced lists. A cancelled pass
+ * keeps its progress: the next one resumes filing where it stopped.
+ */
+export async function maintainLists(db: Db, model: { modelId: string; dim: number }, opts: MaintainOptions = {}): Promise<MaintainResult> {
+  const pause = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (opts.signal?.aborted) throw new Cancelled();
+  };
+  try {
+    if (generations(db).some((g) => g.model_id !== model.modelId || g.dim !== model.dim)) db.transaction(() => dropLists(db)).immediate();
+    let trained = false;
+    let building = generations(db).find((g) => g.state === 'building');
+    if (!building) {
+      const active = generations(db).find((g) => g.state === 'active');
+      const n = vectorCount(db);
+      if (n >= (opts.minVectors ?? LISTS_FROM_VECTORS) && (!active || n >= active.vectors * RETRAIN_GROWTH)) {
+        building = await train(db, model, n, opts.lists ?? listCountFor(n), pause);
+        trained = true;
+      }
+    }
+    const filed = building ? await fill(db, building, opts, pause) : 0;
+    await sweep(db, pause);
+    const active = generations(db).find((g) => g.state === 'active');
+    return { ok: true, trained, filed, lists: active?.lists ?? null };
+  } catch (e) {
+    if (e instanceof Cancelled) return { ok: false, cancelled: true };
+    throw e;
+  }
+}
+
+/**
+ * Vectors in the store: one per chunk. Counted on chunks, whose (record_rowid, seq) index is a
+ * few bytes a row (~20 MB at 1M); chunk_floats has no index, and counting it reads 1.5 GB.
+ */
+function vectorCount(db: Db): number {
+  return countRow.parse(db.prepare('SELECT count(*) AS n FROM chunks').get()).n;
+}
+
+/** A reproducible uniform generator (xorshift32). */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+async function train(db: Db, model: { modelId: string; dim: number }, n: number, listCount: number, pause: () => Promise<void>): Promise<Generation> {
+  const { dim } = model;
+  const rnd = seeded(n);
+  const want = Math.min(n, Math.max(MIN_SAMPLE, listCount * SAMPLE_PER_LIST));
+  const sample = new Float32Array(want * dim);
+  let got = 0;
+  const take = (b: Buffer) => {
+    if (b.byteLength !== dim * 4) return;
+    sample.set(unit(floats(b)), got * dim);
+    got++;
+  };
+  if (want === n) {
+    for (const r of db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats').iterate()) {
+      if (got >= want) break;
+      take(floatsRow.parse(r).embedding);
+    }
+  } else {
+    // Random rowids in the table's range, each the next stored one: a few hundred ms at 1M.
+    const range = z.object({ lo: z.number(), hi: z.number() }).parse(db.prepare('SELECT min(chunk_rowid) AS lo, max(chunk_rowid) AS hi FROM chunk_floats').get());
+    const next = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats WHERE chunk_rowid >= ? ORDER BY chunk_rowid LIMIT 1');
+    const seen = new Set<number>();
+    for (let tries = 0; got < want && tries < want * 4; tries++) {
+      const raw = next.get(range.lo + Math.floor(rnd() * (range.hi - range.lo + 1)));
+      if (raw === undefined) continue;
+      const r = floatsRow.parse(raw);
+      if (seen.has(r.chunk_rowid)) continue;
+      seen.add(r.chunk_rowid);
+      take(r.embedding);
+      if (got % 2048 === 0) await pause();
+    }
+  }
+  const t = await trainLists(sample.subarray(0, got * dim), got, dim, listCount, { iterations: ITERATIONS, rnd, pause });
+  return db.transaction(() => {
+    const gen = Number(
+      db.prepare("INSERT INTO ivf_generations (model_id, dim, state, vectors, lists, cursor) VALUES (?, ?, 'building', ?, ?, 0)").run(model.modelId, dim, n, t.listCount).lastInsertRowid,
+    );
+    const base = gen * GENERATION_SPAN;
+    const blob = (a: Float32Array, i: number) => Buffer.from(a.buffer, a.byteOffset + i * dim * 4, dim * 4);
+    const insGroup = db.prepare('INSERT INTO ivf_groups (group_id, centroid) VALUES (?, ?)');
+    const insList = db.prepare('INSERT INTO ivf_lists (list_id, group_id, centroid) VALUES (?, ?, ?)');
+    for (let g = 0; g < t.groupCount; g++) insGroup.run(base + g, blob(t.groups, g));
+    for (let l = 0; l < t.listCount; l++) insList.run(base + l, base + t.groupOf[l]!, blob(t.lists, l));
+    return generationRow.parse(db.prepare('SELECT generation, model_id, dim, state, vectors, lists, cursor FROM ivf_generations WHERE generation = ?').get(gen));
+  }).immediate();
+}
+
+/** Files every vector above the generation's cursor, then makes it the active one. */
+async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => Promise<void>): Promise<number> {
+  const lists = listsOf(db, g);
+  const base = g.generation * GENERATION_SPAN;
+  const total = vectorCount(db);
+  // Where a resumed pass starts, estimated from the rowid range: counting rows up to the cursor
+  // would read the table itself.
+  const range = z.object({ lo: z.number().nullable(), hi: z.number().nullable() }).parse(db.prepare('SELECT min(chunk_rowid) AS lo, max(chunk_rowid) AS hi FROM chunk_floats').get());
+  let done = range.lo === null || range.hi === null || g.cursor < range.lo ? 0 : Math.round((total * Math.min(g.cursor - range.lo + 1, range.hi - range.lo + 1)) / (range.hi - range.lo + 1));
+  const read = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats WHERE chunk_rowid > ? ORDER BY chunk_rowid LIMIT ?');
+  // A chunk deleted since it was read has no chunks row left: it is not filed.
+  const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE rowid = ?)');
+  const setCursor = db.prepare('UPDATE ivf_generations SET cursor = ? WHERE generation = ?');
+  const more = db.prepare('SELECT 1 FROM chunk_floats WHERE chunk_rowid > ? LIMIT 1');
+  const write = db.transaction((entries: { list: number; chunk: number; code: Buffer }[], cursor: number) => {
+    for (const e of entries) ins.run(base + e.list, e.chunk, e.code, e.chunk);
+    setCursor.run(cursor, g.generation);
+  });
+  const activate = db.transaction((cursor: number): boolean => {
+    if (more.get(cursor) !== undefined) return false;
+    for (const old of generations(db)) {
+      if (old.generation === g.generation) continue;
+      const lo = old.generation * GENERATION_SPAN;
+      db.prepare('DELETE FROM ivf_lists WHERE list_id BETWEEN ? AND ?').run(lo, lo + GENERATION_SPAN - 1);
+      db.prepare('DELETE FROM ivf_groups WHERE group_id BETWEEN ? AND ?').run(lo, lo + GENERATION_SPAN - 1);
+      db.prepare('DELETE FROM ivf_generations WHERE generation = ?').run(old.generation);
+    }
+    db.prepare("UPDATE ivf_generations SET state = 'active' WHERE generation = ?").run(g.generation);
+    return true;
+  });
+  let cursor = g.cursor;
+  let filed = 0;
+  opts.onProgress?.({ done, total });
+  for (;;) {
+    const rows = read.all(cursor, Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH))).map((r) => floatsRow.parse(r));
+    if (rows.length === 0) {
+      if (activate.immediate(cursor)) return filed;
+      continue;
+    }
+    const entries = rows
+      .filter((r) => r.embedding.byteLength === g.dim * 4)
+      .map((r) => {
+        const u = unit(floats(r.embedding));
+        return { list: fileInList(lists, u), chunk: r.chunk_rowid, code: int8Code(u) };
+      });
+    cursor = rows[rows.length - 1]!.chunk_rowid;
+    write.immediate(entries, cursor);
+    filed += entries.length;
+    done += rows.length;
+    opts.onProgress?.({ done: Math.min(done, total), total: Math.max(total, done) });
+    await pause();
+  }
+}
+
+/** Deletes, in short transactions, the entries of lists that no generation holds any more. */
+async function sweep(db: Db, pause: () => Promise<void>): Promise<void> {
+  const first = generations(db)[0];
+  const below = first ? first.generation * GENERATION_SPAN : Number.MAX_SAFE_INTEGER;
+  const del = db.prepare('DELETE FROM ivf_entries WHERE (list_id, chunk_rowid) IN (SELECT list_id, chunk_rowid FROM ivf_entries WHERE list_id < ? LIMIT ?)');
+  while (db.transaction(() => del.run(below, SWEEP_BATCH).changes).immediate() > 0) await pause();
+}

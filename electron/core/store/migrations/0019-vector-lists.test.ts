@@ -1,0 +1,57 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createEmbedder } from '../../search/embedder';
+import { fixtureModelsDir } from '../../search/test-models';
+import { maintainLists } from '../../search/vector-lists';
+import { vectorSearch } from '../../search/vectors';
+import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { migrate } from '../migrate';
+import { MIGRATIONS } from './index';
+
+const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
+afterAll(() => embedder.close());
+
+let t: TestDb | null = null;
+afterEach(() => {
+  t?.close();
+  t = null;
+});
+
+const count = (db: TestDb['db'], table: string) => z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).n;
+
+describe('migration 0019-vector-lists', () => {
+  it("leaves a version-17 store's vectors alone; the list pass files them without re-embedding", async () => {
+    t = openTestDb(17);
+    const db = t.db;
+    // A version-17 file as its embedding pass left it: one chunk per record in the vector tables.
+    const words = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'camera', 'wifi'];
+    db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, 384)').run(embedder.info.id);
+    for (let i = 0; i < 80; i++) {
+      const body = `${words[i % 8]} ${words[(i * 3) % 8]} notes ${i}`;
+      const record = upsertRecord(db, { type: 'documents', itglueId: String(i), orgId: 1 + (i % 4), name: `Doc ${i}`, body });
+      const [v] = await embedder.embed([`Document: Doc ${i}\n${body}`]);
+      const b = Buffer.from(v!.buffer, v!.byteOffset, v!.byteLength);
+      const chunk = BigInt(db.prepare("INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, 0, ?, 't', 's', ?)").run(record, 1 + (i % 4), embedder.info.id).lastInsertRowid);
+      db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)').run(chunk, BigInt(1 + (i % 4)), b);
+      db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+      db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)').run(chunk, b);
+      db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+    }
+    const chunks = count(db, 'chunks');
+
+    expect(migrate(db, MIGRATIONS)).toBeGreaterThanOrEqual(19);
+    expect(count(db, 'ivf_entries')).toBe(0);
+    const [q] = await embedder.embed(['backup vpn']);
+    const before = vectorSearch(db, q!, { k: 5 });
+    expect(before).toHaveLength(5);
+
+    // What the next embedding pass runs after its (here empty) embedding work: the stored vectors are filed as they are.
+    expect(await maintainLists(db, { modelId: embedder.info.id, dim: 384 }, { minVectors: 50, lists: 4 })).toEqual({ ok: true, trained: true, filed: chunks, lists: 4 });
+    expect(count(db, 'ivf_entries')).toBe(chunks);
+    expect(vectorSearch(db, q!, { k: 5, probes: 4 })).toEqual(before);
+
+    // The trigger keeps entries in step when a records row (and by cascade its chunks) goes.
+    db.prepare("DELETE FROM records WHERE itglue_id = '3' AND type = 'documents'").run();
+    expect(count(db, 'ivf_entries')).toBe(count(db, 'chunks'));
+  });
+});
