@@ -39,4 +39,13 @@ if (process.env.GLUE_NO_BUILD !== '1' && stale()) {
     process.exit(1);
   }
 }
-await import(pathToFileURL(bundle).href);
+// Every command but `glue mcp` runs the one-file CommonJS build from a V8 code cache
+// (electron/cli/code-cache.ts); `glue mcp` keeps the split ESM build its fast start is made for.
+const cjs = join(root, 'out', 'cli', 'glue.cjs');
+const loader = join(root, 'out', 'cli', 'code-cache.js');
+if (process.argv[2] !== 'mcp' && existsSync(cjs) && existsSync(loader)) {
+  const { runWithCodeCache } = await import(pathToFileURL(loader).href);
+  runWithCodeCache(cjs);
+} else {
+  await import(pathToFileURL(bundle).href);
+}

@@ -36,6 +36,8 @@ try {
       'embed-worker': 'electron/core/search/embed-worker.ts',
       // Run once below to write the fast-start handshake manifest; never loaded by `glue`.
       'mcp-manifest': 'electron/mcp/manifest.ts',
+      // Loads glue.cjs (below) with a V8 code cache; bin/glue.js uses it for every command but mcp.
+      'code-cache': 'electron/cli/code-cache.ts',
     },
     outdir: staging,
     bundle: true,
@@ -49,6 +51,27 @@ try {
     banner: {
       js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);",
     },
+  });
+  // The same CLI as one CommonJS file, for bin/glue.js to run from a V8 code cache
+  // (electron/cli/code-cache.ts): Node 20 can cache a script's bytecode but not an ES module's,
+  // and ~50 ESM chunks cost a cold `glue ask` ~0.2 s of loading. Commands still load lazily
+  // (esbuild turns their import() into deferred initialisers). `glue mcp` keeps the split ESM
+  // build above: its fast start answers the handshake before the SDK chunks load.
+  await build({
+    absWorkingDir: root,
+    entryPoints: { glue: 'electron/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: staging,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: NATIVE,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // import.meta has no meaning in CommonJS: the bundle's own URL stands in (same folder as the chunks).
+    define: { 'import.meta.url': '__glueBundleUrl' },
+    banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // `glue mcp` answers the handshake from this file while the real server loads. It comes from
   // the staged bundle itself and is swapped in with it, so the two always match.

@@ -56,9 +56,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
-// Node's natural exit closes its signal handles before the process is gone (tens of ms while
-// native modules unload), and a Ctrl-C in that window killed a finished `glue sync` by signal.
-// 'beforeExit' comes once nothing is left to run (output flushed, stores closed, a background
-// run cancelled), and process.exit from there leaves the handlers in place until the end.
-process.once('beforeExit', () => process.exit());
+// No top-level await: the same entry is also built as one CommonJS file (code-cache.ts).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // Node's natural exit closes its signal handles before the process is gone (tens of ms while
+  // native modules unload), and a Ctrl-C in that window killed a finished `glue sync` by signal.
+  // 'beforeExit' comes once nothing is left to run (output flushed, stores closed, a background
+  // run cancelled), and process.exit from there leaves the handlers in place until the end.
+  process.once('beforeExit', () => process.exit());
+});
