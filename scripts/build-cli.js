@@ -69,6 +69,8 @@ try {
     external: NATIVE,
     sourcemap: 'linked',
     logLevel: 'warning',
+    minifyWhitespace: true,
+    minifySyntax: true,
     // import.meta has no meaning in CommonJS: the bundle's own URL stands in (same folder as the chunks).
     define: { 'import.meta.url': '__glueBundleUrl' },
     banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
