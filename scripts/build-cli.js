@@ -28,8 +28,9 @@ mkdirSync(join(root, 'out'), { recursive: true });
 const staging = mkdtempSync(join(root, 'out', '.cli-'));
 const t0 = Date.now();
 try {
-  await build({
+  const esm = await build({
     absWorkingDir: root,
+    metafile: true,
     // Worker threads need their own entry files next to the bundle.
     entryPoints: {
       glue: 'electron/cli/main.ts',
@@ -57,8 +58,9 @@ try {
   // and ~50 ESM chunks cost a cold `glue ask` ~0.2 s of loading. Commands still load lazily
   // (esbuild turns their import() into deferred initialisers). `glue mcp` keeps the split ESM
   // build above: its fast start answers the handshake before the SDK chunks load.
-  await build({
+  const cjs = await build({
     absWorkingDir: root,
+    metafile: true,
     entryPoints: { glue: 'electron/cli/main.ts' },
     outExtension: { '.js': '.cjs' },
     outdir: staging,
@@ -75,6 +77,10 @@ try {
     define: { 'import.meta.url': '__glueBundleUrl' },
     banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // The source files the bundles were built from, for bin/glue.js to check for edits with one
+  // stat each instead of walking the tree (dependencies in node_modules are not tracked).
+  const inputs = [...new Set([...Object.keys(esm.metafile.inputs), ...Object.keys(cjs.metafile.inputs)])].filter((f) => !/(^|\/)node_modules\//.test(f)).sort();
+  writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
   // `glue mcp` answers the handshake from this file while the real server loads. It comes from
   // the staged bundle itself and is swapped in with it, so the two always match.
   const { buildHandshakeManifest } = await import(pathToFileURL(join(staging, 'mcp-manifest.js')).href);
