@@ -51,7 +51,7 @@ function summaryLines(s: SyncSummary): string {
 
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
 export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
-  const client = profile.createClient({
+  const client = await profile.createClient({
     breaker: {
       onChange: (e) => {
         const line = breakerMessage(e);
