@@ -53,6 +53,9 @@ if (process.env.GLUE_NO_BUILD !== '1' && stale()) {
 const cjs = join(root, 'out', 'cli', 'glue.cjs');
 const loader = join(root, 'out', 'cli', 'code-cache.js');
 if (process.argv[2] !== 'mcp' && existsSync(cjs) && existsSync(loader)) {
+  // A passphrase profile's scrypt starts first, on the thread pool, and overlaps the loading.
+  const prefetch = join(root, 'out', 'cli', 'prefetch-keys.js');
+  if (existsSync(prefetch)) (await import(pathToFileURL(prefetch).href)).prefetchForCommand(process.argv.slice(2), process.env);
   const { runWithCodeCache } = await import(pathToFileURL(loader).href);
   runWithCodeCache(cjs);
 } else {

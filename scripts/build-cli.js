@@ -39,6 +39,8 @@ try {
       'mcp-manifest': 'electron/mcp/manifest.ts',
       // Loads glue.cjs (below) with a V8 code cache; bin/glue.js uses it for every command but mcp.
       'code-cache': 'electron/cli/code-cache.ts',
+      // bin/glue.js starts a passphrase profile's key derivation with it before glue.cjs loads.
+      'prefetch-keys': 'electron/cli/prefetch-keys.ts',
     },
     outdir: staging,
     bundle: true,

@@ -2,7 +2,7 @@ import { claimStopSignals } from '../core/lifecycle/stop-signals';
 import { damagedStore, isDamage } from '../core/store/integrity';
 import pkg from '../../package.json';
 import { COMMANDS } from './commands';
-import { prefetchProfileKeys } from './prefetch-keys';
+import { prefetchForCommand } from './prefetch-keys';
 import { UsageError, type CliIo } from './io';
 import { closest } from './suggest';
 
@@ -35,7 +35,8 @@ async function main(argv: string[]): Promise<number> {
     io.stderr.write(`glue: ${what}.${near ? ` Did you mean \`glue ${near}\`?` : ''}\nRun \`glue help\` for the list of commands.\n`);
     return 2;
   }
-  if (entry.opensProfile && name !== 'help' && !rest.includes('--help') && !rest.includes('-h')) prefetchProfileKeys(rest, io.env);
+  // Usually already started by bin/glue.js; a second call finds the same derivation.
+  prefetchForCommand(argv, io.env);
   const mod = await entry.load();
   try {
     return await mod.run(name === 'help' ? ['--help'] : rest, io);

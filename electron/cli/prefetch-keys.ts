@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolvePaths } from '../core/config/paths';
 import { prefetchVaultKeys, VAULT_FILE_NAME } from '../core/secrets/vault-kdf';
+import { COMMANDS } from './commands';
 
 export function prefetchProfileKeys(argv: string[], env: Record<string, string | undefined>): void {
   const passphrase = env.GLUE_PASSPHRASE;
@@ -19,4 +20,14 @@ export function prefetchProfileKeys(argv: string[], env: Record<string, string |
   const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
   const paths = resolvePaths({ dataDirFlag: text(values['data-dir']), profile: text(values.profile), env });
   if (paths.ok) prefetchVaultKeys(join(paths.value.profileDir, VAULT_FILE_NAME), passphrase);
+}
+
+/**
+ * For `glue <command> …` as typed: prefetches when the command opens a profile (not for its
+ * help). bin/glue.js calls this first, from a small bundle entry, before the CLI bundle loads.
+ */
+export function prefetchForCommand(argv: string[], env: Record<string, string | undefined>): void {
+  const [name, ...rest] = argv;
+  if (!name || !COMMANDS[name]?.opensProfile || rest.includes('--help') || rest.includes('-h')) return;
+  prefetchProfileKeys(rest, env);
 }

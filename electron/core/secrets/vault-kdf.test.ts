@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SecretsError } from './errors';
 import { createPassphraseVault } from './passphrase-vault';
 import { deriveVaultKeys, prefetchVaultKeys, vaultKdfOf } from './vault-kdf';
@@ -30,6 +30,19 @@ describe('vault key prefetch', () => {
     expect(deriveVaultKeys('prefetch passphrase', { ...kdf })).toBe(started);
     expect(await createPassphraseVault({ file, passphrase: 'prefetch passphrase' }).get('default/db-key')).toBe(DB_KEY);
     expect(deriveVaultKeys('prefetch passphrase', kdf)).toBe(started);
+  });
+
+  it('shares the derivation with another copy of this module (bin/glue.js prefetches from its own)', async () => {
+    const file = await sealedVault('two copies');
+    const kdf = vaultKdfOf(readFileSync(file, 'utf8'));
+    if (!kdf) throw new Error('no kdf');
+    prefetchVaultKeys(file, 'two copies');
+    vi.resetModules();
+    // A query makes vitest load a second, separate instance of the file.
+    const copy = './vault-kdf?copy';
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import('./vault-kdf');
+    expect(other.deriveVaultKeys).not.toBe(deriveVaultKeys);
+    expect(other.deriveVaultKeys('two copies', kdf)).toBe(deriveVaultKeys('two copies', kdf));
   });
 
   it('a prefetch with another passphrase changes nothing: the right one opens, a wrong one is refused', async () => {

@@ -30,8 +30,14 @@ export const KDF_BOUNDS = { N: { min: 2 ** 15, max: 2 ** 20 }, r: { min: 8, max:
 
 // One derivation remembered per process: the one a prefetch started, or the vault's last. The
 // passphrase is part of the key, so a different passphrase (a wrong one, another profile)
-// derives afresh; nothing is written anywhere.
-let last: { id: string; keys: Promise<VaultKeys> } | null = null;
+// derives afresh; nothing is written anywhere. It lives on a global symbol because bin/glue.js
+// starts the prefetch from its own small copy of this file before the CLI bundle (which holds
+// another copy) has even been read.
+interface Memo {
+  last: { id: string; keys: Promise<VaultKeys> } | null;
+}
+const MEMO = Symbol.for('glue-desk.vault-kdf');
+const memo: Memo = ((globalThis as { [MEMO]?: Memo })[MEMO] ??= { last: null });
 
 function derive(passphrase: string, kdf: KdfParams): Promise<VaultKeys> {
   const salt = Buffer.from(kdf.salt, 'base64');
@@ -47,15 +53,15 @@ function derive(passphrase: string, kdf: KdfParams): Promise<VaultKeys> {
 /** The vault keys for this passphrase and these (already validated) parameters; derived once per process. */
 export function deriveVaultKeys(passphrase: string, kdf: KdfParams): Promise<VaultKeys> {
   const id = JSON.stringify([passphrase, kdf.N, kdf.r, kdf.p, kdf.salt]);
-  if (last?.id !== id) {
+  if (memo.last?.id !== id) {
     const keys = derive(passphrase, kdf);
     // A failed derivation is not remembered: the next call tries again.
     keys.catch(() => {
-      if (last?.keys === keys) last = null;
+      if (memo.last?.keys === keys) memo.last = null;
     });
-    last = { id, keys };
+    memo.last = { id, keys };
   }
-  return last.keys;
+  return memo.last.keys;
 }
 
 const within = (v: unknown, b: { min: number; max: number }): v is number => Number.isInteger(v) && (v as number) >= b.min && (v as number) <= b.max;
