@@ -48,11 +48,13 @@ if (process.env.GLUE_NO_BUILD !== '1' && stale()) {
     process.exit(1);
   }
 }
-// Every command but `glue mcp` runs the one-file CommonJS build from a V8 code cache
-// (electron/cli/code-cache.ts); `glue mcp` keeps the split ESM build its fast start is made for.
+// Every command runs the one-file CommonJS build from a V8 code cache (electron/cli/code-cache.ts)
+// except `glue mcp`, which keeps the split ESM build its fast start is made for, and what main.ts
+// answers without loading a command (`glue`, --version, --help), cheaper from the small ESM entry.
 const cjs = join(root, 'out', 'cli', 'glue.cjs');
 const loader = join(root, 'out', 'cli', 'code-cache.js');
-if (process.argv[2] !== 'mcp' && existsSync(cjs) && existsSync(loader)) {
+const esmOnly = [undefined, 'mcp', '--version', '-v', 'version', '--help', '-h'].includes(process.argv[2]) || (process.argv[2] === 'help' && process.argv.length === 3);
+if (!esmOnly && existsSync(cjs) && existsSync(loader)) {
   // A passphrase profile's scrypt starts first, on the thread pool, and overlaps the loading.
   const prefetch = join(root, 'out', 'cli', 'prefetch-keys.js');
   if (existsSync(prefetch)) (await import(pathToFileURL(prefetch).href)).prefetchForCommand(process.argv.slice(2), process.env);
