@@ -28,14 +28,19 @@ mkdirSync(join(root, 'out'), { recursive: true });
 const staging = mkdtempSync(join(root, 'out', '.cli-'));
 const t0 = Date.now();
 try {
-  await build({
+  const esm = await build({
     absWorkingDir: root,
+    metafile: true,
     // Worker threads need their own entry files next to the bundle.
     entryPoints: {
       glue: 'electron/cli/main.ts',
       'embed-worker': 'electron/core/search/embed-worker.ts',
       // Run once below to write the fast-start handshake manifest; never loaded by `glue`.
       'mcp-manifest': 'electron/mcp/manifest.ts',
+      // Loads glue.cjs (below) with a V8 code cache; bin/glue.js uses it for every command but mcp.
+      'code-cache': 'electron/cli/code-cache.ts',
+      // bin/glue.js starts a passphrase profile's key derivation with it before glue.cjs loads.
+      'prefetch-keys': 'electron/cli/prefetch-keys.ts',
     },
     outdir: staging,
     bundle: true,
@@ -50,6 +55,34 @@ try {
       js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);",
     },
   });
+  // The same CLI as one CommonJS file, for bin/glue.js to run from a V8 code cache
+  // (electron/cli/code-cache.ts): Node 20 can cache a script's bytecode but not an ES module's,
+  // and ~50 ESM chunks cost a cold `glue ask` ~0.2 s of loading. Commands still load lazily
+  // (esbuild turns their import() into deferred initialisers). `glue mcp` keeps the split ESM
+  // build above: its fast start answers the handshake before the SDK chunks load.
+  const cjs = await build({
+    absWorkingDir: root,
+    metafile: true,
+    entryPoints: { glue: 'electron/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: staging,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: NATIVE,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // import.meta has no meaning in CommonJS: the bundle's own URL stands in (same folder as the chunks).
+    define: { 'import.meta.url': '__glueBundleUrl' },
+    banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // The source files the bundles were built from, for bin/glue.js to check for edits with one
+  // stat each instead of walking the tree (dependencies in node_modules are not tracked).
+  const inputs = [...new Set([...Object.keys(esm.metafile.inputs), ...Object.keys(cjs.metafile.inputs)])].filter((f) => !/(^|\/)node_modules\//.test(f)).sort();
+  writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
   // `glue mcp` answers the handshake from this file while the real server loads. It comes from
   // the staged bundle itself and is swapped in with it, so the two always match.
   const { buildHandshakeManifest } = await import(pathToFileURL(join(staging, 'mcp-manifest.js')).href);

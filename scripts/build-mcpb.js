@@ -45,7 +45,8 @@ function addTree(dir, prefix, skip = () => false) {
 }
 
 add('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-addTree(cliDir, 'server', (p) => p.endsWith('.map'));
+// glue.cjs (and its code cache) serve the other commands; the server only runs `glue.js mcp`.
+addTree(cliDir, 'server', (p) => p.endsWith('.map') || /[\\/]glue\.cjs(\.cache)?$/.test(p) || p.endsWith('.tmp'));
 const serverDeps = Object.fromEntries(Object.entries(pkg.dependencies ?? {}).filter(([n]) => !NOT_FOR_SERVER.has(n) && !n.startsWith('@radix-ui/')));
 add('server/package.json', Buffer.from(`${JSON.stringify({ name: 'glue-desk-mcp', version: pkg.version, private: true, type: 'module', dependencies: serverDeps }, null, 2)}\n`));
 

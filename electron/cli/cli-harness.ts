@@ -1,7 +1,7 @@
 // Test support (not shipped): builds the `glue` bundle once per test file and runs it as a
 // real child process, so tests see exactly what a user's shell sees (exit code, signals).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,7 +37,7 @@ export async function buildCli(tag: string): Promise<CliHarness> {
   const outdir = join(root, 'node_modules', '.cache', `glue-${tag}-${process.pid}`);
   await build({
     absWorkingDir: root,
-    entryPoints: { glue: 'electron/cli/main.ts' },
+    entryPoints: { glue: 'electron/cli/main.ts', 'code-cache': 'electron/cli/code-cache.ts' },
     outdir,
     bundle: true,
     // Split like scripts/build-cli.js: each command's imports load when it runs, so the stop
@@ -50,7 +50,32 @@ export async function buildCli(tag: string): Promise<CliHarness> {
     logLevel: 'error',
     banner: { js: "import { createRequire as __glueCreateRequire } from 'node:module'; const require = __glueCreateRequire(import.meta.url);" },
   });
-  const glue = join(outdir, 'glue.js');
+  // As scripts/build-cli.js and bin/glue.js: every command but `glue mcp` runs from the
+  // one-file CommonJS build with its V8 code cache.
+  await build({
+    absWorkingDir: root,
+    entryPoints: { glue: 'electron/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    define: { 'import.meta.url': '__glueBundleUrl' },
+    banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const glue = join(outdir, 'launch.mjs');
+  writeFileSync(
+    glue,
+    [
+      "import { join } from 'node:path';",
+      "if (process.argv[2] === 'mcp') await import('./glue.js');",
+      "else (await import('./code-cache.js')).runWithCodeCache(join(import.meta.dirname, 'glue.cjs'));",
+      '',
+    ].join('\n'),
+  );
   const spawnGlue = (args: string[], env: NodeJS.ProcessEnv) => {
     const child = spawn(process.execPath, [glue, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const done = new Promise<CliRun>((resolve) => {

@@ -3,6 +3,8 @@ import type { Command } from './io';
 interface CommandEntry {
   summary: string;
   load: () => Promise<{ run: Command }>;
+  /** Opens a profile's store: its passphrase keys are derived while the command loads. */
+  opensProfile?: true;
 }
 
 // Commands load lazily so `glue mcp` does not pay for the sync engine or the web host.
@@ -14,13 +16,13 @@ export const COMMANDS: Record<string, CommandEntry> = {
   settings: { summary: 'Show or change settings shared by the app, MCP and CLI', load: () => import('./commands/settings') },
   login: { summary: 'Connect a profile to IT Glue (tests and stores the API key)', load: () => import('./commands/login') },
   logout: { summary: 'Forget the IT Glue key of a profile (--wipe: also its local store)', load: () => import('./commands/logout') },
-  sync: { summary: 'Copy IT Glue into the local encrypted store (resumable)', load: () => import('./commands/sync') },
-  repair: { summary: 'Move a damaged store aside (kept) and sync a fresh copy with the same keys', load: () => import('./commands/repair') },
-  status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status') },
+  sync: { summary: 'Copy IT Glue into the local encrypted store (resumable)', load: () => import('./commands/sync'), opensProfile: true },
+  repair: { summary: 'Move a damaged store aside (kept) and sync a fresh copy with the same keys', load: () => import('./commands/repair'), opensProfile: true },
+  status: { summary: 'Show what the local store holds, the last sync and warnings', load: () => import('./commands/status'), opensProfile: true },
   web: { summary: 'Open the app UI in a browser (loopback web host) for a profile', load: () => import('./commands/web') },
-  search: { summary: 'Search the local copy (records with org, type and IT Glue link)', load: () => import('./commands/search') },
-  pin: { summary: 'Pin an organization: its details are fetched first while a sync runs', load: () => import('./commands/pin') },
-  password: { summary: 'Copy a password to the clipboard (cleared after a while; audited)', load: () => import('./commands/password') },
-  ask: { summary: 'Ask a question of the local copy; answers cite their sources', load: () => import('./commands/ask') },
+  search: { summary: 'Search the local copy (records with org, type and IT Glue link)', load: () => import('./commands/search'), opensProfile: true },
+  pin: { summary: 'Pin an organization: its details are fetched first while a sync runs', load: () => import('./commands/pin'), opensProfile: true },
+  password: { summary: 'Copy a password to the clipboard (cleared after a while; audited)', load: () => import('./commands/password'), opensProfile: true },
+  ask: { summary: 'Ask a question of the local copy; answers cite their sources', load: () => import('./commands/ask'), opensProfile: true },
   demo: { summary: 'Try Glue Desk on a generated demo IT Glue account', load: () => import('./commands/demo') },
 };

@@ -2,6 +2,7 @@ import { claimStopSignals } from '../core/lifecycle/stop-signals';
 import { damagedStore, isDamage } from '../core/store/integrity';
 import pkg from '../../package.json';
 import { COMMANDS } from './commands';
+import { prefetchForCommand } from './prefetch-keys';
 import { UsageError, type CliIo } from './io';
 import { closest } from './suggest';
 
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
     io.stderr.write(`glue: ${what}.${near ? ` Did you mean \`glue ${near}\`?` : ''}\nRun \`glue help\` for the list of commands.\n`);
     return 2;
   }
+  // Usually already started by bin/glue.js; a second call finds the same derivation.
+  prefetchForCommand(argv, io.env);
   const mod = await entry.load();
   try {
     return await mod.run(name === 'help' ? ['--help'] : rest, io);
@@ -54,9 +57,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
-// Node's natural exit closes its signal handles before the process is gone (tens of ms while
-// native modules unload), and a Ctrl-C in that window killed a finished `glue sync` by signal.
-// 'beforeExit' comes once nothing is left to run (output flushed, stores closed, a background
-// run cancelled), and process.exit from there leaves the handlers in place until the end.
-process.once('beforeExit', () => process.exit());
+// No top-level await: the same entry is also built as one CommonJS file (code-cache.ts).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // Node's natural exit closes its signal handles before the process is gone (tens of ms while
+  // native modules unload), and a Ctrl-C in that window killed a finished `glue sync` by signal.
+  // 'beforeExit' comes once nothing is left to run (output flushed, stores closed, a background
+  // run cancelled), and process.exit from there leaves the handlers in place until the end.
+  process.once('beforeExit', () => process.exit());
+});

@@ -4,7 +4,7 @@ import { ask } from '../../core/answers/engine';
 import { parseFlags } from '../args';
 import type { Command } from '../io';
 import { openForReading, queryText, resolveOrg, sourceLine, wantsJson } from './search';
-import { profileFlagOptions, profileFlagSchema } from './sync';
+import { profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue ask "QUESTION" [--org NAME|ID] [--json] [--profile NAME] [--data-dir DIR]
 

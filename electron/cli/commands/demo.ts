@@ -6,7 +6,8 @@ import { openProfile, openProfileKeychain } from '../../core/sync/index';
 import { intFlag, parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { EXIT_OK, EXIT_PARTIAL } from '../exit-codes';
-import { explain, syncWithProgress } from './sync';
+import { explain } from '../profile';
+import { syncWithProgress } from './sync';
 import { serveWebApp } from './web';
 
 const HELP = `Usage: glue demo [--no-open] [--port N] [--data-dir DIR]

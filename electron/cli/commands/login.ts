@@ -5,7 +5,7 @@ import { saveCredentials } from '../../core/secrets/key-manager';
 import { openProfileKeychain } from '../../core/sync/index';
 import { parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
-import { explain, profileFlagOptions, profileFlagSchema } from './sync';
+import { explain, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue login [--region us|eu|au | --base-url URL] [--api-key-stdin] [--profile NAME] [--data-dir DIR]
 

@@ -5,7 +5,7 @@ import { accountFor, clearCredentials } from '../../core/secrets/key-manager';
 import { openProfileKeychain } from '../../core/sync/index';
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
-import { explain, profileFlagOptions, profileFlagSchema } from './sync';
+import { explain, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue logout [--wipe [--yes]] [--profile NAME] [--data-dir DIR]
 

@@ -7,7 +7,7 @@ import { copyTo, findClipboard, NO_CLIPBOARD, scheduleClear } from '../clipboard
 import { parseFlags } from '../args';
 import { UsageError, type Command } from '../io';
 import { resolveOrgIn } from './search';
-import { explain, openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
+import { explain, openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue password NAME|ID [--org NAME|ID] [--copy | --print] [--profile NAME] [--data-dir DIR]
 

@@ -4,7 +4,7 @@ import { createReader } from '../../core/store/reader';
 import { parseFlags } from '../args';
 import { UsageError, type Command } from '../io';
 import { resolveOrgIn } from './search';
-import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
+import { openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue pin [ORG] [--remove] [--profile NAME] [--data-dir DIR]
 

@@ -6,7 +6,8 @@ import { acquireSyncLock, openProfile, openProfileKeychain } from '../../core/sy
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { parseFlags } from '../args';
 import type { Command } from '../io';
-import { explain, openForCommand, profileFlagOptions, profileFlagSchema, syncWithProgress } from './sync';
+import { explain, openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
+import { syncWithProgress } from './sync';
 
 const HELP = `Usage: glue repair [--force] [--json] [--profile NAME] [--data-dir DIR]
 

@@ -10,7 +10,7 @@ import { createReader } from '../../core/store/reader';
 import type { OpenedProfile } from '../../core/sync/service';
 import { intFlag, parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
-import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
+import { openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue search "QUERY" [--org NAME|ID] [--type TYPE] [--limit N] [--json]
                    [--profile NAME] [--data-dir DIR]

@@ -9,7 +9,7 @@ import { META_ACTIVE_RUN, META_NOTICES } from '../../core/sync/index';
 import { syncLockState } from '../../core/sync/lock';
 import { parseFlags } from '../args';
 import type { Command } from '../io';
-import { openForCommand, profileFlagOptions, profileFlagSchema } from './sync';
+import { openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue status [--check] [--json] [--profile NAME] [--data-dir DIR]
 

@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { RECORD_TYPES } from '../../../shared/domain';
-import type { ResultError } from '../../../shared/result';
-import { openProfile, runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
+import { runSync, type OpenedProfile, type SyncSummary } from '../../core/sync/index';
 import { breakerMessage } from '../../core/itglue/breaker-message';
 import { EXIT_CANCELLED, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exit-codes';
 import { parseFlags } from '../args';
 import type { CliIo, Command } from '../io';
 import { indexAfterSync } from '../index-step';
-import { closest } from '../suggest';
-import { resolvePaths } from '../../core/config/paths';
-import { listProfiles } from '../../core/config/profiles';
+import { explain, openForCommand, profileFlagOptions, profileFlagSchema } from '../profile';
 import { createProgressBar } from '../progress-bar';
 
 const HELP = `Usage: glue sync [--full] [--json] [--profile NAME] [--data-dir DIR]
@@ -23,53 +19,6 @@ Exit codes: 0 done, 1 failed, 2 bad flags, 3 partial (some listings failed after
 the rest is saved), 130 cancelled (Ctrl-C or SIGTERM; what was fetched is saved).
 Keys: OS keychain, or a passphrase vault with GLUE_PASSPHRASE.
 `;
-
-export const profileFlagOptions = { profile: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
-export const profileFlagSchema = { profile: z.string().optional(), 'data-dir': z.string().min(1).optional(), help: z.boolean().optional() };
-
-/** A ResultError as one line for people, with the one hint each common failure needs. */
-export function explain(command: string, e: ResultError): string {
-  let hint = '';
-  if (e.code === 'STORE_LOCKED' && !/GLUE_PASSPHRASE/.test(e.message)) hint = ' Another Glue Desk process may be writing; try again in a moment.';
-  return `glue ${command}: ${e.message}${hint}\n`;
-}
-
-/**
- * Read commands (status, ask, search, password) only open a profile that exists: a mistyped
- * --profile lists the existing ones instead of creating a new, empty, sealed profile.
- */
-function missingProfile(command: string, flags: { profile?: string | undefined; 'data-dir'?: string | undefined }, io: CliIo): string | null {
-  if (flags.profile === undefined) return null;
-  const paths = resolvePaths({ dataDirFlag: flags['data-dir'], profile: flags.profile, env: io.env });
-  if (!paths.ok || existsSync(paths.value.profileDir)) return null; // an invalid name is reported by openProfile
-  const existing = listProfiles(paths.value.dataDir);
-  const near = closest(flags.profile, existing);
-  const list = existing.length > 0 ? ` Existing profiles: ${existing.join(', ')}.${near ? ` Did you mean --profile ${near}?` : ''}` : ' There are no profiles yet: run `glue login --profile NAME` (or `glue demo`) to create one.';
-  return `glue ${command}: there is no profile "${flags.profile}" in ${paths.value.dataDir}.${list}\n`;
-}
-
-export async function openForCommand(
-  command: string,
-  flags: { profile?: string | undefined; 'data-dir'?: string | undefined },
-  io: CliIo,
-  opts: { existing?: boolean; purpose?: 'read' | 'sync' } = {},
-): Promise<OpenedProfile | null> {
-  if (opts.existing) {
-    const missing = missingProfile(command, flags, io);
-    if (missing) {
-      io.stderr.write(missing);
-      return null;
-    }
-  }
-  const opened = await openProfile({ dataDir: flags['data-dir'], profile: flags.profile, env: io.env, purpose: opts.purpose ?? 'read' });
-  if (!opened.ok) {
-    io.stderr.write(explain(command, opened.error));
-    return null;
-  }
-  if (opened.value.keychain.notice) io.stderr.write(`glue ${command}: ${opened.value.keychain.notice}\n`);
-  if (command !== 'status') for (const notice of opened.value.notices) io.stderr.write(`glue ${command}: warning: ${notice}\n`);
-  return opened.value;
-}
 
 /** What a sync changed, per type: added, changed, removed (and unchanged), the same figures the app shows. */
 export function changeSummary(s: Pick<SyncSummary, 'counts'>): { added: number; changed: number; removed: number; unchanged: number } {
@@ -102,7 +51,7 @@ function summaryLines(s: SyncSummary): string {
 
 /** Runs one sync with a progress bar (TTY) or JSON lines; shared by `glue sync` and `glue demo`. Returns the exit code. */
 export async function syncWithProgress(profile: OpenedProfile, io: CliIo, opts: { full: boolean; json: boolean; command: string }): Promise<number> {
-  const client = profile.createClient({
+  const client = await profile.createClient({
     breaker: {
       onChange: (e) => {
         const line = breakerMessage(e);

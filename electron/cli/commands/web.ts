@@ -11,7 +11,7 @@ import { openGlueApp } from '../../core/app/index';
 import { startWebHost, type WebHost } from '../../web-host/index';
 import { intFlag, parseFlags } from '../args';
 import { UsageError, type CliIo, type Command } from '../io';
-import { explain, profileFlagOptions, profileFlagSchema } from './sync';
+import { explain, profileFlagOptions, profileFlagSchema } from '../profile';
 
 const HELP = `Usage: glue web [--profile NAME] [--data-dir DIR] [--port N] [--no-open]
 

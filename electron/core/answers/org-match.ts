@@ -95,7 +95,9 @@ function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
     if (short) add(short.compact, i, byCompact);
     add(name.tokens[0] ?? '', i, byFirstWord);
     if (name.alt) add(name.alt.tokens[0] ?? '', i, byFirstWord);
-    for (const t of [...name.tokens, ...(name.alt?.tokens ?? []), short?.compact ?? '']) add(t.charAt(0), i, byInitial);
+    for (const t of name.tokens) add(t.charAt(0), i, byInitial);
+    if (name.alt) for (const t of name.alt.tokens) add(t.charAt(0), i, byInitial);
+    if (short) add(short.compact.charAt(0), i, byInitial);
     add(codePoints(name.compact), i, byLength);
     if (name.alt) add(codePoints(name.alt.compact), i, byLength);
   });
@@ -196,7 +198,18 @@ export interface MatchOptions {
   suggest?: boolean;
 }
 
-const codePoints = (text: string): number => Array.from(text).length;
+/** Code points as Array.from counts them (a pair is one, a lone surrogate one), without the array: every org name is measured on a cold question. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
 
 /**
  * The orgs scoreEntry can score at all, found through the index rather than by scoring every

@@ -51,7 +51,7 @@ export async function createGuardRig(fakeOptions: FakeOptions = {}): Promise<Gua
       if (!p.ok) return p;
       try {
         // An outage ends the test's sync at once instead of pausing (itglue/breaker.ts).
-        const client = p.value.createClient({ backoffBaseMs: 1, retries: 2, fetchImpl: opts.fetchImpl, breaker: { giveUpAfterMs: 0, cooldownMs: 1 } });
+        const client = await p.value.createClient({ backoffBaseMs: 1, retries: 2, fetchImpl: opts.fetchImpl, breaker: { giveUpAfterMs: 0, cooldownMs: 1 } });
         if (!client.ok) return client;
         return await runSync({ store: p.value.store, client: client.value, revocationConfirmDelayMs: 0, guardClock: opts.clock });
       } finally {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -6,8 +6,9 @@ import { writePrivateFile } from '../fs/write-private-file';
 import { waitForLock } from '../locks/file-lock';
 import { SecretsError } from './errors';
 import type { Keychain } from './keychain';
+import { deriveVaultKeys, KDF_BOUNDS, type VaultKeys } from './vault-kdf';
 
-export const VAULT_FILE_NAME = 'keys.enc';
+export { VAULT_FILE_NAME } from './vault-kdf';
 
 /** scrypt cost; 2^15 × r 8 needs 32 MiB and ~0.1 s, paid once per process thanks to the key cache. */
 export const DEFAULT_SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -18,9 +19,9 @@ const vaultFileSchema = z.object({
   version: z.literal(1),
   kdf: z.object({
     name: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 15).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-    r: z.number().int().min(8).max(32),
-    p: z.number().int().min(1).max(4),
+    N: z.number().int().min(KDF_BOUNDS.N.min).max(KDF_BOUNDS.N.max).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+    r: z.number().int().min(KDF_BOUNDS.r.min).max(KDF_BOUNDS.r.max),
+    p: z.number().int().min(KDF_BOUNDS.p.min).max(KDF_BOUNDS.p.max),
     salt: z.base64(),
   }),
   check: z.base64(),
@@ -48,17 +49,6 @@ const wrongPassphrase = (file: string) =>
 const damaged = (file: string, why: string) =>
   new SecretsError('STORE_CORRUPT', `The key file ${file} is damaged or was modified (${why}). Restore it from a backup; without it the local store cannot be opened.`);
 
-function deriveKeys(passphrase: string, kdf: KdfParams): Promise<{ encKey: Buffer; checkKey: Buffer }> {
-  const salt = Buffer.from(kdf.salt, 'base64');
-  const maxmem = 256 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024;
-  return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, 64, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem }, (error, out) => {
-      if (error) reject(error);
-      else resolve({ encKey: out.subarray(0, 32), checkKey: out.subarray(32, 64) });
-    });
-  });
-}
-
 // The header is authenticated too, so editing the scrypt parameters or salt is detected.
 const headerAad = (f: Pick<VaultFile, 'format' | 'version' | 'kdf'>) => Buffer.from(JSON.stringify([f.format, f.version, f.kdf]));
 // A separate check value tells a wrong passphrase apart from a modified file (GCM alone cannot).
@@ -74,11 +64,13 @@ export function createPassphraseVault(options: PassphraseVaultOptions): Keychain
   const { file, passphrase } = options;
   if (passphrase.length === 0) throw new SecretsError('INVALID_INPUT', 'The passphrase is empty. Set GLUE_PASSPHRASE to a non-empty passphrase.');
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
-  let cached: { salt: string; N: number; r: number; p: number; keys: Promise<{ encKey: Buffer; checkKey: Buffer }> } | null = null;
+  // Each vault keeps its own keys (the app may hold several profiles); deriveVaultKeys hands over
+  // a derivation a prefetch started (vault-kdf.ts) instead of running scrypt a second time.
+  let cached: { salt: string; N: number; r: number; p: number; keys: Promise<VaultKeys> } | null = null;
 
   const keysFor = (kdf: KdfParams) => {
     if (!cached || cached.salt !== kdf.salt || cached.N !== kdf.N || cached.r !== kdf.r || cached.p !== kdf.p) {
-      cached = { salt: kdf.salt, N: kdf.N, r: kdf.r, p: kdf.p, keys: deriveKeys(passphrase, kdf) };
+      cached = { salt: kdf.salt, N: kdf.N, r: kdf.r, p: kdf.p, keys: deriveVaultKeys(passphrase, kdf) };
     }
     return cached.keys;
   };

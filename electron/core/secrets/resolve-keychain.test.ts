@@ -47,6 +47,12 @@ describe('resolveKeychain', () => {
       const keys = await loadKeys(resolved.value.keychain, 'default');
       expect(keys.ok).toBe(true);
       expect(await loadKeys(resolved.value.keychain, 'default')).toEqual(keys);
+      // An existing profile resolves without the write probe, to the same keys, and no probe
+      // entry is left in the keychain either way.
+      const again = await resolveKeychain({ env: {}, profileDir: dir('default'), service });
+      if (!again.ok) throw new Error(again.error.message);
+      expect(await loadKeys(again.value.keychain, 'default')).toEqual(keys);
+      expect(await again.value.keychain.get('default/keychain-probe')).toBeNull();
       await resolved.value.keychain.delete('default/db-key');
       await resolved.value.keychain.delete('default/secrets-key');
     } else {

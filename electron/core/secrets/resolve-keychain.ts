@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
 import { KeychainUnavailableError, toResultError } from './errors';
 import { createOsKeychain, DEFAULT_SERVICE, type Keychain } from './keychain';
+import { accountFor } from './key-manager';
 import { createPassphraseVault, VAULT_FILE_NAME } from './passphrase-vault';
 
 export type KeychainKind = 'os' | 'passphrase' | 'demo-passphrase';
@@ -78,7 +79,10 @@ export async function resolveKeychain(options: ResolveKeychainOptions): Promise<
     }
     const keychain = createOsKeychain(options.service ?? DEFAULT_SERVICE);
     try {
-      await probe(keychain, profile);
+      // The probe writes to the keychain (~40 ms of a cold command on the Secret Service): it
+      // runs unless this profile's database key is already readable there, that is before any
+      // key could be minted; an existing profile on a working keychain needs no write to read.
+      if ((await keychain.get(accountFor(profile, 'db-key'))) === null) await probe(keychain, profile);
     } catch (e) {
       if (e instanceof KeychainUnavailableError && profile === DEMO_PROFILE) return ok(demoVault());
       throw e;

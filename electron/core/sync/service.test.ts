@@ -23,7 +23,7 @@ describe('non-interactive credentials (ITGLUE_API_KEY / ITGLUE_BASE_URL)', () =>
     const env = { ITGLUE_API_KEY: DEMO_API_KEY, ITGLUE_BASE_URL: fake.url, GLUE_PASSPHRASE: 'env-creds-test' };
     const opened = await openProfile({ dataDir, profile: 'ci', env });
     if (!opened.ok) throw new Error(opened.error.message);
-    const client = opened.value.createClient();
+    const client = await opened.value.createClient();
     if (!client.ok) throw new Error(client.error.message);
     const summary = await runSync({ store: opened.value.store, client: client.value, full: true });
     opened.value.close();
@@ -32,7 +32,7 @@ describe('non-interactive credentials (ITGLUE_API_KEY / ITGLUE_BASE_URL)', () =>
     const again = await openProfile({ dataDir, profile: 'ci', env: { GLUE_PASSPHRASE: 'env-creds-test' } });
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.credentials).toBeNull();
-    expect(again.value.createClient().ok).toBe(false);
+    expect((await again.value.createClient()).ok).toBe(false);
     again.value.close();
   });
 

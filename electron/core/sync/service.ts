@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { ensureProfileDirs, resolvePaths, type ProfilePaths } from '../config/paths';
 import { apiBudget, peekSettings } from '../config/settings';
-import { createItGlueClient, type ItGlueClient, type ItGlueClientOptions } from '../itglue/client';
+import type { ItGlueClient, ItGlueClientOptions } from '../itglue/client';
 import { resolveBaseUrl, validateBaseUrl } from '../itglue/regions';
 import type { GuardPurpose, TrustedClock } from '../guard/index';
 import { openGuardedProfileStore } from '../profile/open-profile-store';
@@ -35,8 +35,12 @@ export interface OpenedProfile extends ProfileKeychain {
   notices: string[];
   /** Null until `glue login` (or the app's connect screen) stored a key. */
   credentials: ItGlueCredentials | null;
-  /** A client for the stored credentials; NOT_FOUND with "run glue login" when there are none. */
-  createClient(options?: Partial<Omit<ItGlueClientOptions, 'baseUrl' | 'apiKey'>>): Result<ItGlueClient>;
+  /**
+   * A client for the stored credentials; NOT_FOUND with "run glue login" when there are none.
+   * Async so the client and its response schemas load only in processes that call IT Glue
+   * (not in a read command such as `glue ask`).
+   */
+  createClient(options?: Partial<Omit<ItGlueClientOptions, 'baseUrl' | 'apiKey'>>): Promise<Result<ItGlueClient>>;
   close(): void;
 }
 
@@ -88,9 +92,10 @@ export async function openProfile(input: ProfileInput): Promise<Result<OpenedPro
     store,
     notices: guarded.value.notices,
     credentials,
-    createClient: (options = {}) => {
+    createClient: async (options = {}) => {
       if (!credentials) return err('NOT_FOUND', NO_CREDENTIALS(paths.profile));
       const budget = options.budget ?? apiBudget(peekSettings(paths.profileDir));
+      const { createItGlueClient } = await import('../itglue/client');
       return ok(createItGlueClient({ ...options, budget, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey }));
     },
     close: () => store.close(),

@@ -3,8 +3,9 @@
 // carries a handler. sanitize-html (htmlparser2, no DOM) runs in plain Node, re-serialises only
 // allow-listed tags with escaped text, and decodes entities before checking URLs, so
 // `jav&#x61;script:` is seen as what the browser would see.
-import { Parser } from 'htmlparser2';
-import sanitize from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
+import type sanitize from 'sanitize-html';
 import { LINK_REL, LINK_TARGET, SAFE_HREF, SAFE_HTML_ATTRIBUTES, SAFE_HTML_TAGS } from '../../../shared/html-policy';
 
 // Elements whose content is never text to keep: scripts and styles, raw-text elements a browser
@@ -13,6 +14,15 @@ const DROP_WITH_CONTENT = [
   'script', 'style', 'textarea', 'option', 'select', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe',
   'template', 'title', 'svg', 'math', 'object', 'embed', 'plaintext', 'head',
 ];
+
+// Both parsers load on first use, from node_modules: evaluating them (entities' decode tables,
+// postcss) cost every cold CLI process ~40 ms although most commands never read HTML (a cold
+// `glue ask`). A process that reads documents pays it once, when it first does.
+const load = createRequire(import.meta.url);
+let sanitizer: typeof sanitize | null = null;
+let parser: typeof Htmlparser2 | null = null;
+const sanitizeLib = (): typeof sanitize => (sanitizer ??= load('sanitize-html') as typeof sanitize);
+const parserLib = (): typeof Htmlparser2 => (parser ??= load('htmlparser2') as typeof Htmlparser2);
 
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [...SAFE_HTML_TAGS],
@@ -37,7 +47,7 @@ const OPTIONS: sanitize.IOptions = {
 
 /** IT Glue's rendered HTML reduced to the shared allow-list; safe to hand to any renderer. */
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS);
+  return sanitizeLib()(html, OPTIONS);
 }
 
 const BLOCK = new Set(['p', 'br', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'hr', 'table', 'ul', 'ol']);
@@ -50,7 +60,8 @@ const SKIP = new Set(DROP_WITH_CONTENT);
 export function htmlToText(html: string): string {
   let out = '';
   let skipping = 0;
-  const parser = new Parser(
+  const Parser = parserLib().Parser;
+  const p = new Parser(
     {
       onopentag(name) {
         if (SKIP.has(name)) skipping++;
@@ -67,8 +78,8 @@ export function htmlToText(html: string): string {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(html);
-  parser.end();
+  p.write(html);
+  p.end();
   return out
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t\f\v\r]+/g, ' ')

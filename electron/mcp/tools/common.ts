@@ -18,7 +18,8 @@ export async function openStore(deps: McpDeps): Promise<OpenedStore> {
 
 // One client per opened store for on-demand details: its pacer counts this server's requests
 // against the key's budget across calls (a sync in another process has its own pacer).
-const detailClients = new WeakMap<OpenedStore, ItGlueClient | null>();
+// A promise per store, set before any await, so concurrent calls share one client (one pacer).
+const detailClients = new WeakMap<OpenedStore, Promise<ItGlueClient | null>>();
 
 /**
  * Fetches one record's pending details before a tool reads it (core/sync/on-demand.ts): one
@@ -27,12 +28,14 @@ const detailClients = new WeakMap<OpenedStore, ItGlueClient | null>();
  */
 export async function ensureDetailsFor(store: OpenedStore, type: RecordType, id: string): Promise<string | null> {
   const { ensureDetails, ON_DEMAND_CLIENT } = await import('../../core/sync/on-demand');
-  if (!detailClients.has(store)) {
-    const made = store.profile.credentials ? store.profile.createClient(ON_DEMAND_CLIENT) : null;
-    detailClients.set(store, made?.ok ? made.value : null);
+  let client = detailClients.get(store);
+  if (!client) {
+    client = store.profile.credentials ? store.profile.createClient(ON_DEMAND_CLIENT).then((made) => (made.ok ? made.value : null)) : Promise.resolve(null);
+    detailClients.set(store, client);
   }
+  const detail = await client;
   // While this server runs a sync (sync_data), its client: one pacer for the key in this process.
-  const r = await ensureDetails({ store: store.store, client: syncDataClient() ?? detailClients.get(store) ?? null, type, id });
+  const r = await ensureDetails({ store: store.store, client: syncDataClient() ?? detail, type, id });
   return r.status === 'pending' ? r.note : null;
 }
 

@@ -62,7 +62,7 @@ async function start(deps: McpDeps, full: boolean): Promise<Running> {
   const opened = await openProfile({ dataDir: deps.profile.dataDir, profile: deps.profile.profile, env: deps.env, purpose: 'sync' });
   if (!opened.ok) throw new ToolError(opened.error.code, opened.error.message);
   const profile = opened.value;
-  const client = profile.createClient();
+  const client = await profile.createClient();
   if (!client.ok) {
     profile.close();
     throw new ToolError(client.error.code, client.error.message);

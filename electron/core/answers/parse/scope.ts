@@ -132,10 +132,13 @@ function fromMarker<T extends OrgCandidate>(tokens: Token[], at: number, how: Sc
 
 /** A near-exact name for two or more words: every word but the last whole, the last a prefix or one edit away. */
 function nearName<T extends OrgCandidate>(span: Word[], orgs: readonly T[]): T[] {
+  if (normaliseName(join(span)).compact.length < 6) return [];
+  // The cheap test first: fuzzy-matching every run of words of a question against thousands of
+  // orgs was most of a cold ask's question reading, and only names starting with the lead count.
+  const starting = orgsStartingWith(join(span.slice(0, -1)), orgs);
+  if (starting.length === 0) return [];
   const m = matchOrg(join(span), orgs, { suggest: false });
-  if (m.kind !== 'match' || normaliseName(join(span)).compact.length < 6) return [];
-  const lead = span.slice(0, -1);
-  if (!orgsStartingWith(join(lead), orgs).includes(m.org)) return [];
+  if (m.kind !== 'match' || !starting.includes(m.org)) return [];
   return m.how === 'typo' || m.how === 'prefix' ? [m.org] : [];
 }
 
