@@ -16,6 +16,9 @@ export interface ConfigurationHit {
   orgId: number | null;
   orgName: string | null;
   url: string | null;
+  /** Its IT Glue configuration type and status ("Managed Server", "Active"). */
+  typeName: string | null;
+  statusName: string | null;
   matchedOn: LookupMatch;
   /** The value that matched (an interface's ip/mac, or the configuration's own field). */
   value: string;
@@ -32,6 +35,8 @@ interface HitRow {
   org_id: number | null;
   org_name: string | null;
   url: string | null;
+  type_name: string | null;
+  status_name: string | null;
   matched_on: string;
   value: string;
   interface_name: string | null;
@@ -46,6 +51,8 @@ const toHit = (h: HitRow): ConfigurationHit => ({
   orgId: h.org_id,
   orgName: h.org_name,
   url: h.url,
+  typeName: h.type_name,
+  statusName: h.status_name,
   matchedOn: MATCHES.find((m) => m === h.matched_on) ?? 'primary_ip',
   value: h.value,
   interfaceName: h.interface_name,
@@ -57,7 +64,7 @@ const toHit = (h: HitRow): ConfigurationHit => ({
 // wide records row cost 100–250 ms, and even the 50 rows of one page cost most of a lookup, so
 // the link a hit shows sits in the typed row (migration 0017). A typed row exists only while its
 // record is live: the deletion sweep drops it with the record's flag.
-const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, c.url`;
+const COLUMNS = `c.id, c.name, c.hostname, c.primary_ip, c.org_id, c.url, c.type_name, c.status_name`;
 const CONFIG = `FROM configurations c`;
 const INTERFACE = `FROM interfaces i JOIN configurations c ON c.id = i.configuration_id`;
 const ORDER = 'ORDER BY 2, 1 LIMIT ?';
@@ -66,7 +73,7 @@ export const IDENTIFIER_PAGE = 500;
 /** What an IP lookup returns unless asked for more: the page a door shows. */
 export const IP_PAGE = 50;
 const pageOf = (limit: number): number => Math.max(1, Math.min(IDENTIFIER_PAGE, Math.trunc(limit) || 1));
-const JOINED = (inner: string) => `SELECT h.id, h.name, h.hostname, h.primary_ip, h.org_id, o.name AS org_name, h.url, h.matched_on, h.value, h.interface_name
+const JOINED = (inner: string) => `SELECT h.id, h.name, h.hostname, h.primary_ip, h.org_id, o.name AS org_name, h.url, h.type_name, h.status_name, h.matched_on, h.value, h.interface_name
   FROM (${inner}) h LEFT JOIN organizations o ON o.id = h.org_id
   ORDER BY h.name, h.id`;
 
@@ -94,7 +101,7 @@ export function identifierReads(db: Db) {
   const pageHits = (sql: string, limit: number, ...params: Param[]): ConfigurationHit[] =>
     prepared<Param[], HitRow>(
       db,
-      `SELECT c.id, c.name, c.hostname, c.primary_ip, c.org_id, o.name AS org_name, c.url, p.matched_on, p.value, p.interface_name
+      `SELECT c.id, c.name, c.hostname, c.primary_ip, c.org_id, o.name AS org_name, c.url, c.type_name, c.status_name, p.matched_on, p.value, p.interface_name
          FROM (${sql}) p JOIN configurations c ON c.id = p.id LEFT JOIN organizations o ON o.id = c.org_id
          ORDER BY p.name, p.id`,
     )
