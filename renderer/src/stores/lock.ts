@@ -22,14 +22,20 @@ export type LockStore = ReturnType<typeof createLockStore>;
 
 export const createLockStore = ({ api, timers }: Pick<StoreDeps, 'api' | 'timers'>) => {
   let lastTouch = 0;
+  // A status read answers for the moment it was asked: a lock announced while it was on its way
+  // is newer, and applying the read after it put the unlocked app back on a locked screen.
+  let changes = 0;
+  const read = async (set: (s: Partial<LockState>) => void): Promise<void> => {
+    const asked = changes;
+    const r = await api.lock.status({});
+    if (changes !== asked) return;
+    set(r.ok ? { status: r.value } : { error: r.error });
+  };
   return createStore<LockState>()((set) => ({
     status: null,
     busy: false,
     error: null,
-    async load() {
-      const r = await api.lock.status({});
-      set(r.ok ? { status: r.value } : { error: r.error });
-    },
+    load: () => read(set),
     async lockNow() {
       const r = await api.lock.lock({});
       set(r.ok ? { status: r.value, error: null } : { error: r.error });
@@ -38,7 +44,7 @@ export const createLockStore = ({ api, timers }: Pick<StoreDeps, 'api' | 'timers
       set({ busy: true, error: null });
       const r = await api.lock.unlock(input);
       set(r.ok ? { status: r.value, busy: false } : { busy: false, error: r.error });
-      if (!r.ok) void api.lock.status({}).then((s) => s.ok && set({ status: s.value }));
+      if (!r.ok) void read((s) => set(s.status ? { status: s.status } : {}));
       return r.ok;
     },
     async setPassphrase(input) {
@@ -53,6 +59,10 @@ export const createLockStore = ({ api, timers }: Pick<StoreDeps, 'api' | 'timers
       lastTouch = now;
       void api.lock.touch({});
     },
-    attach: () => api.lock.onDidChange((status) => set({ status })),
+    attach: () =>
+      api.lock.onDidChange((status) => {
+        changes++;
+        set({ status });
+      }),
   }));
 };
