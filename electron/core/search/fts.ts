@@ -92,20 +92,11 @@ export interface FtsHit {
 // rowid) rather than to the wide records row, whose last columns sit behind the body's overflow
 // pages. Result columns are computed for every row that reaches the sorter, so the query carries
 // no snippet(): the caller cuts snippets for the page it shows.
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], FtsHit>>>();
-
 function statement(db: Database.Database, typeCount: number): Database.Statement<(string | number)[], FtsHit> {
-  let byKey = cache.get(db);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(db, byKey);
-  }
-  const key = String(typeCount);
-  const hit = byKey.get(key);
-  if (hit) return hit;
   const where = ['records_fts MATCH ?', 'r.deleted_at IS NULL'];
   if (typeCount > 0) where.push(`r.type IN (${Array.from({ length: typeCount }, () => '?').join(', ')})`);
-  const stmt = db.prepare<(string | number)[], FtsHit>(
+  return prepared<(string | number)[], FtsHit>(
+    db,
     `SELECT r.rowid AS rowid, r.type AS type,
             bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score
        FROM records_fts JOIN records r INDEXED BY records_flags ON r.rowid = records_fts.rowid
@@ -113,21 +104,26 @@ function statement(db: Database.Database, typeCount: number): Database.Statement
       ORDER BY score, r.type, r.rowid
       LIMIT ?`,
   );
-  byKey.set(key, stmt);
-  return stmt;
 }
 
-const headCache = new WeakMap<Database.Database, Database.Statement<[string, number], { rowid: number; score: number }>>();
-const rowCache = new WeakMap<Database.Database, Database.Statement<[number], { type: RecordType; org_id: number | null; archived: number; deleted_at: string | null }>>();
+type Scored = { rowid: number; score: number };
+type Flags = { type: RecordType; org_id: number | null; archived: number; deleted_at: string | null };
 
-/** A record's type, org and flags from the covering index (never the wide row). */
-function flagsStatement(db: Database.Database) {
-  let row = rowCache.get(db);
-  if (!row) {
-    row = db.prepare('SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?');
-    rowCache.set(db, row);
+/**
+ * Index matches checked against `records` through records_flags (type, org and flags from the
+ * covering index, never the wide row), re-weighted and ordered as the full statement orders them.
+ */
+function checked(db: Database.Database, matches: Iterable<Scored>, orgId: number | undefined, types: readonly string[]): FtsHit[] {
+  const flags = prepared<[number], Flags>(db, 'SELECT type, org_id, archived, deleted_at FROM records INDEXED BY records_flags WHERE rowid = ?');
+  const out: FtsHit[] = [];
+  for (const h of matches) {
+    const r = flags.get(h.rowid);
+    if (!r || r.deleted_at !== null) continue;
+    if (orgId !== undefined && r.org_id !== orgId) continue;
+    if (types.length > 0 && !types.includes(r.type)) continue;
+    out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
   }
-  return row;
+  return out.sort((a, b) => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
 }
 
 /**
@@ -137,22 +133,9 @@ function flagsStatement(db: Database.Database) {
  * of the cost. Null when the head may not hold `limit` rows that pass the filter.
  */
 function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
-  let head = headCache.get(db);
-  if (!head) {
-    head = db.prepare(`SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
-    headCache.set(db, head);
-  }
-  const row = flagsStatement(db);
+  const head = prepared<[string, number], Scored>(db, `SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
   const top = head.all(query.match, cap);
-  const out: FtsHit[] = [];
-  for (const h of top) {
-    const r = row.get(h.rowid);
-    if (!r || r.deleted_at !== null) continue;
-    if (filter.orgId !== undefined && r.org_id !== filter.orgId) continue;
-    if (types.length > 0 && !types.includes(r.type)) continue;
-    out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
-  }
-  out.sort((a, b) => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
+  const out = checked(db, top, filter.orgId, types);
   // Exact when every match was seen, or when the page's last row beats anything unseen (an
   // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
   const last = top[top.length - 1];
@@ -163,8 +146,6 @@ function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, t
 
 type Scope = { orgId: number } | { types: readonly string[] };
 
-const scopedCache = new WeakMap<Database.Database, Map<string, Database.Statement<(string | number)[], { rowid: number; score: number }>>>();
-
 /**
  * The index matches among one org's rows, or among the rows of a few kinds, with their scores.
  * The unary plus keeps those rowids away from FTS5: handed to it as a constraint, FTS5 rebuilds
@@ -172,22 +153,16 @@ const scopedCache = new WeakMap<Database.Database, Map<string, Database.Statemen
  * against the rowid list in C, and bm25 is computed only for the matches that pass: "firewall"
  * in one org at 1M records 42–128 ms → 1.5 ms, "server" among passwords 165 → 17 ms.
  */
-function scopedStatement(db: Database.Database, scope: Scope): Database.Statement<(string | number)[], { rowid: number; score: number }> {
-  let byKey = scopedCache.get(db);
-  if (!byKey) scopedCache.set(db, (byKey = new Map()));
+function scopedStatement(db: Database.Database, scope: Scope): Database.Statement<(string | number)[], Scored> {
   const rows =
     'orgId' in scope
       ? 'SELECT rowid FROM records INDEXED BY records_org_type WHERE org_id = ?'
       : `SELECT rowid FROM records INDEXED BY records_type_name WHERE type IN (${scope.types.map(() => '?').join(', ')})`;
-  let stmt = byKey.get(rows);
-  if (!stmt) {
-    stmt = db.prepare(
-      `SELECT records_fts.rowid AS rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts
-        WHERE records_fts MATCH ? AND +records_fts.rowid IN (${rows})`,
-    );
-    byKey.set(rows, stmt);
-  }
-  return stmt;
+  return prepared<(string | number)[], Scored>(
+    db,
+    `SELECT records_fts.rowid AS rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts
+      WHERE records_fts MATCH ? AND +records_fts.rowid IN (${rows})`,
+  );
 }
 
 /** Rows in the scope, counted up to `cap` (an org from its index, kinds from record_counts). */
@@ -197,23 +172,10 @@ function scopeSize(db: Database.Database, scope: Scope, cap: number): number {
   return prepared<string[], { n: number }>(db, sql).get(...scope.types)?.n ?? 0;
 }
 
-/**
- * Search inside one organization or a few small kinds: the index matches among the scope's rows,
- * each checked against `records` (through records_flags) and ordered as the full statement orders them.
- */
+/** Search inside one organization or a few small kinds: the index matches among the scope's rows only. */
 function scopedSearch(db: Database.Database, query: FtsQuery, scope: Scope, types: readonly string[], limit: number): FtsHit[] {
-  const row = flagsStatement(db);
-  const out: FtsHit[] = [];
   const params = 'orgId' in scope ? [scope.orgId] : scope.types;
-  for (const h of scopedStatement(db, scope).iterate(query.match, ...params)) {
-    const r = row.get(h.rowid);
-    if (!r || r.deleted_at !== null) continue;
-    if ('orgId' in scope && r.org_id !== scope.orgId) continue;
-    if (types.length > 0 && !types.includes(r.type)) continue;
-    out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
-  }
-  out.sort((a, b) => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
-  return out.slice(0, limit);
+  return checked(db, scopedStatement(db, scope).iterate(query.match, ...params), 'orgId' in scope ? scope.orgId : undefined, types).slice(0, limit);
 }
 
 /** How many index matches are re-checked against records before asking SQLite for all. */
