@@ -3,8 +3,8 @@
 // connection's writes to the content (total_changes, less its own notes) and with any other
 // connection's commits (data_version).
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { prepared } from './rows';
 
-const statements = new WeakMap<Database.Database, Database.Statement<[], { dv: number; tc: number }>>();
 const notContent = new WeakMap<Database.Database, number>();
 
 /**
@@ -19,12 +19,7 @@ export function wroteOutsideContent(db: Database.Database, rows: number): void {
 
 /** A key that changes whenever the store's content does. */
 export function storeVersionKey(db: Database.Database): string {
-  let stmt = statements.get(db);
-  if (!stmt) {
-    stmt = db.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc');
-    statements.set(db, stmt);
-  }
-  const v = stmt.get();
+  const v = prepared<[], { dv: number; tc: number }>(db, 'SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc').get();
   return v ? `${v.dv}:${v.tc - (notContent.get(db) ?? 0)}` : '';
 }
 
