@@ -43,7 +43,7 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
   let ids: number[];
   // "who do I call at Cobalt about an outage": what the call is about seldom sits in a contact's
   // record; with no contact holding those words, the org's own contacts answer (important first).
-  const toCall = input.q.signals.some((s) => s.cue === WHO_TO_CALL) && input.org !== null;
+  const toCall = input.q.signals.some((s) => s.cue === WHO_TO_CALL);
   if (terms.length > 0) {
     const cands = byCoverage(await findCandidates(input, terms, ['contacts'], 10));
     ids = cands.filter((c) => c.coverage >= MIN_COVERAGE).map((c) => Number(c.hit.id));

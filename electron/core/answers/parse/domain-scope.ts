@@ -31,7 +31,7 @@ export function withDomainScope<T extends OrgCandidate>(q: Query<T>, orgs: reado
   if (q.scope.kind !== 'none') return q;
   const tried = new Set<string>();
   for (const name of q.exact.hostnames) {
-    for (const domain of candidates(name)) {
+    for (const [i, domain] of candidates(name).entries()) {
       if (tried.has(domain) || tried.size >= MAX_TRIED) continue;
       tried.add(domain);
       const ids = owners(domain);
@@ -40,7 +40,8 @@ export function withDomainScope<T extends OrgCandidate>(q: Query<T>, orgs: reado
       if (!org) continue;
       const scoped: Query<T> = { ...q, scope: { kind: 'org', org, how: 'domain', said: domain } };
       const others = q.keywords.filter((k) => k !== domain);
-      return domain === name.toLowerCase().replace(/\.$/, '') && others.length > 0 ? { ...scoped, keywords: others } : scoped;
+      // candidates come whole name first: only a name that is itself the domain stops being a word
+      return i === 0 && others.length > 0 ? { ...scoped, keywords: others } : scoped;
     }
   }
   return q;
