@@ -123,25 +123,48 @@ function checked(db: Database.Database, matches: Iterable<Scored>, orgId: number
     if (types.length > 0 && !types.includes(r.type)) continue;
     out.push({ rowid: h.rowid, type: r.type, score: h.score * (r.archived === 1 ? ARCHIVED_FACTOR : 1) });
   }
-  return out.sort((a, b) => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid);
+  return out.sort(byRank);
 }
+
+const byRank = (a: FtsHit, b: FtsHit): number => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid;
 
 /**
  * The best `cap` matches by bm25 from the index alone, then filtered and re-weighted with their
  * records rows. Joining every match to `records` reads each row's archived/deleted columns,
  * which sit behind the body's overflow pages: for a common word in 100k records that is most
- * of the cost. Null when the head may not hold `limit` rows that pass the filter.
+ * of the cost. Matches are checked in rank order until the page is settled: re-weighting only
+ * makes a score worse, so once `limit` rows pass and the worst of them beats the next match's
+ * raw score, no later match can enter (a cold process checked all 2,000 of a common phrase's
+ * head through ~1,000 index pages). Null when the head may not hold `limit` rows that pass.
  */
 function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
   const head = prepared<[string, number], Scored>(db, `SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
   const top = head.all(query.match, cap);
-  const out = checked(db, top, filter.orgId, types);
+  const out: FtsHit[] = [];
+  for (let i = 0; i < top.length; i++) {
+    const edge = out[limit - 1];
+    if (edge && edge.score < top[i]!.score) return out.slice(0, limit);
+    const [hit] = checked(db, [top[i]!], filter.orgId, types);
+    if (hit) out.splice(sortedIndex(out, hit), 0, hit);
+  }
   // Exact when every match was seen, or when the page's last row beats anything unseen (an
   // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
   const last = top[top.length - 1];
   const edge = out[limit - 1];
   if (top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
   return null;
+}
+
+/** Where `hit` goes in hits ordered as the full statement orders them (score, type, rowid). */
+function sortedIndex(hits: readonly FtsHit[], hit: FtsHit): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byRank(hits[mid]!, hit) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 type Scope = { orgId: number } | { types: readonly string[] };

@@ -136,7 +136,7 @@ describe('hybrid search with the fixture model', () => {
     expect(secrets.length).toBeGreaterThan(50);
     const db = s.store.db;
     const tables = z.array(z.object({ name: z.string() })).parse(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all());
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['chunks', 'chunk_vectors_vector_chunks00', 'chunk_bits_vector_chunks00', 'records_fts_data']));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['chunks', 'chunk_floats', 'org_codes', 'ivf_entries', 'records_fts_data']));
     for (const { name } of tables) {
       // Sealed values are AES-GCM ciphertext; every other table must never hold the plain value.
       const rows = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().all();

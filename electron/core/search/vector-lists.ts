@@ -3,9 +3,10 @@
 // vector (tables: migration 0019). A query compares itself with the centroids, reads only its
 // nearest lists (one contiguous key range each), ranks their codes by cosine in SQLite and
 // re-scores the best few hundred from chunk_floats. Org-scoped search does not come here: it
-// stays an exact KNN inside the org's vec0 partition.
+// ranks the org's own codes (org_codes, migration 0020).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
+import { floatsOf, int8Code } from '../store/vector-code';
 import { fileInList, nearestLists, trainedLists, trainLists, type TrainedLists } from './kmeans';
 
 type Db = Database.Database;
@@ -76,12 +77,6 @@ function generations(db: Db): Generation[] {
     .map((r) => generationRow.parse(r));
 }
 
-/** A float32 blob as its own (aligned) Float32Array. */
-function floats(b: Buffer): Float32Array {
-  const out = new Float32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
 
 /** v scaled to unit length (a copy); zero stays zero. */
 export function unit(v: Float32Array): Float32Array {
@@ -90,21 +85,6 @@ export function unit(v: Float32Array): Float32Array {
   if (n === 0) return Float32Array.from(v);
   const inv = 1 / Math.sqrt(n);
   return v.map((x) => x * inv);
-}
-
-/**
- * The int8 code of a vector: each component scaled by the largest one to ±127. The scale is
- * dropped: cosine (the only thing codes are compared by) does not see it.
- */
-export function int8Code(v: Float32Array): Buffer {
-  let max = 0;
-  for (const x of v) max = Math.max(max, Math.abs(x));
-  const out = new Int8Array(v.length);
-  if (max > 0) {
-    const s = 127 / max;
-    for (let j = 0; j < v.length; j++) out[j] = Math.round(v[j]! * s);
-  }
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 // Centroids of a generation never change once written (generation numbers are never reused),
@@ -131,9 +111,9 @@ function listsOf(db: Db, g: Generation): TrainedLists {
   check(listRows, 'list');
   if (listRows.length === 0 || listRows.length !== g.lists) throw new Error(`vector lists: generation ${g.generation} has ${listRows.length} lists, expected ${g.lists}`);
   const groups = new Float32Array(groupRows.length * g.dim);
-  groupRows.forEach((r, i) => groups.set(floats(r.centroid), i * g.dim));
+  groupRows.forEach((r, i) => groups.set(floatsOf(r.centroid), i * g.dim));
   const lists = new Float32Array(listRows.length * g.dim);
-  listRows.forEach((r, i) => lists.set(floats(r.centroid), i * g.dim));
+  listRows.forEach((r, i) => lists.set(floatsOf(r.centroid), i * g.dim));
   const t = trainedLists(g.dim, groups, lists, Int32Array.from(listRows, (r) => (r.group_id ?? -1) - lo));
   byGen.set(g.generation, t);
   return t;
@@ -281,7 +261,7 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
   let got = 0;
   const take = (b: Buffer) => {
     if (b.byteLength !== dim * 4) return;
-    sample.set(unit(floats(b)), got * dim);
+    sample.set(unit(floatsOf(b)), got * dim);
     got++;
   };
   if (want === n) {
@@ -361,7 +341,7 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => P
     const entries = rows
       .filter((r) => r.embedding.byteLength === g.dim * 4)
       .map((r) => {
-        const u = unit(floats(r.embedding));
+        const u = unit(floatsOf(r.embedding));
         return { list: fileInList(lists, u), chunk: r.chunk_rowid, code: int8Code(u) };
       });
     cursor = rows[rows.length - 1]!.chunk_rowid;

@@ -42,8 +42,7 @@ describe('updateEmbeddings', () => {
       expect(first.ok && first.value).toMatchObject({ embeddedRecords: 34, rebuilt: false });
       expect(progress.at(-1)).toMatchObject({ done: 34, total: 34 });
       expect(progress.length).toBeGreaterThan(3);
-      expect(count(t, 'SELECT count(*) AS n FROM chunk_vectors')).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
-      expect(count(t, 'SELECT count(*) AS n FROM chunk_bits')).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
+      for (const table of ['chunk_floats', 'chunk_signs', 'org_codes']) expect(count(t, `SELECT count(*) AS n FROM ${table}`)).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       expect(embeddingMeta(t.db)).toEqual({ modelId: embedder.info.id, dim: 384 });
 
       expect(await update(t)).toMatchObject({ embeddedRecords: 0, removedRecords: 0 });
@@ -62,7 +61,7 @@ describe('updateEmbeddings', () => {
       upsertRecord(t.db, { type: 'configurations', itglueId: 'c5', orgId: 102, name: 'device-5', body: 'x', deleted: true });
       expect(await update(t)).toMatchObject({ embeddedRecords: 0, removedRecords: 1 });
       expect(count(t, `SELECT count(*) AS n FROM chunks WHERE record_rowid = ${ids[9]}`)).toBe(0);
-      expect(count(t, 'SELECT count(*) AS n FROM chunk_vectors')).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
+      expect(count(t, 'SELECT count(*) AS n FROM org_codes')).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       const [q] = await embedder.embed(['Configuration: device-5 (Org 102)\nx']);
       expect(vectorSearch(t.db, q!, { k: 40 }).map((h) => h.recordRowid)).not.toContain(ids[9]);
     } finally {
@@ -101,7 +100,7 @@ describe('updateEmbeddings', () => {
       expect(second.embeddedChunks + second.reusedChunks).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       const after = vectorsByText();
       for (const [hash, v] of after) if (before.has(hash)) expect(v).toBe(before.get(hash));
-      for (const table of ['chunk_vectors', 'chunk_bits', 'chunk_floats', 'chunk_signs']) {
+      for (const table of ['chunk_floats', 'chunk_signs', 'org_codes']) {
         expect(count(t, `SELECT count(*) AS n FROM ${table}`)).toBe(count(t, 'SELECT count(*) AS n FROM chunks'));
       }
 
@@ -111,7 +110,7 @@ describe('updateEmbeddings', () => {
 
       upsertRecord(t.db, { ...doc, body: 'x', deleted: true });
       await update(t);
-      expect(count(t, 'SELECT count(*) AS n FROM chunk_floats') + count(t, 'SELECT count(*) AS n FROM chunk_signs')).toBe(0);
+      expect(count(t, 'SELECT count(*) AS n FROM chunk_floats') + count(t, 'SELECT count(*) AS n FROM chunk_signs') + count(t, 'SELECT count(*) AS n FROM org_codes')).toBe(0);
     } finally {
       t.close();
     }
@@ -180,7 +179,7 @@ describe('vectorSearch', () => {
   });
 
   it('finds the same top records unscoped (bit coarse + rescore) as an exact float scan', async () => {
-    const all = t.db.prepare('SELECT c.record_rowid, v.embedding FROM chunk_vectors v JOIN chunks c ON c.rowid = v.rowid').all().map((r) => {
+    const all = t.db.prepare('SELECT c.record_rowid, f.embedding FROM chunk_floats f JOIN chunks c ON c.rowid = f.chunk_rowid').all().map((r) => {
       const row = z.object({ record_rowid: z.number(), embedding: z.instanceof(Buffer) }).parse(r);
       return { record: row.record_rowid, v: new Float32Array(row.embedding.buffer.slice(row.embedding.byteOffset, row.embedding.byteOffset + row.embedding.byteLength)) };
     });

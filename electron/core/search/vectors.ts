@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
-import { createVectorTables } from '../store/migrations/0002-vectors';
+import { floatsOf, int8Code } from '../store/vector-code';
 import { chunkRecord, type Chunk } from './chunker';
 import { EmbedError, type Embedder } from './embedder';
 import { activeLists, DEFAULT_PROBES, dropLists, listNeighbours, listWriter, LISTS_OVERSAMPLE, maintainLists, type ListsProgress } from './vector-lists';
@@ -11,7 +11,7 @@ type Db = Database.Database;
 
 /** Bumped when chunking changes, so every record is re-chunked and re-embedded once. */
 const CHUNKER_VERSION = 'c1';
-/** vec0 refuses larger k. */
+/** Candidates a query may widen to. */
 const MAX_K = 4096;
 /**
  * Bit-scan candidates per wanted result for unscoped search in a store without lists,
@@ -76,12 +76,6 @@ const storedRow = z.object({ text_hash: z.string(), embedding: z.instanceof(Buff
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-/** A float32 blob as an aligned Float32Array (a Buffer's offset need not be a multiple of 4). */
-function asFloats(b: Buffer): Float32Array {
-  const out = new Float32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
 
 function sourceHash(r: WorkRow, modelId: string): string {
   return sha256(`${CHUNKER_VERSION}\u0000${modelId}\u0000${r.content_hash}\u0000${r.org_id ?? ''}\u0000${r.org_name ?? ''}`);
@@ -99,8 +93,8 @@ function ensureModel(db: Db, modelId: string, dim: number): boolean {
   const meta = embeddingMeta(db);
   if (meta && meta.modelId === modelId && meta.dim === dim) return false;
   db.transaction(() => {
-    // Recreate the vec0 tables and drop the lists first so the delete triggers on chunks find nothing to do.
-    createVectorTables(db, dim);
+    // Empty the vector tables and the lists first so the delete triggers on chunks find nothing to do.
+    db.exec('DELETE FROM chunk_floats; DELETE FROM chunk_signs; DELETE FROM org_codes;');
     dropLists(db);
     db.prepare('DELETE FROM chunks').run();
     db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET model_id = excluded.model_id, dim = excluded.dim').run(modelId, dim);
@@ -158,23 +152,22 @@ interface Pending {
  * blocked for long, and a cancelled run keeps what it finished.
  */
 /**
- * Writes one chunk's vector to the tables that hold it (partitioned float KNN, bit KNN, plain
- * floats for re-scoring, plain signs for the flat coarse scan, and its inverted list once the
+ * Writes one chunk's vector to the tables that hold it (plain floats for re-scoring, signs for
+ * the flat coarse scan, its org's int8 codes for scoped search, and its inverted list once the
  * store has lists), which must stay in step.
  */
 export function vectorWriter(db: Db): (chunkRowid: bigint, orgId: bigint | null, vector: Float32Array | Buffer) => void {
   const meta = embeddingMeta(db);
   const fileVector = meta ? listWriter(db, meta.modelId, meta.dim) : null;
-  const insVec = db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)');
-  const insBits = db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))');
   const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
   const insSigns = db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))');
+  const insCode = db.prepare('INSERT INTO org_codes (org_id, chunk_rowid, code) VALUES (?, ?, ?)');
   return (chunkRowid, orgId, vector) => {
-    insVec.run(chunkRowid, orgId, vector);
-    insBits.run(chunkRowid, vector);
+    const floats = vector instanceof Float32Array ? vector : floatsOf(vector);
     insFloats.run(chunkRowid, vector);
     insSigns.run(chunkRowid, vector);
-    if (fileVector) fileVector(chunkRowid, vector instanceof Float32Array ? vector : asFloats(vector));
+    if (orgId !== null) insCode.run(orgId, chunkRowid, int8Code(floats));
+    if (fileVector) fileVector(chunkRowid, floats);
   };
 }
 
@@ -294,7 +287,7 @@ export interface VectorHit {
 
 export interface VectorSearchOptions {
   k: number;
-  /** Only this organization's records (the partition key: reads one org's pages). */
+  /** Only this organization's records (reads that org's codes only). */
   orgId?: number;
   /** When given and the stored vectors are another model's, nothing is returned. */
   modelId?: string;
@@ -322,11 +315,11 @@ function bestPerRecord(rows: { record_rowid: number; seq: number; distance: numb
 
 /**
  * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
- * by distance then record rowid. Scoped: exact KNN inside the org's partition. Unscoped: in a
- * store with inverted lists (vector-lists.ts), the int8 codes of the `probes` nearest lists pick
- * k×oversample chunks; without lists, a hamming-distance scan of every bit vector does. Either
- * way the candidates are re-scored with their float copies in chunk_floats (a full float scan
- * of an encrypted file is ~780 ms at 100k).
+ * by distance then record rowid. Scoped: the int8 codes of the org's chunks pick k×oversample
+ * chunks (all of them in an org that small: an exact KNN). Unscoped: in a store with inverted
+ * lists (vector-lists.ts), the int8 codes of the `probes` nearest lists do; without lists, a
+ * hamming-distance scan of every bit vector does. Either way the candidates are re-scored with
+ * their float copies in chunk_floats (a full float scan of an encrypted file is ~780 ms at 100k).
  */
 export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOptions): VectorHit[] {
   const k = Math.max(1, Math.min(Math.trunc(opts.k), MAX_K));
@@ -334,21 +327,6 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
   if (!meta || (opts.modelId !== undefined && opts.modelId !== meta.modelId)) return [];
   if (query.length !== meta.dim) throw new Error(`query vector has ${query.length} dimensions; the index has ${meta.dim}`);
   const q = blob(query);
-
-  if (opts.orgId !== undefined) {
-    const stmt = db.prepare(
-      `WITH knn AS (SELECT rowid, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND org_id = ?)
-       SELECT knn.rowid AS chunk, c.record_rowid, c.seq, knn.distance
-       FROM knn JOIN chunks c ON c.rowid = knn.rowid JOIN records r ON r.rowid = c.record_rowid
-       WHERE r.deleted_at IS NULL`,
-    );
-    // Several chunks of one record can fill the top k: widen until k records or the org is exhausted.
-    for (let want = Math.min(k * 4, MAX_K); ; want = Math.min(want * 4, MAX_K)) {
-      const rows = stmt.all(q, want, BigInt(Math.trunc(opts.orgId))).map((r) => knnRow.parse(r));
-      const hits = bestPerRecord(rows, k);
-      if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
-    }
-  }
 
   // Records are checked for deletion only for the few that make the result, since reading
   // deleted_at may walk a long record's overflow pages.
@@ -371,6 +349,25 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
     return hits;
   };
+  if (opts.orgId !== undefined) {
+    // The org's codes ranked by cosine, the best re-scored from their floats: one contiguous
+    // range of org_codes and a page of chunk_floats per candidate.
+    const stmt = db.prepare(
+      `WITH coarse AS MATERIALIZED (
+         SELECT chunk_rowid AS rowid FROM org_codes WHERE org_id = ?
+         ORDER BY vec_distance_cosine(vec_int8(code), vec_int8(?)), chunk_rowid LIMIT ?)
+       SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
+       FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
+    );
+    const org = Math.trunc(opts.orgId);
+    const code = int8Code(query);
+    // Several chunks of one record can fill the candidates: widen until k records or the org is exhausted.
+    for (let want = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? LISTS_OVERSAMPLE)), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
+      const rows = stmt.all(org, code, want, q).map((r) => knnRow.parse(r));
+      const hits = liveHits(rows);
+      if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
+    }
+  }
   const lists = activeLists(db, meta.modelId, meta.dim);
   const oversampled = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? (lists ? LISTS_OVERSAMPLE : DEFAULT_OVERSAMPLE))), MAX_K);
   if (lists) {

@@ -25,7 +25,8 @@ describe('migration 0002-vectors', () => {
   });
 
   it('removes a chunk\'s vectors when its record row is deleted (cascade + trigger)', () => {
-    t = openTestDb();
+    // Up to migration 0020, which dropped these tables.
+    t = openTestDb(19);
     const db = t.db;
     const a = upsertRecord(db, { type: 'configurations', itglueId: '1', orgId: 3, name: 'a', body: 'x' });
     const b = upsertRecord(db, { type: 'configurations', itglueId: '2', orgId: 3, name: 'b', body: 'y' });

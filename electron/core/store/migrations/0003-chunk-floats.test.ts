@@ -53,7 +53,7 @@ describe('migration 0003-chunk-floats', () => {
     seedChunk(db, a, 10, 3, vec(1));
     seedChunk(db, b, 11, 3, vec(2));
     seedChunk(db, b, 12, 3, vec(3));
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, 19);
     db.prepare('DELETE FROM records WHERE rowid = ?').run(a);
     db.prepare('DELETE FROM chunks WHERE rowid = 12').run();
     expect(db.prepare('SELECT chunk_rowid FROM chunk_floats').all()).toEqual([{ chunk_rowid: 11 }]);

@@ -1,0 +1,74 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createEmbedder } from '../../search/embedder';
+import { fixtureModelsDir } from '../../search/test-models';
+import { vectorSearch } from '../../search/vectors';
+import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { migrate } from '../migrate';
+import { MIGRATIONS } from './index';
+
+const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
+afterAll(() => embedder.close());
+
+let t: TestDb | null = null;
+afterEach(() => {
+  t?.close();
+  t = null;
+});
+
+const count = (db: TestDb['db'], sql: string) => z.object({ n: z.number() }).parse(db.prepare(sql).get()).n;
+const knnRow = z.object({ record_rowid: z.number(), distance: z.number() });
+
+describe('migration 0020-org-codes', () => {
+  it("answers a version-19 store's scoped questions with the same records, from codes, and drops the vec0 tables", async () => {
+    t = openTestDb(19);
+    const db = t.db;
+    // A version-19 file as its embedding pass left it: every vector in vec0 and in the plain tables.
+    const words = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'camera', 'wifi'];
+    db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, 384)').run(embedder.info.id);
+    for (let i = 0; i < 60; i++) {
+      const org = i === 0 ? null : 1 + (i % 3);
+      const body = `${words[i % 8]} ${words[(i * 3) % 8]} ${words[(i * 5) % 8]} notes ${i}`;
+      const record = upsertRecord(db, { type: 'documents', itglueId: String(i), orgId: org, name: `Doc ${i}`, body });
+      const [v] = await embedder.embed([`Document: Doc ${i}\n${body}`]);
+      const b = Buffer.from(v!.buffer, v!.byteOffset, v!.byteLength);
+      const chunk = BigInt(db.prepare("INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, 0, ?, 't', 's', ?)").run(record, org, embedder.info.id).lastInsertRowid);
+      db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)').run(chunk, org === null ? null : BigInt(org), b);
+      db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+      db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)').run(chunk, b);
+      db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+    }
+    // What each org's exact KNN answered before (vec0's partition).
+    const questions = ['backup vpn', 'printer wifi', 'router switch camera'];
+    const before = new Map<string, { record_rowid: number; distance: number }[]>();
+    for (const text of questions) {
+      const [q] = await embedder.embed([text]);
+      for (const org of [1, 2, 3]) {
+        const rows = db
+          .prepare('SELECT c.record_rowid, v.distance FROM chunk_vectors v JOIN chunks c ON c.rowid = v.rowid WHERE v.embedding MATCH ? AND k = 5 AND v.org_id = ? ORDER BY v.distance, c.record_rowid')
+          .all(Buffer.from(q!.buffer), BigInt(org))
+          .map((r) => knnRow.parse(r));
+        before.set(`${text}/${org}`, rows);
+      }
+    }
+
+    expect(migrate(db, MIGRATIONS, 20)).toBe(20);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'chunk_vectors%' OR name LIKE 'chunk_bits%'").all();
+    expect(tables).toEqual([]);
+    // One code per chunk that has an org; the org-less chunk is unreachable by a scoped query.
+    expect(count(db, 'SELECT count(*) AS n FROM org_codes')).toBe(59);
+    for (const text of questions) {
+      const [q] = await embedder.embed([text]);
+      for (const org of [1, 2, 3]) {
+        const got = vectorSearch(db, q!, { k: 5, orgId: org });
+        const want = before.get(`${text}/${org}`)!;
+        expect(got.map((h) => h.recordRowid)).toEqual(want.map((w) => w.record_rowid));
+        expect(got.map((h) => h.distance)).toEqual(want.map((w) => expect.closeTo(w.distance, 5)));
+      }
+    }
+
+    // The trigger keeps codes in step when a records row (and by cascade its chunks) goes.
+    db.prepare("DELETE FROM records WHERE itglue_id = '4' AND type = 'documents'").run();
+    expect(count(db, 'SELECT count(*) AS n FROM org_codes')).toBe(count(db, 'SELECT count(*) AS n FROM chunks WHERE org_id IS NOT NULL'));
+  });
+});
