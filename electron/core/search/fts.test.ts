@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchContext, focusSnippet, search, type SearchContext } from './search';
-import { buildFtsQuery, ftsSearch, keywordSearch } from './fts';
+import { buildFtsQuery, ftsSearch, keywordSearch, rankedHead } from './fts';
 import { passwordValues, seedDemoTemp, type SeededStore } from '../testing/seed-demo';
 
 describe('FTS query safety and hybrid search (keyword mode)', () => {
@@ -59,6 +59,16 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
           expect(scoped).toEqual(expected);
           expect(scoped.map((h) => h.rowid)).not.toContain(deleted);
         }
+        // The best index matches checked until the page is settled (a large tenant's first try):
+        // whatever it returns is the full ranking's page, ties within one kind included.
+        for (const types of [[], ['configurations'], ['passwords'], ['documents', 'flexible-assets']] as const) {
+          const want = everywhere.filter((h) => types.length === 0 || (types as readonly string[]).includes(h.type));
+          for (const [limit, cap] of [[5, 2000], [5, 40], [20, 60], [3, 8]] as const) {
+            const head = rankedHead(db, q, { limit }, types, limit, cap);
+            if (head !== null) expect(head).toEqual(want.slice(0, limit));
+          }
+        }
+        expect(ftsSearch(db, q, { limit: 5 })).toEqual(everywhere.slice(0, 5));
         // a few kinds tenant-wide are ranked through their own rows, in the same order
         for (const types of [['passwords'], ['documents', 'flexible-assets'], ['configurations']] as const) {
           const kinds = ftsSearch(db, q, { types, limit: 5 });

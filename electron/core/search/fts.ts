@@ -137,22 +137,32 @@ const byRank = (a: FtsHit, b: FtsHit): number => a.score - b.score || (a.type < 
  * raw score, no later match can enter (a cold process checked all 2,000 of a common phrase's
  * head through ~1,000 index pages). Null when the head may not hold `limit` rows that pass.
  */
-function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
+export function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFilter, types: readonly string[], limit: number, cap: number): FtsHit[] | null {
   const head = prepared<[string, number], Scored>(db, `SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
   const top = head.all(query.match, cap);
   const out: FtsHit[] = [];
+  // Rows of one kind tie on score often (devices made from one template): among them the
+  // lower rowid ranks first, in the head's order as in the full one.
+  const oneKind = types.length === 1;
   for (let i = 0; i < top.length; i++) {
-    const edge = out[limit - 1];
-    if (edge && edge.score < top[i]!.score) return out.slice(0, limit);
+    if (settled(out[limit - 1], top[i]!, oneKind)) return out.slice(0, limit);
     const [hit] = checked(db, [top[i]!], filter.orgId, types);
     if (hit) out.splice(sortedIndex(out, hit), 0, hit);
   }
-  // Exact when every match was seen, or when the page's last row beats anything unseen (an
-  // unseen row scores at best the head's last raw score; down-ranking only makes it worse).
+  // Exact when every match was seen, or when the page's last row beats anything unseen.
   const last = top[top.length - 1];
-  const edge = out[limit - 1];
-  if (top.length < cap || (edge && last && edge.score < last.score)) return out.slice(0, limit);
+  if (top.length < cap || (last && settled(out[limit - 1], last, oneKind))) return out.slice(0, limit);
   return null;
+}
+
+/**
+ * Whether a match at or after `next` in the index's raw order (score, then rowid) can no longer
+ * enter a page whose last row is `edge`: such a match scores at best `next.score` (down-ranking
+ * only makes it worse) and, tied on score within one kind, comes after `next` by rowid.
+ */
+function settled(edge: FtsHit | undefined, next: Scored, oneKind: boolean): boolean {
+  if (!edge) return false;
+  return edge.score < next.score || (oneKind && edge.score === next.score && edge.rowid < next.rowid);
 }
 
 /** Where `hit` goes in hits ordered as the full statement orders them (score, type, rowid). */

@@ -120,11 +120,14 @@ export function expirationReads(db: Db) {
     const w = listWhere(from, until, orgId, what);
     const all = db.prepare<Param[], { n: number }>(`SELECT count(*) AS n FROM expirations x WHERE ${w.sql}`).get(...w.params)?.n ?? 0;
     if (all === 0) return 0;
+    // The hidden records (a small covering index) become an in-memory lookup the window's entries
+    // are checked against, in C: probing the tenant's expirations for each hidden record instead
+    // read most of that index's pages (~175 ms in a fresh process at 1M records, 30 ms this way).
     const hidden =
       db
         .prepare<Param[], { n: number }>(
-          `SELECT count(*) AS n FROM records h CROSS JOIN expirations x INDEXED BY expirations_resource
-            WHERE ${HIDDEN} AND x.resource_type = h.type AND x.resource_id = CAST(h.itglue_id AS INTEGER) AND ${w.sql}`,
+          `WITH hid(type, id) AS MATERIALIZED (SELECT h.type, CAST(h.itglue_id AS INTEGER) FROM records h INDEXED BY records_hidden WHERE ${HIDDEN})
+           SELECT count(*) AS n FROM expirations x JOIN hid ON hid.type = x.resource_type AND hid.id = x.resource_id WHERE ${w.sql}`,
         )
         .get(...w.params)?.n ?? 0;
     return all - hidden;
