@@ -115,6 +115,26 @@ describe('inverted lists for unscoped vector search', () => {
     expect(vectorSearch(t.db, q!, { k: 1, orgId: org })[0]?.recordRowid).toBe(top.recordRowid);
   });
 
+  it("answer a large client's scoped queries from the lists, with that client's records only", async () => {
+    t = openTestDb();
+    // Org 1 holds 120 of 150 chunks: more than 4 probed lists hold (4 × 150 / 6 = 100).
+    const ids = records(0, 150).map((r, i) => upsertRecord(t!.db, { ...r, orgId: i < 120 ? 1 : 2 }));
+    await update(t.db);
+    const orgOf = (rowid: number) => z.number().parse(t!.db.prepare('SELECT org_id FROM records WHERE rowid = ?').pluck().get(rowid));
+    for (const i of [3, 57, 111]) {
+      const body = z.string().parse(t.db.prepare('SELECT body FROM records WHERE rowid = ?').pluck().get(ids[i]));
+      const [q] = await embedder.embed([`Configuration: device-${i}\n${body}`]);
+      const hits = vectorSearch(t.db, q!, { k: 8, orgId: 1, probes: 4 });
+      expect(hits).toHaveLength(8);
+      expect(hits.every((h) => orgOf(h.recordRowid) === 1)).toBe(true);
+      expect(new Set(hits.map((h) => h.recordRowid)).size).toBe(8);
+      expect(hits[0]?.recordRowid).toBe(ids[i]);
+      // The small client is still read from its own codes: exact.
+      const small = vectorSearch(t.db, q!, { k: 5, orgId: 2, probes: 4 });
+      expect(small.map((h) => h.recordRowid)).toEqual(exactNearest(t.db, q!, 150).filter((w) => orgOf(w.record) === 2).slice(0, 5).map((w) => w.record));
+    }
+  });
+
   it('read more lists when the nearest ones hold fewer than k records', async () => {
     t = openTestDb();
     records(0, 100).forEach((r) => upsertRecord(t!.db, r));

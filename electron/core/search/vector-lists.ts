@@ -122,6 +122,8 @@ function listsOf(db: Db, g: Generation): TrainedLists {
 export interface ActiveLists {
   generation: number;
   base: number;
+  /** Vectors the lists were trained on: with their count, how many one list holds on average. */
+  vectors: number;
   lists: TrainedLists;
 }
 
@@ -134,7 +136,7 @@ export function activeLists(db: Db, modelId: string, dim: number): ActiveLists |
   const lists = listsOf(db, g);
   // Lists older than the active ones are gone from the store (a retraining replaced them).
   for (const old of loaded.get(db)?.keys() ?? []) if (old < g.generation) loaded.get(db)?.delete(old);
-  return { generation: g.generation, base: g.generation * GENERATION_SPAN, lists };
+  return { generation: g.generation, base: g.generation * GENERATION_SPAN, vectors: g.vectors, lists };
 }
 
 /**
@@ -161,20 +163,24 @@ export function dropLists(db: Db): void {
 
 /**
  * The `want` chunks of the `probes` lists nearest to `query` whose codes are nearest to it,
- * with their exact cosine distance from chunk_floats: one statement, as the bit scan's.
+ * with their exact cosine distance from chunk_floats: one statement, as the bit scan's. With
+ * `orgId`, only that org's chunks (found in its org_codes range) are candidates.
  */
-export function listNeighbours(db: Db, active: ActiveLists, query: Float32Array, want: number, probes: number): ListNeighbour[] {
+export function listNeighbours(db: Db, active: ActiveLists, query: Float32Array, want: number, probes: number, orgId?: number): ListNeighbour[] {
   const u = unit(query);
   const ids = nearestLists(active.lists, u, probes).map((l) => active.base + l);
+  const inOrg = orgId === undefined ? '' : 'AND EXISTS (SELECT 1 FROM org_codes o WHERE o.org_id = ? AND o.chunk_rowid = ivf_entries.chunk_rowid)';
   const stmt = db.prepare(
     `WITH coarse AS MATERIALIZED (
        SELECT chunk_rowid AS rowid FROM ivf_entries
-       WHERE list_id IN (SELECT value FROM json_each(?))
+       WHERE list_id IN (SELECT value FROM json_each(?)) ${inOrg}
        ORDER BY vec_distance_cosine(vec_int8(code), vec_int8(?)), chunk_rowid LIMIT ?)
      SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
      FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
   );
-  return stmt.all(JSON.stringify(ids), int8Code(u), want, Buffer.from(query.buffer, query.byteOffset, query.byteLength)).map((r) => neighbourRow.parse(r));
+  const q = Buffer.from(query.buffer, query.byteOffset, query.byteLength);
+  const params = orgId === undefined ? [JSON.stringify(ids), int8Code(u), want, q] : [JSON.stringify(ids), orgId, int8Code(u), want, q];
+  return stmt.all(...params).map((r) => neighbourRow.parse(r));
 }
 
 export interface ListsProgress {

@@ -313,6 +313,12 @@ function bestPerRecord(rows: { record_rowid: number; seq: number; distance: numb
     .map(({ recordRowid, distance, seq }) => ({ recordRowid, distance, seq }));
 }
 
+/** An org's chunks, counted up to `cap` (from chunks_org: a few bytes a chunk). */
+function orgChunks(db: Db, orgId: number, cap: number): number {
+  if (!Number.isFinite(cap)) return 0;
+  return countRow.parse(db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM chunks WHERE org_id = ? LIMIT ?)').get(orgId, cap)).n;
+}
+
 /**
  * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
  * by distance then record rowid. Scoped: the int8 codes of the org's chunks pick k×oversample
@@ -349,9 +355,13 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
     }
     return hits;
   };
-  if (opts.orgId !== undefined) {
-    // The org's codes ranked by cosine, the best re-scored from their floats: one contiguous
-    // range of org_codes and a page of chunk_floats per candidate.
+  const lists = activeLists(db, meta.modelId, meta.dim);
+  let probes = Math.max(1, Math.trunc(opts.probes ?? DEFAULT_PROBES));
+  const org = opts.orgId === undefined ? undefined : Math.trunc(opts.orgId);
+  // A scoped query reads the org's own codes, unless the org holds more chunks than the query's
+  // nearest lists do (a large client: at 1M vectors, scanning 78k codes took ~190 ms).
+  const reach = lists ? Math.ceil((probes * lists.vectors) / lists.lists.listCount) : Infinity;
+  if (org !== undefined && orgChunks(db, org, reach + 1) <= reach) {
     const stmt = db.prepare(
       `WITH coarse AS MATERIALIZED (
          SELECT chunk_rowid AS rowid FROM org_codes WHERE org_id = ?
@@ -359,7 +369,6 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
        SELECT coarse.rowid AS chunk, c.record_rowid, c.seq, vec_distance_cosine(f.embedding, ?) AS distance
        FROM coarse JOIN chunk_floats f ON f.chunk_rowid = coarse.rowid JOIN chunks c ON c.rowid = coarse.rowid`,
     );
-    const org = Math.trunc(opts.orgId);
     const code = int8Code(query);
     // Several chunks of one record can fill the candidates: widen until k records or the org is exhausted.
     for (let want = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? LISTS_OVERSAMPLE)), MAX_K); ; want = Math.min(want * 4, MAX_K)) {
@@ -368,14 +377,12 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
       if (hits.length >= k || rows.length < want || want === MAX_K) return hits;
     }
   }
-  const lists = activeLists(db, meta.modelId, meta.dim);
   const oversampled = Math.min(k * Math.max(1, Math.trunc(opts.oversample ?? (lists ? LISTS_OVERSAMPLE : DEFAULT_OVERSAMPLE))), MAX_K);
   if (lists) {
     // Long documents fill the candidates with their own chunks, and a query's nearest lists may
     // hold fewer than k records: widen the candidates, then the lists read, until k are found.
-    let probes = Math.max(1, Math.trunc(opts.probes ?? DEFAULT_PROBES));
     for (let want = oversampled; ; ) {
-      const rows = listNeighbours(db, lists, query, want, probes);
+      const rows = listNeighbours(db, lists, query, want, probes, org);
       const hits = liveHits(rows);
       if (hits.length >= k) return hits;
       if (rows.length < want) {

@@ -18,6 +18,9 @@ const row = z.object({ rowid: z.number(), org_id: z.number(), embedding: z.insta
  * inverted lists since migrations 0003 and 0019, so nothing read it any more. Chunks without an
  * org (none are reachable by a scoped query) get no code.
  *
+ * chunks_org counts an org's chunks cheaply: a client holding more of them than a query's
+ * nearest inverted lists do is searched through those lists instead (search/vectors.ts).
+ *
  * Kept in step with chunks: the vector writer inserts the code beside the chunk's other copies;
  * the trigger removes it with the chunk.
  */
@@ -32,6 +35,8 @@ export const orgCodes: Migration = {
         code        BLOB NOT NULL,
         PRIMARY KEY (org_id, chunk_rowid)
       ) STRICT, WITHOUT ROWID;
+
+      CREATE INDEX chunks_org ON chunks(org_id) WHERE org_id IS NOT NULL;
 
       CREATE TRIGGER chunks_delete_org_codes AFTER DELETE ON chunks WHEN old.org_id IS NOT NULL BEGIN
         DELETE FROM org_codes WHERE org_id = old.org_id AND chunk_rowid = old.rowid;
