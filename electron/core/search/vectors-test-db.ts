@@ -75,3 +75,30 @@ export function upsertRecord(db: Database.Database, r: SeedRecord): number {
   }
   return id;
 }
+
+/**
+ * A store before migration 0020 as its embedding pass left it: one document per record with one
+ * chunk, its vector in every table that held it then (vec0's partitioned floats and bits
+ * included). `orgOf(i)` places document i.
+ */
+export async function seedLegacyVectors(
+  db: Database.Database,
+  embedder: { info: { id: string }; embed(texts: string[]): Promise<Float32Array[]> },
+  n: number,
+  orgOf: (i: number) => number | null,
+): Promise<void> {
+  const words = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'camera', 'wifi'];
+  db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, 384)').run(embedder.info.id);
+  for (let i = 0; i < n; i++) {
+    const org = orgOf(i);
+    const body = `${words[i % 8]} ${words[(i * 3) % 8]} ${words[(i * 5) % 8]} notes ${i}`;
+    const record = upsertRecord(db, { type: 'documents', itglueId: String(i), orgId: org, name: `Doc ${i}`, body });
+    const [v] = await embedder.embed([`Document: Doc ${i}\n${body}`]);
+    const b = Buffer.from(v!.buffer, v!.byteOffset, v!.byteLength);
+    const chunk = BigInt(db.prepare("INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, 0, ?, 't', 's', ?)").run(record, org, embedder.info.id).lastInsertRowid);
+    db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)').run(chunk, org === null ? null : BigInt(org), b);
+    db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+    db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)').run(chunk, b);
+    db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
+  }
+}

@@ -4,7 +4,7 @@ import { createEmbedder } from '../../search/embedder';
 import { fixtureModelsDir } from '../../search/test-models';
 import { maintainLists } from '../../search/vector-lists';
 import { vectorSearch } from '../../search/vectors';
-import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { openTestDb, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from './index';
 
@@ -24,19 +24,7 @@ describe('migration 0019-vector-lists', () => {
     t = openTestDb(17);
     const db = t.db;
     // A version-17 file as its embedding pass left it: one chunk per record in the vector tables.
-    const words = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'camera', 'wifi'];
-    db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, 384)').run(embedder.info.id);
-    for (let i = 0; i < 80; i++) {
-      const body = `${words[i % 8]} ${words[(i * 3) % 8]} notes ${i}`;
-      const record = upsertRecord(db, { type: 'documents', itglueId: String(i), orgId: 1 + (i % 4), name: `Doc ${i}`, body });
-      const [v] = await embedder.embed([`Document: Doc ${i}\n${body}`]);
-      const b = Buffer.from(v!.buffer, v!.byteOffset, v!.byteLength);
-      const chunk = BigInt(db.prepare("INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, 0, ?, 't', 's', ?)").run(record, 1 + (i % 4), embedder.info.id).lastInsertRowid);
-      db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)').run(chunk, BigInt(1 + (i % 4)), b);
-      db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
-      db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)').run(chunk, b);
-      db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
-    }
+    await seedLegacyVectors(db, embedder, 80, (i) => 1 + (i % 4));
     const chunks = count(db, 'chunks');
 
     expect(migrate(db, MIGRATIONS)).toBeGreaterThanOrEqual(19);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createEmbedder } from '../../search/embedder';
 import { fixtureModelsDir } from '../../search/test-models';
 import { vectorSearch } from '../../search/vectors';
-import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { openTestDb, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from './index';
 
@@ -24,20 +24,7 @@ describe('migration 0020-org-codes', () => {
     t = openTestDb(19);
     const db = t.db;
     // A version-19 file as its embedding pass left it: every vector in vec0 and in the plain tables.
-    const words = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'camera', 'wifi'];
-    db.prepare('INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, ?, 384)').run(embedder.info.id);
-    for (let i = 0; i < 60; i++) {
-      const org = i === 0 ? null : 1 + (i % 3);
-      const body = `${words[i % 8]} ${words[(i * 3) % 8]} ${words[(i * 5) % 8]} notes ${i}`;
-      const record = upsertRecord(db, { type: 'documents', itglueId: String(i), orgId: org, name: `Doc ${i}`, body });
-      const [v] = await embedder.embed([`Document: Doc ${i}\n${body}`]);
-      const b = Buffer.from(v!.buffer, v!.byteOffset, v!.byteLength);
-      const chunk = BigInt(db.prepare("INSERT INTO chunks (record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, 0, ?, 't', 's', ?)").run(record, org, embedder.info.id).lastInsertRowid);
-      db.prepare('INSERT INTO chunk_vectors (rowid, org_id, embedding) VALUES (?, ?, ?)').run(chunk, org === null ? null : BigInt(org), b);
-      db.prepare('INSERT INTO chunk_bits (rowid, embedding) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
-      db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)').run(chunk, b);
-      db.prepare('INSERT INTO chunk_signs (chunk_rowid, bits) VALUES (?, vec_quantize_binary(?))').run(chunk, b);
-    }
+    await seedLegacyVectors(db, embedder, 60, (i) => (i === 0 ? null : 1 + (i % 3)));
     // What each org's exact KNN answered before (vec0's partition).
     const questions = ['backup vpn', 'printer wifi', 'router switch camera'];
     const before = new Map<string, { record_rowid: number; distance: number }[]>();
