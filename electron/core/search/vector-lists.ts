@@ -77,7 +77,6 @@ function generations(db: Db): Generation[] {
     .map((r) => generationRow.parse(r));
 }
 
-
 /** v scaled to unit length (a copy); zero stays zero. */
 export function unit(v: Float32Array): Float32Array {
   let n = 0;

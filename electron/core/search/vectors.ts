@@ -322,7 +322,8 @@ function orgChunks(db: Db, orgId: number, cap: number): number {
 /**
  * Nearest records to `query` (best chunk per record, deleted records never returned), ordered
  * by distance then record rowid. Scoped: the int8 codes of the org's chunks pick k×oversample
- * chunks (all of them in an org that small: an exact KNN). Unscoped: in a store with inverted
+ * chunks (all of them in an org that small: an exact KNN); a client holding more chunks than
+ * the `probes` nearest lists do is read from those lists, its own chunks only. Unscoped: in a store with inverted
  * lists (vector-lists.ts), the int8 codes of the `probes` nearest lists do; without lists, a
  * hamming-distance scan of every bit vector does. Either way the candidates are re-scored with
  * their float copies in chunk_floats (a full float scan of an encrypted file is ~780 ms at 100k).

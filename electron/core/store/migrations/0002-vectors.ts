@@ -1,27 +1,17 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from '../migration';
 
-/** Dimension the vector tables are created with; a model of another size recreates them. */
-export const VECTOR_DIM = 384;
-
 /**
- * (Re)creates the two vec0 tables for vectors of `dim` floats. vec0 tables have a fixed
- * dimension, so a model change of size means new tables, never mixed vectors. Their rowid is
+ * The two vec0 tables of the first vector index (both dropped by migration 0020). Their rowid is
  * the chunk rowid.
  *  - chunk_vectors: float vectors, partitioned by org so a scoped query reads one org's pages.
  *  - chunk_bits: the same vectors binary-quantized. In an encrypted file a full float scan is
  *    bound by page decryption (~780 ms at 100k); the bit scan is ~10 ms, and its top k×10 are
  *    re-scored with the float vectors.
  */
-export function createVectorTables(db: Database.Database, dim: number): void {
-  const d = Math.trunc(dim);
-  db.exec(`
-    DROP TABLE IF EXISTS chunk_vectors;
-    DROP TABLE IF EXISTS chunk_bits;
-    CREATE VIRTUAL TABLE chunk_vectors USING vec0(org_id integer partition key, embedding float[${d}] distance_metric=cosine);
-    CREATE VIRTUAL TABLE chunk_bits USING vec0(embedding bit[${d}]);
-  `);
-}
+const VECTOR_TABLES = `
+  CREATE VIRTUAL TABLE chunk_vectors USING vec0(org_id integer partition key, embedding float[384] distance_metric=cosine);
+  CREATE VIRTUAL TABLE chunk_bits USING vec0(embedding bit[384]);
+`;
 
 export const vectors: Migration = {
   version: 2,
@@ -55,6 +45,6 @@ export const vectors: Migration = {
         DELETE FROM chunk_bits WHERE rowid = old.rowid;
       END;
     `);
-    createVectorTables(db, VECTOR_DIM);
+    db.exec(VECTOR_TABLES);
   },
 };
