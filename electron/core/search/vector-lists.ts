@@ -163,12 +163,14 @@ export function dropLists(db: Db): void {
 /**
  * The `want` chunks of the `probes` lists nearest to `query` whose codes are nearest to it,
  * with their exact cosine distance from chunk_floats: one statement, as the bit scan's. With
- * `orgId`, only that org's chunks (found in its org_codes range) are candidates.
+ * `orgId`, only that org's chunks are candidates.
  */
 export function listNeighbours(db: Db, active: ActiveLists, query: Float32Array, want: number, probes: number, orgId?: number): ListNeighbour[] {
   const u = unit(query);
   const ids = nearestLists(active.lists, u, probes).map((l) => active.base + l);
-  const inOrg = orgId === undefined ? '' : 'AND EXISTS (SELECT 1 FROM org_codes o WHERE o.org_id = ? AND o.chunk_rowid = ivf_entries.chunk_rowid)';
+  // Membership from chunks_org (org, rowid): a large org's part of that index is a few dozen
+  // pages, where its org_codes range (codes inline) is thousands.
+  const inOrg = orgId === undefined ? '' : 'AND EXISTS (SELECT 1 FROM chunks c INDEXED BY chunks_org WHERE c.org_id = ? AND c.rowid = ivf_entries.chunk_rowid)';
   const stmt = db.prepare(
     `WITH coarse AS MATERIALIZED (
        SELECT chunk_rowid AS rowid FROM ivf_entries
