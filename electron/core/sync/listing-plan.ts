@@ -1,7 +1,8 @@
 import type { RecordType } from '../../../shared/domain';
-import { accountTenantListings, documentListings, folderListings, type AccountState } from './account-listings';
+import { accountTenantListings, folderDocumentListings, folderListings, folderPaths, organizationDocumentListings, type AccountState } from './account-listings';
 import { describeError, isFatal, type SyncContext } from './context';
-import { runListing, type ListingOutcome } from './listing-runner';
+import { contradictsProof, dropDocumentsProof, loadDocumentsProof } from './documents-proof';
+import { listingIds, runListing, type ListingOutcome } from './listing-runner';
 import { fieldListings, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
 
 /** Live ids of a type, in IT Glue's numeric order. */
@@ -56,6 +57,7 @@ export interface ListAllOptions {
  */
 export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Promise<ListingOutcome[]> {
   const { caps, account, failedTypes } = opts;
+  account.documents = loadDocumentsProof(ctx);
   // Two lines: the tenant-wide listings hold their slots for minutes at 1M records, so the
   // listings that hang off organizations and types queue apart and run meanwhile.
   const tenantWide = new Slots(opts.concurrency);
@@ -110,9 +112,47 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await stored(await all(orgs));
     const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
     if (!caps.documents) return;
-    // Documents wait for the folders: IT Glue lists a folder's documents only when asked by folder.
+    // Documents wait for the folders: their paths come from the store.
     await stored(await all(folderListings(orgIds, account)));
-    await all(documentListings(ctx, orgIds));
+    const { paths, byOrg } = folderPaths(ctx);
+    // Every organization's `=null` listing first, so a tenant that lists foldered documents in it
+    // proves so before any per-folder listing would start (sync/documents-proof.ts).
+    const whole = await all(organizationDocumentListings(ctx, orgIds, paths, account.documents));
+    await stored(whole);
+    if (await wholeListingsSuffice(whole)) {
+      account.documents.reliedOn = true;
+      return;
+    }
+    await all(folderDocumentListings(orgIds, paths, byOrg));
+  };
+  /**
+   * Proven and not contradicted by any organization's complete listing: a full read is judged
+   * by what it stored, an incremental one by its id listing (kept for the sweep). A failed
+   * listing stops the documents sweep anyway, so it needs no per-folder listings either.
+   */
+  const wholeListingsSuffice = async (whole: readonly ListingOutcome[]): Promise<boolean> => {
+    if (!account.documents.proven) return false;
+    const judged = await Promise.all(
+      whole.map(async (o): Promise<boolean> => {
+        if (!o.complete || o.unit.orgId === null) return false;
+        if (o.full) return contradictsProof(ctx, o.unit.orgId, null);
+        const release = await scoped.acquire();
+        try {
+          if (fatal !== null) throw fatal;
+          o.ids = await listingIds(ctx, o.unit);
+        } finally {
+          release();
+        }
+        return contradictsProof(ctx, o.unit.orgId, new Set(o.ids));
+      }),
+    );
+    const contradicted = whole.filter((_, i) => judged[i]).map((o) => o.unit.orgId);
+    if (contradicted.length === 0) return true;
+    await dropDocumentsProof(ctx, account.documents);
+    ctx.warnings.push(
+      `IT Glue's listing of all documents left out the foldered documents of ${contradicted.length === 1 ? `organization ${contradicted[0]}` : `${contradicted.length} organizations (${contradicted.slice(0, 5).join(', ')}${contradicted.length > 5 ? ', …' : ''})`}: documents are listed folder by folder again.`,
+    );
+    return false;
   };
   const perType = async (): Promise<void> => {
     await stored(await all(types));

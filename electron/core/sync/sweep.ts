@@ -22,7 +22,7 @@ export async function sweepListings(ctx: SyncContext, outcomes: readonly Listing
     const extra: string[] = [];
     for (const o of list) {
       if (o.full) continue;
-      for (const id of await listingIds(ctx, o.unit)) extra.push(id);
+      for (const id of o.ids ?? (await listingIds(ctx, o.unit))) extra.push(id);
     }
     checkCancelled(ctx.signal);
     const gone = ctx.writer.markDeletedExcept(type, '*', extra, ctx.runId, { seenInRun: ctx.runId });
