@@ -189,7 +189,10 @@ export function dropUnavailable(outcomes: ListingOutcome[], state: AccountState,
     const what = LABEL[type] ?? type;
     warnings.push(
       type === 'document-folders'
-        ? `${what} are not available to this API key (HTTP ${status}): only documents at the root of each organization were synced.`
+        ? state.documents.proven
+          ? // IT Glue listed foldered documents without naming folders: they are all here, without paths.
+            `${what} are not available to this API key (HTTP ${status}): documents were synced without their folder paths.`
+          : `${what} are not available to this API key (HTTP ${status}): only documents at the root of each organization were synced.`
         : `${what} are not available on this IT Glue account or key (HTTP ${status}); they were skipped.`,
     );
   }

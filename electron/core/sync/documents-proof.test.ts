@@ -1,3 +1,4 @@
+import { createServer, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createItGlueClient } from '../itglue/client';
 import { DEMO_API_KEY, startFakeItGlue, type DocumentsNullFilter, type FakeItGlue } from '../itglue/fake/server';
@@ -154,6 +155,41 @@ describe('documents in one listing per organization once the tenant proves it', 
     expect(afterRestart).toMatchObject({ kind: 'incremental', status: 'ok', counts: { documents: { deleted: 0 } } });
     expect(documentRequests(r.fake).perFolder).toBe(0);
     expect(liveDocs(r.temp.store)).toEqual(served(r.fake));
+  }, 60_000);
+
+  it.each([
+    ['all', 'every document, without folder paths', /documents were synced without their folder paths/],
+    ['root', 'root documents only', /only documents at the root of each organization were synced/],
+  ] as const)('on a key refused Document Folders and a tenant that lists %s for =null: %s, said so', async (nullFilter, _what, notice) => {
+    const r = await rig(nullFilter);
+    // Before the Document Folders rollout IT Glue answered an API key 401 on folders only.
+    const up = new URL(r.fake.url);
+    const proxy = createServer((req, res) => {
+      if (req.url?.includes('/relationships/document_folders')) {
+        res.writeHead(401, { 'Content-Type': 'application/vnd.api+json' }).end(JSON.stringify({ errors: [{ status: '401', title: 'Unauthorized', detail: 'Only supported for JWT requests' }] }));
+        return;
+      }
+      const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(fwd);
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    try {
+      const address = proxy.address();
+      const client = createItGlueClient({ baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, apiKey: DEMO_API_KEY, backoffBaseMs: 5, budget: { requests: 100_000, windowMs: 300_000 } });
+      const res = await runSync({ store: r.temp.store, client, full: true });
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.value.status).toBe('ok');
+      expect(res.value.warnings.join('\n')).toMatch(notice);
+      const docs = r.fake.dataset.documents?.data ?? [];
+      const expected = nullFilter === 'all' ? docs : docs.filter((d) => d.attributes['document-folder-id'] === null);
+      expect(liveDocs(r.temp.store)).toEqual(expected.map((d) => d.id).sort((a, b) => Number(a) - Number(b)));
+      expect(documentRequests(r.fake).perFolder).toBe(0);
+    } finally {
+      await new Promise((done) => proxy.close(done));
+    }
   }, 60_000);
 
   it.each([
