@@ -140,6 +140,14 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
         try {
           if (fatal !== null) throw fatal;
           o.ids = await listingIds(ctx, o.unit);
+        } catch (e) {
+          if (isFatal(e)) {
+            fatal ??= e;
+            throw e;
+          }
+          // Like a failed listing: nothing judged, and the documents sweep will not run.
+          fail(o.unit, e);
+          return false;
         } finally {
           release();
         }
