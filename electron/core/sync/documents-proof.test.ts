@@ -222,4 +222,17 @@ describe('documents in one listing per organization once the tenant proves it', 
     expect(next.ok && next.value).toMatchObject({ status: 'ok', warnings: [], counts: { documents: { deleted: 1 } } });
     expect(liveDocs(r.temp.store)).toEqual(before.filter((id) => id !== foldered.id));
   }, 60_000);
+
+  it('never sweeps every stored document because a sync listed none at all', async () => {
+    const r = await rig('all');
+    await sync(r, { full: true });
+    const before = liveDocs(r.temp.store);
+    for (const d of [...(r.fake.dataset.documents?.data ?? [])]) r.fake.mutate.remove('documents', d.id);
+    for (const full of [false, true]) {
+      const s = await sync(r, { full });
+      expect(s).toMatchObject({ status: 'ok', counts: { documents: { deleted: 0 } } });
+      expect(s.warnings.join('\n')).toMatch(/IT Glue listed no documents at all this time; deleted documents were not checked/);
+      expect(liveDocs(r.temp.store)).toEqual(before);
+    }
+  }, 60_000);
 });

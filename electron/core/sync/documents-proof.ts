@@ -86,3 +86,21 @@ export async function dropDocumentsProof(ctx: Pick<SyncContext, 'writer' | 'writ
   proof.proven = false;
   await ctx.writes.commit({ write: () => ctx.writer.setMeta(META_DOCUMENTS_PROOF, ''), records: 0 });
 }
+
+/**
+ * True when no documents listing of this run returned any document (nothing stored or touched,
+ * no id listed) while the store holds live documents. The sweep then marks nothing: a tenant
+ * that answered `=null` with nothing at all (reading "null" as the id of a folder that does not
+ * exist; not reported, docs/itglue-api-notes.md), or any other listing gone blank, would
+ * otherwise delete every stored document. An account whose documents were truly all deleted
+ * keeps them, with this notice, until one is listed again.
+ */
+export function documentsAnswerEmpty(ctx: Pick<SyncContext, 'store' | 'runId'>, listedIds: readonly string[]): boolean {
+  if (listedIds.length > 0) return false;
+  const row = ctx.store.db
+    .prepare<[string], { live: number; seen: number }>(
+      "SELECT count(*) AS live, coalesce(sum(last_seen_run IS ?), 0) AS seen FROM records WHERE type = 'documents' AND deleted_at IS NULL",
+    )
+    .get(ctx.runId);
+  return (row?.live ?? 0) > 0 && row?.seen === 0;
+}
