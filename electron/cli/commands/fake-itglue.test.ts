@@ -49,6 +49,25 @@ describe('glue fake-itglue', () => {
     await expect(fetch(`${url}/organizations`)).rejects.toThrow();
   });
 
+  it('serves only root documents for filter[document_folder_id]=null with --documents-null-filter root', async () => {
+    const count = async (argv: string[]): Promise<[number, number]> => {
+      const h = harness();
+      const done = run(['--port', '0', ...argv], h.io);
+      const url = (await h.firstLine()).slice('listening on '.length);
+      const key = /api keys: (\S+) \(password access\)/.exec(h.out())?.[1] ?? '';
+      const json = async (path: string): Promise<{ data: { id: string }[] }> => (await (await fetch(`${url}${path}`, { headers: { 'x-api-key': key } })).json()) as { data: { id: string }[] };
+      const org = (await json('/organizations?page[size]=1')).data[0]?.id ?? '';
+      const get = async (q: string): Promise<number> => (await json(`/organizations/${org}/relationships/documents?page[size]=1000${q}`)).data.length;
+      const counts: [number, number] = [await get(''), await get('&filter[document_folder_id]=null')];
+      h.stop();
+      await done;
+      return counts;
+    };
+    const [root, all] = await count([]);
+    expect(all).toBeGreaterThan(root);
+    expect(await count(['--documents-null-filter', 'root'])).toEqual([root, root]);
+  });
+
   it('exports the dataset and exits', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fake-export-'));
     try {
@@ -76,6 +95,7 @@ describe('glue fake-itglue', () => {
       [['--port', '70000'], /--port: must be at most 65535/],
       [['--faults', '418:0.5'], /--faults: .*418/],
       [['--reject-status', '500'], /--reject-status: must be 401 or 403/],
+      [['--documents-null-filter', 'some'], /--documents-null-filter: must be all or root/],
       [['--dataset', '/nonexistent-dir'], /organizations.json is missing/],
       [['--bogus'], /unknown flag --bogus/],
       [['--prot', '80'], /unknown flag --prot\. Did you mean --port\?/],

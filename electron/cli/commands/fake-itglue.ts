@@ -9,7 +9,8 @@ import { UsageError, type Command } from '../io';
 
 const HELP = `Usage: glue fake-itglue [--port 0] [--dataset demo|DIR] [--scale N] [--seed N]
                         [--rate-limit N] [--window-s S] [--faults SPEC] [--api-key KEY]
-                        [--no-retry-after] [--reject-status 401|403] [--export DIR]
+                        [--no-retry-after] [--reject-status 401|403]
+                        [--documents-null-filter all|root] [--export DIR]
 
 Serves a fake IT Glue REST API on 127.0.0.1 (the demo tenant or a dataset directory) until
 Ctrl-C. The first line printed is "listening on http://127.0.0.1:PORT"; point Glue Desk's
@@ -23,6 +24,10 @@ custom base URL at it.
   --api-key KEY       accept this key (with password access) instead of the demo keys
   --no-retry-after    send 429s without Retry-After, as the documentation describes
   --reject-status     status for a bad key: 401 (default) or 403
+  --documents-null-filter all|root
+                      what filter[document_folder_id]=null lists on an organization's
+                      documents: every document, foldered ones included (all, default, as
+                      reported on live tenants) or only the root ones (root)
   --export DIR        write the dataset to DIR and exit
 `;
 
@@ -44,6 +49,7 @@ const Flags = z.object({
   'api-key': z.string().regex(/^\S{8,200}$/, 'use 8-200 characters without spaces').optional(),
   'no-retry-after': z.boolean().optional(),
   'reject-status': z.enum(['401', '403'], 'must be 401 or 403').transform((s) => (s === '403' ? 403 : 401)).optional(),
+  'documents-null-filter': z.enum(['all', 'root'], 'must be all or root').optional(),
   export: z.string().min(1).optional(),
   help: z.boolean().optional(),
 });
@@ -74,6 +80,7 @@ export const run: Command = async (argv, io) => {
       'api-key': { type: 'string' },
       'no-retry-after': { type: 'boolean' },
       'reject-status': { type: 'string' },
+      'documents-null-filter': { type: 'string' },
       export: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -100,7 +107,7 @@ export const run: Command = async (argv, io) => {
   try {
     fake = await startFakeItGlue({
       dataset: data, seed: flags.seed, rateLimit: flags['rate-limit'], windowS: flags['window-s'], faults: flags.faults,
-      retryAfter: !flags['no-retry-after'], rejectStatus: flags['reject-status'], keys, port: flags.port,
+      retryAfter: !flags['no-retry-after'], rejectStatus: flags['reject-status'], documentsNullFilter: flags['documents-null-filter'], keys, port: flags.port,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

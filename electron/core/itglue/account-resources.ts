@@ -21,12 +21,23 @@ export function listDocumentFolders(client: ItGlueClient, orgId: string | number
 }
 
 /**
- * An organization's documents in the named folders, or (folderIds null) at its root: IT Glue
- * lists only root-level documents unless `filter[document_folder_id]` names folders (observed
- * by others); several folders go in one filter, comma-separated as IT Glue's filters take lists.
+ * `filter[document_folder_id]=null`: undocumented; some tenants answer with every document of
+ * the organization, foldered ones included, others with the root ones only (docs/itglue-api-notes.md).
  */
-export function listFolderDocuments(client: ItGlueClient, orgId: string | number, folderIds: readonly (string | number)[] | null, opts: ResourceListOptions = {}): PageStream {
-  return listing(client, orgPath(orgId, 'documents'), folderIds === null ? {} : { 'filter[document_folder_id]': filterList(folderIds) }, opts);
+export const ALL_DOCUMENTS_FILTER = { 'filter[document_folder_id]': 'null' } as const;
+
+/** An organization's documents asked with ALL_DOCUMENTS_FILTER: at least its root-level ones. */
+export function listOrganizationDocuments(client: ItGlueClient, orgId: string | number, opts: ResourceListOptions = {}): PageStream {
+  return listing(client, orgPath(orgId, 'documents'), { ...ALL_DOCUMENTS_FILTER }, opts);
+}
+
+/**
+ * An organization's documents in the named folders: IT Glue lists only root-level documents
+ * unless `filter[document_folder_id]` names folders (observed by others); several folders go in
+ * one filter, comma-separated as IT Glue's filters take lists.
+ */
+export function listFolderDocuments(client: ItGlueClient, orgId: string | number, folderIds: readonly (string | number)[], opts: ResourceListOptions = {}): PageStream {
+  return listing(client, orgPath(orgId, 'documents'), { 'filter[document_folder_id]': filterList(folderIds) }, opts);
 }
 
 /** Tenant-wide checklists, each page with its tasks as `included` (no request per checklist). */

@@ -68,17 +68,15 @@ describe('syncing the whole account', () => {
     expect(kinds).toContainEqual({ type_name: 'Vendor', status_name: 'Active', n: 2 });
     expect(kinds).toContainEqual({ type_name: 'Client', status_name: 'Inactive', n: 1 });
 
-    // The request floor: one request per listing page (folder listings per organization and
-    // foldered-documents listings of up to FOLDERS_PER_LISTING folders included), one per password
+    // The request floor: one request per listing page (per organization its folder listing and
+    // one documents listing: the fake, like the tenants reported, lists foldered documents for
+    // `filter[document_folder_id]=null`, so no per-folder listing is needed), one per password
     // value, one show per configuration and flexible asset (their attachments ride along), one
     // sections listing per document; plus the probe.
     const pages = (n: number): number => Math.max(1, Math.ceil(n / 1000));
     const n = (key: DatasetKey): number => d[key]?.data.length ?? 0;
     const tenantWide = (['organizations', 'configurations', 'passwords', 'flexible_asset_types', 'contacts', 'locations', 'domains', 'ssl_certificates', 'checklists'] as const).reduce((a, k) => a + pages(n(k)), 0) + pages(expirations.data.length);
-    const foldersPerOrg = new Map<unknown, number>();
-    for (const f of d.document_folders?.data ?? []) foldersPerOrg.set(f.attributes['organization-id'], (foldersPerOrg.get(f.attributes['organization-id']) ?? 0) + 1);
-    const folderListings = [...foldersPerOrg.values()].reduce((a, k) => a + Math.ceil(k / FOLDERS_PER_LISTING), 0);
-    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2 + folderListings;
+    const perScope = n('flexible_asset_types') * 2 + n('organizations') * 2;
     const floor = tenantWide + perScope + n('passwords') + n('configurations') + n('flexible_assets') + n('documents');
     const probe = 4;
     expect(s.requests).toBeLessThanOrEqual(Math.ceil((floor + probe) * 1.05));
@@ -116,8 +114,8 @@ describe('syncing the whole account', () => {
     expect(liveIds(r, 'attachments').length).toBe((shownAttachments(r) ?? []).length);
   });
 
-  it(`lists every folder's documents, ${FOLDERS_PER_LISTING} folder(s) a request, and keeps up when a folder is added`, async () => {
-    const r = await rig({ dataset: smallDemoTenant(2) });
+  it(`on a tenant that lists only root documents for =null, lists every folder's documents, ${FOLDERS_PER_LISTING} folder(s) a request, and keeps up when a folder is added`, async () => {
+    const r = await rig({ dataset: smallDemoTenant(2), documentsNullFilter: 'root' });
     // Not the first organization: the probe asks for its documents once.
     const org = r.fake.dataset.organizations?.data[1];
     if (!org) throw new Error('demo tenant has no second organization');
@@ -135,7 +133,7 @@ describe('syncing the whole account', () => {
     await sync(r, true);
     expect(liveIds(r, 'documents')).toEqual(expect.arrayContaining([first, middle, last]));
     const folderCount = r.fake.dataset.document_folders?.data.filter((f) => f.attributes['organization-id'] === orgId).length ?? 0;
-    // The root listing plus one per group of folders, not one per folder.
+    // The =null listing (root documents only here) plus one per group of folders.
     expect(r.fake.stats().byPath[`/organizations/${orgId}/relationships/documents`]).toBe(1 + Math.ceil(folderCount / FOLDERS_PER_LISTING));
 
     // A folder added later forms a new group, read in full by the next (incremental) sync.

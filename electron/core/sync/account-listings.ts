@@ -1,9 +1,10 @@
 import type { RecordType } from '../../../shared/domain';
-import { listChecklists, listDocumentFolders, listExpirations, listFolderDocuments, listSslCertificates, optionalListing, filterList } from '../itglue/account-resources';
+import { ALL_DOCUMENTS_FILTER, listChecklists, listDocumentFolders, listExpirations, listFolderDocuments, listOrganizationDocuments, listSslCertificates, optionalListing, filterList } from '../itglue/account-resources';
 import type { ItGlueClient } from '../itglue/client';
 import type { PageStream } from '../itglue/resources';
 import type { ItGlueResource } from '../itglue/schemas';
 import type { SyncContext } from './context';
+import { watchForProof, type DocumentsProof } from './documents-proof';
 import type { ListingOutcome } from './listing-runner';
 import type { ListingUnit } from './planner';
 
@@ -16,9 +17,11 @@ import type { ListingUnit } from './planner';
 /** Resources this account or key turned out not to have, by type (HTTP status that said so). */
 export interface AccountState {
   unavailable: Map<RecordType, number>;
+  /** Whether `filter[document_folder_id]=null` lists foldered documents too (sync/documents-proof.ts). */
+  documents: DocumentsProof;
 }
 
-export const newAccountState = (): AccountState => ({ unavailable: new Map() });
+export const newAccountState = (): AccountState => ({ unavailable: new Map(), documents: { proven: false, reliedOn: false } });
 
 const LABEL: Partial<Record<RecordType, string>> = {
   'ssl-certificates': 'SSL certificates',
@@ -119,28 +122,42 @@ async function* withFolderPath(stream: PageStream, paths: ReadonlyMap<number, st
 /**
  * Folders named in one documents listing. Several ids can share one `filter[document_folder_id]`
  * (comma-separated, as IT Glue's filters take lists), which would cost an organization one
- * request per 1,000 foldered documents instead of one per folder (~10k fewer requests at 1M
- * records). It stays at one folder per listing until a live tenant confirms the list form on this
- * filter (docs/itglue-api-notes.md): a tenant that read "a,b" as one unknown folder, or ignored
- * the filter, would silently lose every foldered document — and the deletion sweep, which lists
- * ids the same way, would mark the stored ones deleted.
+ * request per 1,000 foldered documents instead of one per folder. It stays at one folder per
+ * listing until a live tenant confirms the list form on this filter (docs/itglue-api-notes.md):
+ * a tenant that read "a,b" as one unknown folder, or ignored the filter, would silently lose
+ * every foldered document — and the deletion sweep, which lists ids the same way, would mark
+ * the stored ones deleted. A tenant that proves `=null` lists everything needs none of them.
  */
 export const FOLDERS_PER_LISTING = 1;
 
+const docsPath = (org: string): string => `/organizations/${encodeURIComponent(org)}/relationships/documents`;
+
 /**
- * Stage 3: per organization its root-level documents plus its foldered ones in listings of up
- * to FOLDERS_PER_LISTING folders (`filter[document_folder_id]=a,b,…`), since IT Glue lists
- * only the root unless folders are named. The root listing keeps the scope documents always
- * had (the org id), so checkpoints carry over; a folder group's scope is `org/ids`, so a group
- * whose folders changed is a new listing, read in full.
+ * Stage 3a: per organization one listing with `filter[document_folder_id]=null`, which holds at
+ * least its root documents and, on a tenant that proves it, all of them (sync/documents-proof.ts).
+ * It keeps the scope the root listing always had (the org id), so checkpoints carry over; its id
+ * listing for the sweep uses the same form.
  */
-export function documentListings(ctx: Pick<SyncContext, 'store'>, orgIds: readonly string[]): ListingUnit[] {
-  const { paths, byOrg } = folderPaths(ctx);
+export function organizationDocumentListings(ctx: Pick<SyncContext, 'writer' | 'writes' | 'now'>, orgIds: readonly string[], paths: ReadonlyMap<number, string>, proof: DocumentsProof): ListingUnit[] {
+  return orgIds.map((org) => ({
+    resource: 'documents',
+    scope: org,
+    orgId: Number(org),
+    open: (c: ItGlueClient, o: Parameters<ListingUnit['open']>[1]): PageStream => watchForProof(ctx, proof, org, withFolderPath(listOrganizationDocuments(c, org, o), paths)),
+    idsPath: docsPath(org),
+    idsQuery: { ...ALL_DOCUMENTS_FILTER },
+  }));
+}
+
+/**
+ * Stage 3b, for a tenant that has not proven the `=null` form: per organization its foldered
+ * documents in listings of up to FOLDERS_PER_LISTING folders, since IT Glue lists only the root
+ * unless folders are named. A folder group's scope is `org/ids`, so a group whose folders
+ * changed is a new listing, read in full.
+ */
+export function folderDocumentListings(orgIds: readonly string[], paths: ReadonlyMap<number, string>, byOrg: ReadonlyMap<number, number[]>): ListingUnit[] {
   const units: ListingUnit[] = [];
-  const docsPath = (org: string): string => `/organizations/${encodeURIComponent(org)}/relationships/documents`;
   for (const org of orgIds) {
-    const open = (folders: number[] | null) => (c: ItGlueClient, o: Parameters<ListingUnit['open']>[1]): PageStream => withFolderPath(listFolderDocuments(c, org, folders, o), paths);
-    units.push({ resource: 'documents', scope: org, orgId: Number(org), open: open(null), idsPath: docsPath(org), idsQuery: {} });
     const folders = byOrg.get(Number(org)) ?? [];
     for (let i = 0; i < folders.length; i += FOLDERS_PER_LISTING) {
       const group = folders.slice(i, i + FOLDERS_PER_LISTING);
@@ -148,7 +165,7 @@ export function documentListings(ctx: Pick<SyncContext, 'store'>, orgIds: readon
         resource: 'documents',
         scope: `${org}/${group.join(',')}`,
         orgId: Number(org),
-        open: open(group),
+        open: (c, o) => withFolderPath(listFolderDocuments(c, org, group, o), paths),
         idsPath: docsPath(org),
         idsQuery: { 'filter[document_folder_id]': filterList(group) },
       });
@@ -172,7 +189,10 @@ export function dropUnavailable(outcomes: ListingOutcome[], state: AccountState,
     const what = LABEL[type] ?? type;
     warnings.push(
       type === 'document-folders'
-        ? `${what} are not available to this API key (HTTP ${status}): only documents at the root of each organization were synced.`
+        ? state.documents.proven
+          ? // IT Glue listed foldered documents without naming folders: they are all here, without paths.
+            `${what} are not available to this API key (HTTP ${status}): documents were synced without their folder paths.`
+          : `${what} are not available to this API key (HTTP ${status}): only documents at the root of each organization were synced.`
         : `${what} are not available on this IT Glue account or key (HTTP ${status}); they were skipped.`,
     );
   }

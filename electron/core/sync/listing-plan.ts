@@ -1,7 +1,8 @@
 import type { RecordType } from '../../../shared/domain';
-import { accountTenantListings, documentListings, folderListings, type AccountState } from './account-listings';
+import { accountTenantListings, folderDocumentListings, folderListings, folderPaths, organizationDocumentListings, type AccountState } from './account-listings';
 import { describeError, isFatal, type SyncContext } from './context';
-import { runListing, type ListingOutcome } from './listing-runner';
+import { contradictsProof, dropDocumentsProof, loadDocumentsProof } from './documents-proof';
+import { listingIds, runListing, type ListingOutcome } from './listing-runner';
 import { fieldListings, flexibleAssetListings, tenantListings, type Capabilities, type ListingUnit } from './planner';
 
 /** Live ids of a type, in IT Glue's numeric order. */
@@ -48,14 +49,15 @@ export interface ListAllOptions {
  * Every listing of a sync, each started as soon as what it depends on is stored: folders per
  * organization once the organizations are listed, documents once the folders are (their paths
  * come from the store), fields per flexible asset type once the types are, assets once the
- * fields are. The per-organization listings are one small request each (~3 per organization,
- * ~10k at 1M records), so they run while the big tenant-wide listings are bound by parsing and
+ * fields are. The per-organization listings are one small request each (2 per organization on
+ * a tenant that proves one documents listing suffices, ~6.5k at 1M records; ~6 otherwise), so they run while the big tenant-wide listings are bound by parsing and
  * writing rather than waiting for them: the key's budget, not the order of stages, decides when
  * the last listing ends. A unit's non-fatal failure is recorded and the others go on; a fatal
  * one (cancel, rejected key) starts nothing more and is thrown once the running ones end.
  */
 export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Promise<ListingOutcome[]> {
   const { caps, account, failedTypes } = opts;
+  account.documents = loadDocumentsProof(ctx);
   // Two lines: the tenant-wide listings hold their slots for minutes at 1M records, so the
   // listings that hang off organizations and types queue apart and run meanwhile.
   const tenantWide = new Slots(opts.concurrency);
@@ -110,9 +112,55 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await stored(await all(orgs));
     const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
     if (!caps.documents) return;
-    // Documents wait for the folders: IT Glue lists a folder's documents only when asked by folder.
+    // Documents wait for the folders: their paths come from the store.
     await stored(await all(folderListings(orgIds, account)));
-    await all(documentListings(ctx, orgIds));
+    const { paths, byOrg } = folderPaths(ctx);
+    // Every organization's `=null` listing first, so a tenant that lists foldered documents in it
+    // proves so before any per-folder listing would start (sync/documents-proof.ts).
+    const whole = await all(organizationDocumentListings(ctx, orgIds, paths, account.documents));
+    await stored(whole);
+    if (await wholeListingsSuffice(whole)) {
+      account.documents.reliedOn = true;
+      return;
+    }
+    await all(folderDocumentListings(orgIds, paths, byOrg));
+  };
+  /**
+   * Proven and not contradicted by any organization's complete listing: a full read is judged
+   * by what it stored, an incremental one by its id listing (kept for the sweep). A failed
+   * listing stops the documents sweep anyway, so it needs no per-folder listings either.
+   */
+  const wholeListingsSuffice = async (whole: readonly ListingOutcome[]): Promise<boolean> => {
+    if (!account.documents.proven) return false;
+    const judged = await Promise.all(
+      whole.map(async (o): Promise<boolean> => {
+        if (!o.complete || o.unit.orgId === null) return false;
+        if (o.full) return contradictsProof(ctx, o.unit.orgId, null);
+        const release = await scoped.acquire();
+        try {
+          if (fatal !== null) throw fatal;
+          o.ids = await listingIds(ctx, o.unit);
+        } catch (e) {
+          if (isFatal(e)) {
+            fatal ??= e;
+            throw e;
+          }
+          // Like a failed listing: nothing judged, and the documents sweep will not run.
+          fail(o.unit, e);
+          return false;
+        } finally {
+          release();
+        }
+        return contradictsProof(ctx, o.unit.orgId, new Set(o.ids));
+      }),
+    );
+    const contradicted = whole.filter((_, i) => judged[i]).map((o) => o.unit.orgId);
+    if (contradicted.length === 0) return true;
+    await dropDocumentsProof(ctx, account.documents);
+    ctx.warnings.push(
+      `IT Glue's listing of all documents left out the foldered documents of ${contradicted.length === 1 ? `organization ${contradicted[0]}` : `${contradicted.length} organizations (${contradicted.slice(0, 5).join(', ')}${contradicted.length > 5 ? ', …' : ''})`}: documents are listed folder by folder again.`,
+    );
+    return false;
   };
   const perType = async (): Promise<void> => {
     await stored(await all(types));

@@ -21,6 +21,8 @@ export interface ListingOutcome {
    * in the write queue when the runner returns). Listings that depend on this one await it.
    */
   stored?: Promise<void>;
+  /** Ids an id listing already returned for this listing this run (the sweep lists them otherwise). */
+  ids?: string[];
 }
 
 const maxUpdated = (current: string | null, records: readonly ItGlueResource[]): string | null => {

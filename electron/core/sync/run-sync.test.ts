@@ -102,9 +102,10 @@ describe('runSync against the fake IT Glue server', () => {
     r.fake.resetStats();
     const quiet = await sync(r);
     // Tenant-wide: 7 + SSL certificates, expirations, checklists; per type: fields and assets;
-    // per organization: folders and root documents; per folder: its documents.
+    // per organization: folders and documents (the fake lists every document for
+    // filter[document_folder_id]=null, so the first sync proved no per-folder listing is needed).
     const orgs = r.fake.dataset.organizations?.data.length ?? 0;
-    const listings = 10 + (r.fake.dataset.flexible_asset_types?.data.length ?? 0) * 2 + orgs * 2 + (r.fake.dataset.document_folders?.data.length ?? 0);
+    const listings = 10 + (r.fake.dataset.flexible_asset_types?.data.length ?? 0) * 2 + orgs * 2;
     // One changes page + one id sweep per listing, nothing per record.
     expect(quiet.requests).toBeLessThanOrEqual(listings * 2 + 2);
     expect(quiet.counts.configurations.written).toBe(0);

@@ -1,5 +1,6 @@
 import type { RecordType } from '../../../shared/domain';
 import { checkCancelled, type SyncContext } from './context';
+import { documentsAnswerEmpty } from './documents-proof';
 import { listingIds, type ListingOutcome } from './listing-runner';
 
 /**
@@ -22,9 +23,13 @@ export async function sweepListings(ctx: SyncContext, outcomes: readonly Listing
     const extra: string[] = [];
     for (const o of list) {
       if (o.full) continue;
-      for (const id of await listingIds(ctx, o.unit)) extra.push(id);
+      for (const id of o.ids ?? (await listingIds(ctx, o.unit))) extra.push(id);
     }
     checkCancelled(ctx.signal);
+    if (type === 'documents' && documentsAnswerEmpty(ctx, extra)) {
+      ctx.warnings.push('IT Glue listed no documents at all this time; deleted documents were not checked, so none were removed from Glue Desk.');
+      continue;
+    }
     const gone = ctx.writer.markDeletedExcept(type, '*', extra, ctx.runId, { seenInRun: ctx.runId });
     ctx.counts[type].deleted += gone;
     ctx.progress.emit('sweep', type, null, 0, `${type}: ${gone} deleted`);

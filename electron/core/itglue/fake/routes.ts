@@ -12,7 +12,17 @@ export interface RouteContext {
   baseUrl: string;
   passwordAccess: boolean;
   now: number;
+  /** What `filter[document_folder_id]=null` lists on an organization's documents (FakeOptions). */
+  documentsNullFilter: DocumentsNullFilter;
 }
+
+/**
+ * `filter[document_folder_id]=null` on an organization's documents, which IT Glue does not
+ * document: 'all' = every document of the organization, foldered ones included (reported on live
+ * tenants, docs/itglue-api-notes.md); 'root' = the value null names no folder, so only the root
+ * documents (a tenant that ignores the filter, or reads it as "folder id is null").
+ */
+export type DocumentsNullFilter = 'all' | 'root';
 
 type ListKey = DatasetKey | 'expirations';
 
@@ -82,14 +92,14 @@ export function route(tenant: Tenant, url: URL, ctx: RouteContext): Reply {
     return showReply(tenant, table, key, id, q, ctx);
   }
   if (parts.length === 4 && id && rel === 'relationships' && child) {
-    const nested = nestedScope(tenant, resource, id, child, q);
+    const nested = nestedScope(tenant, resource, id, child, q, ctx.documentsNullFilter);
     if ('status' in nested) return nested;
     return listReply(tenant, nested.table, nested.key, nested.scope, q, url, ctx);
   }
   return notFound(`No route for ${url.pathname}`);
 }
 
-function nestedScope(tenant: Tenant, parent: string, id: string, child: string, q: ParsedQuery): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
+function nestedScope(tenant: Tenant, parent: string, id: string, child: string, q: ParsedQuery, nullFilter: DocumentsNullFilter): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
   const known = parent === 'organizations' || parent === 'configurations' || parent === 'flexible_asset_types' || parent === 'documents' || (child === 'attachments' && ATTACHABLE.has(parent));
   const parentTable = known ? tenant.table(parent as DatasetKey) : null;
   if (!parentTable) return notFound(`No route for /${parent}/:id/relationships/${child}`);
@@ -99,7 +109,7 @@ function nestedScope(tenant: Tenant, parent: string, id: string, child: string, 
     if (!table) return notFound(`No ${key} in this account`);
     return { table, key, scope: table.where(attr, id) };
   };
-  if (parent === 'organizations' && child === 'documents') return documentsOf(tenant, id, q);
+  if (parent === 'organizations' && child === 'documents') return documentsOf(tenant, id, q, nullFilter);
   if (parent === 'organizations' && ORG_CHILDREN.has(child)) return scoped(child as DatasetKey, 'organization-id');
   if (child === 'attachments') {
     const className = CLASS_NAME[parent as ListKey];
@@ -121,15 +131,18 @@ function jsonType(key: ListKey): string {
  * An organization's documents as IT Glue lists them (observed by other tools' users, docs/itglue-api-notes.md):
  * only root-level documents unless `filter[document_folder_id]` names folders, the one filter
  * this nested route honours. Comma-separated ids (with `\,` escaping) name several folders.
+ * The value `null` lists every document with nullFilter 'all', the root ones with 'root'.
  */
-function documentsOf(tenant: Tenant, orgId: string, q: ParsedQuery): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
+function documentsOf(tenant: Tenant, orgId: string, q: ParsedQuery, nullFilter: DocumentsNullFilter): Reply | { table: Table; key: ListKey; scope: FakeResource[] } {
   const table = tenant.table('documents');
   if (!table) return notFound('No documents in this account');
   const ofOrg = table.where('organization-id', orgId);
+  const atRoot = (d: FakeResource): boolean => d.attributes['document-folder-id'] === null || d.attributes['document-folder-id'] === undefined;
   const folderFilter = q.filters.get('document_folder_id') ?? q.filters.get('document-folder-id');
-  if (folderFilter === undefined) return { table, key: 'documents', scope: ofOrg.filter((d) => d.attributes['document-folder-id'] === null || d.attributes['document-folder-id'] === undefined) };
+  if (folderFilter === undefined) return { table, key: 'documents', scope: ofOrg.filter(atRoot) };
   const folders = new Set(splitEscaped(folderFilter).map((v) => v.trim()));
-  return { table, key: 'documents', scope: ofOrg.filter((d) => folders.has(String(d.attributes['document-folder-id']))) };
+  if (folders.has('null') && nullFilter === 'all') return { table, key: 'documents', scope: ofOrg };
+  return { table, key: 'documents', scope: ofOrg.filter((d) => (folders.has('null') && atRoot(d)) || folders.has(String(d.attributes['document-folder-id']))) };
 }
 
 /** Union of id-ordered buckets, in id order. */

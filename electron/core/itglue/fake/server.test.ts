@@ -203,6 +203,26 @@ describe('fake IT Glue server: demo tenant', () => {
     expect(root.length + foldered.length).toBe(all.length);
   });
 
+  it('lists every document of an organization for filter[document_folder_id]=null by default, only the root ones with documentsNullFilter root', async () => {
+    const org = list((await get(fake.url, `/organizations?filter[name]=${encodeURIComponent('Acme Dental')}`)).doc)[0];
+    const path = `/organizations/${org?.id}/relationships/documents?filter[document_folder_id]=null&page[size]=1000`;
+    const all = (fake.dataset.documents?.data ?? []).filter((d) => d.attributes['organization-id'] === Number(org?.id));
+    const rootIds = all.filter((d) => d.attributes['document-folder-id'] === null).map((d) => d.id).sort();
+    expect(rootIds.length).toBeGreaterThan(0);
+    expect(rootIds.length).toBeLessThan(all.length);
+    const everything = list((await get(fake.url, path)).doc);
+    expect(everything.map((d) => d.id).sort()).toEqual(all.map((d) => d.id).sort());
+
+    const rootOnly = await startFakeItGlue({ dataset: fake.dataset, documentsNullFilter: 'root' });
+    try {
+      const root = list((await get(rootOnly.url, path)).doc);
+      expect(root.map((d) => d.id).sort()).toEqual(rootIds);
+    } finally {
+      await rootOnly.close();
+    }
+    await expect(startFakeItGlue({ dataset: fake.dataset, documentsNullFilter: 'none' as never })).rejects.toThrow(/'all' or 'root'/);
+  });
+
   it('serves checklists with their tasks included, and attachment metadata on shows and per record', async () => {
     const page = (await get(fake.url, '/checklists?page[size]=5&include=checklist_tasks')).doc;
     const first = list(page)[0];

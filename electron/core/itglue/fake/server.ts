@@ -4,10 +4,11 @@ import { loadDataset, type Dataset } from './dataset';
 import { FaultInjector, parseFaultSpec, type FaultDraw } from './faults';
 import { DEFAULT_SEED, generateDemoTenant } from './generator';
 import { SlidingWindowLimiter } from './rate-limit';
-import { errorReply, route, type Reply } from './routes';
+import { errorReply, route, type DocumentsNullFilter, type Reply } from './routes';
 import { Tenant, type Mutations } from './tenant';
 
 export type { Dataset, FakeResource, ResourceDocument, DatasetKey } from './dataset';
+export type { DocumentsNullFilter } from './routes';
 export { loadDataset, writeDataset, countRecords, DATASET_FILES } from './dataset';
 export { generateDemoTenant, DEFAULT_SEED } from './generator';
 export { DEFAULT_FAULTS, parseFaultSpec } from './faults';
@@ -37,6 +38,12 @@ export interface FakeOptions {
   rejectStatus?: 401 | 403;
   /** Day the demo tenant's dates are relative to (YYYY-MM-DD); default today (UTC). */
   today?: string;
+  /**
+   * What `filter[document_folder_id]=null` lists on an organization's documents: 'all' (default,
+   * as reported on live tenants) every document, foldered ones included; 'root' only the root
+   * ones, as a tenant that ignores the filter would (docs/itglue-api-notes.md).
+   */
+  documentsNullFilter?: DocumentsNullFilter;
   /** Keep every request's path and query in order in `stats().log` (tests of request order; off by default: it grows per request). */
   logRequests?: boolean;
   port?: number;
@@ -89,6 +96,8 @@ export async function startFakeItGlue(opts: FakeOptions = {}): Promise<FakeItGlu
   const faults = new FaultInjector(rules, seed);
   const retryAfter = opts.retryAfter ?? true;
   const rejectStatus = opts.rejectStatus ?? 401;
+  const documentsNullFilter = opts.documentsNullFilter ?? 'all';
+  if (documentsNullFilter !== 'all' && documentsNullFilter !== 'root') throw new Error(`documentsNullFilter must be 'all' or 'root', not ${String(documentsNullFilter)}`);
   let stats: FakeStats = { requests: 0, byPath: {}, rateLimited: 0, faults: {} };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -101,7 +110,7 @@ export async function startFakeItGlue(opts: FakeOptions = {}): Promise<FakeItGlu
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, url: URL, access: FakeKey, fault: FaultDraw | null): void => {
-    const reply = route(tenant, url, { baseUrl, passwordAccess: access.passwordAccess, now: Date.now() });
+    const reply = route(tenant, url, { baseUrl, passwordAccess: access.passwordAccess, now: Date.now(), documentsNullFilter });
     if (fault?.kind === 'badjson' && reply.status === 200) {
       // Declared length matches what is sent: the body parses as broken JSON, not a socket error.
       send(res, { status: 200, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) });
