@@ -6,7 +6,8 @@
 // stays an exact KNN inside the org's vec0 partition.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { fileInList, nearestLists, trainedLists, trainLists, type TrainedLists } from './kmeans';
+import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type FiledVectors, type TrainedLists } from './kmeans';
+import { KmeansCancelled, KmeansWorkerError, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
 type Db = Database.Database;
 
@@ -81,30 +82,6 @@ function floats(b: Buffer): Float32Array {
   const out = new Float32Array(b.byteLength / 4);
   new Uint8Array(out.buffer).set(b);
   return out;
-}
-
-/** v scaled to unit length (a copy); zero stays zero. */
-export function unit(v: Float32Array): Float32Array {
-  let n = 0;
-  for (const x of v) n += x * x;
-  if (n === 0) return Float32Array.from(v);
-  const inv = 1 / Math.sqrt(n);
-  return v.map((x) => x * inv);
-}
-
-/**
- * The int8 code of a vector: each component scaled by the largest one to ±127. The scale is
- * dropped: cosine (the only thing codes are compared by) does not see it.
- */
-export function int8Code(v: Float32Array): Buffer {
-  let max = 0;
-  for (const x of v) max = Math.max(max, Math.abs(x));
-  const out = new Int8Array(v.length);
-  if (max > 0) {
-    const s = 127 / max;
-    for (let j = 0; j < v.length; j++) out[j] = Math.round(v[j]! * s);
-  }
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 // Centroids of a generation never change once written (generation numbers are never reused),
@@ -212,11 +189,15 @@ export interface MaintainOptions {
   lists?: number;
   /** Vectors filed per transaction (tests lower it). */
   fileBatch?: number;
+  /** Tests: the worker script that trains and files, instead of kmeans-worker. */
+  workerUrl?: URL;
 }
 
 export type MaintainResult =
   | { ok: true; trained: boolean; filed: number; lists: number | null }
-  | { ok: false; cancelled: true };
+  | { ok: false; cancelled: true }
+  /** The worker that trains and files failed: nothing half-done answers, the previous lists (if any) still do. */
+  | { ok: false; cancelled: false; message: string };
 
 class Cancelled extends Error {}
 
@@ -232,6 +213,9 @@ export async function maintainLists(db: Db, model: { modelId: string; dim: numbe
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (opts.signal?.aborted) throw new Cancelled();
   };
+  // The CPU work runs on a worker thread, started when a pass has some (most passes only check).
+  let worker: KmeansWorker | null = null;
+  const cpu = (): KmeansWorker => (worker ??= startKmeansWorker({ signal: opts.signal, ...(opts.workerUrl ? { url: opts.workerUrl } : {}) }));
   try {
     if (generations(db).some((g) => g.model_id !== model.modelId || g.dim !== model.dim)) db.transaction(() => dropLists(db)).immediate();
     let trained = false;
@@ -240,17 +224,20 @@ export async function maintainLists(db: Db, model: { modelId: string; dim: numbe
       const active = generations(db).find((g) => g.state === 'active');
       const n = vectorCount(db);
       if (n >= (opts.minVectors ?? LISTS_FROM_VECTORS) && (!active || n >= active.vectors * RETRAIN_GROWTH)) {
-        building = await train(db, model, n, opts.lists ?? listCountFor(n), pause);
+        building = await train(db, model, n, opts.lists ?? listCountFor(n), pause, cpu());
         trained = true;
       }
     }
-    const filed = building ? await fill(db, building, opts, pause) : 0;
+    const filed = building ? await fill(db, building, opts, pause, cpu()) : 0;
     await sweep(db, pause);
     const active = generations(db).find((g) => g.state === 'active');
     return { ok: true, trained, filed, lists: active?.lists ?? null };
   } catch (e) {
-    if (e instanceof Cancelled) return { ok: false, cancelled: true };
+    if (e instanceof Cancelled || e instanceof KmeansCancelled) return { ok: false, cancelled: true };
+    if (e instanceof KmeansWorkerError) return { ok: false, cancelled: false, message: e.message };
     throw e;
+  } finally {
+    await (worker as KmeansWorker | null)?.close();
   }
 }
 
@@ -262,18 +249,7 @@ function vectorCount(db: Db): number {
   return countRow.parse(db.prepare('SELECT count(*) AS n FROM chunks').get()).n;
 }
 
-/** A reproducible uniform generator (xorshift32). */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
-
-async function train(db: Db, model: { modelId: string; dim: number }, n: number, listCount: number, pause: () => Promise<void>): Promise<Generation> {
+async function train(db: Db, model: { modelId: string; dim: number }, n: number, listCount: number, pause: () => Promise<void>, worker: KmeansWorker): Promise<Generation> {
   const { dim } = model;
   const rnd = seeded(n);
   const want = Math.min(n, Math.max(MIN_SAMPLE, listCount * SAMPLE_PER_LIST));
@@ -304,7 +280,8 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
       if (got % 2048 === 0) await pause();
     }
   }
-  const t = await trainLists(sample.subarray(0, got * dim), got, dim, listCount, { iterations: ITERATIONS, rnd, pause });
+  // The sample's buffer moves to the worker; the caller's loop is free until the lists come back.
+  const t = await worker.train(sample.subarray(0, got * dim), got, dim, listCount, { iterations: ITERATIONS, rnd });
   return db.transaction(() => {
     const gen = Number(
       db.prepare("INSERT INTO ivf_generations (model_id, dim, state, vectors, lists, cursor) VALUES (?, ?, 'building', ?, ?, 0)").run(model.modelId, dim, n, t.listCount).lastInsertRowid,
@@ -319,9 +296,13 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
   }).immediate();
 }
 
-/** Files every vector above the generation's cursor, then makes it the active one. */
-async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => Promise<void>): Promise<number> {
-  const lists = listsOf(db, g);
+/**
+ * Files every vector above the generation's cursor, then makes it the active one. Each batch's
+ * floats go to the worker, which answers each vector's list and int8 code; the next batch is
+ * read meanwhile, and the answer is written in a short transaction with the cursor.
+ */
+async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => Promise<void>, worker: KmeansWorker): Promise<number> {
+  await worker.use(listsOf(db, g));
   const base = g.generation * GENERATION_SPAN;
   const total = vectorCount(db);
   // Where a resumed pass starts, estimated from the rowid range: counting rows up to the cursor
@@ -333,8 +314,8 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => P
   const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE rowid = ?)');
   const setCursor = db.prepare('UPDATE ivf_generations SET cursor = ? WHERE generation = ?');
   const more = db.prepare('SELECT 1 FROM chunk_floats WHERE chunk_rowid > ? LIMIT 1');
-  const write = db.transaction((entries: { list: number; chunk: number; code: Buffer }[], cursor: number) => {
-    for (const e of entries) ins.run(base + e.list, e.chunk, e.code, e.chunk);
+  const write = db.transaction((chunks: number[], f: FiledVectors, cursor: number) => {
+    chunks.forEach((chunk, i) => ins.run(base + f.lists[i]!, chunk, Buffer.from(f.codes.buffer, f.codes.byteOffset + i * g.dim, g.dim), chunk));
     setCursor.run(cursor, g.generation);
   });
   const activate = db.transaction((cursor: number): boolean => {
@@ -349,26 +330,36 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => P
     db.prepare("UPDATE ivf_generations SET state = 'active' WHERE generation = ?").run(g.generation);
     return true;
   });
+  const batchSize = Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH));
+  /** The rows after `after`: their count, the last rowid, and the well-formed ones' chunks and floats (one buffer, to transfer). */
+  const readBatch = (after: number) => {
+    const rows = read.all(after, batchSize).map((r) => floatsRow.parse(r));
+    const good = rows.filter((r) => r.embedding.byteLength === g.dim * 4);
+    const vectors = new Float32Array(good.length * g.dim);
+    const bytes = new Uint8Array(vectors.buffer);
+    good.forEach((r, i) => bytes.set(r.embedding, i * g.dim * 4));
+    return { rows: rows.length, last: rows.at(-1)?.chunk_rowid ?? after, chunks: good.map((r) => r.chunk_rowid), vectors };
+  };
   let cursor = g.cursor;
   let filed = 0;
   opts.onProgress?.({ done, total });
+  let next = readBatch(cursor);
   for (;;) {
-    const rows = read.all(cursor, Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH))).map((r) => floatsRow.parse(r));
-    if (rows.length === 0) {
+    const batch = next;
+    if (batch.rows === 0) {
       if (activate.immediate(cursor)) return filed;
+      next = readBatch(cursor); // vectors were added meanwhile
       continue;
     }
-    const entries = rows
-      .filter((r) => r.embedding.byteLength === g.dim * 4)
-      .map((r) => {
-        const u = unit(floats(r.embedding));
-        return { list: fileInList(lists, u), chunk: r.chunk_rowid, code: int8Code(u) };
-      });
-    cursor = rows[rows.length - 1]!.chunk_rowid;
-    write.immediate(entries, cursor);
-    filed += entries.length;
-    done += rows.length;
+    const filing = worker.file(batch.vectors, batch.chunks.length);
+    next = readBatch(batch.last);
+    const f = await filing;
+    cursor = batch.last;
+    write.immediate(batch.chunks, f, cursor);
+    filed += batch.chunks.length;
+    done += batch.rows;
     opts.onProgress?.({ done: Math.min(done, total), total: Math.max(total, done) });
+    // Separates this write from the next read, so neither waits for the other in one turn.
     await pause();
   }
 }
