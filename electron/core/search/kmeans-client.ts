@@ -21,6 +21,8 @@ export interface KmeansWorker {
   file(vectors: Float32Array, count: number): Promise<FiledVectors>;
   /** Stops the worker; pending calls reject. */
   close(): Promise<void>;
+  /** Settles once the thread has ended (or never started). */
+  exited: Promise<void>;
 }
 
 /** The worker was stopped by the caller's signal (or close()) before it answered. */
@@ -66,6 +68,8 @@ export function startKmeansWorker(opts: KmeansWorkerOptions = {}): KmeansWorker 
   const onAbort = () => stop(new KmeansCancelled('The inverted lists pass was cancelled.'));
   const failed = (what: string) => new KmeansWorkerError(`The worker that builds the inverted lists for search by meaning ${what}; the current lists keep answering.`);
 
+  let ended: () => void = () => undefined;
+  const exited = new Promise<void>((resolve) => (ended = resolve));
   const started: Promise<Worker> = (async () => {
     const url = opts.url ?? (await kmeansWorkerUrl());
     if (stopped) throw stopped;
@@ -80,11 +84,17 @@ export function startKmeansWorker(opts: KmeansWorkerOptions = {}): KmeansWorker 
       p?.resolve(parsed.data);
     });
     w.on('error', (e) => stop(failed(`failed (${e.message})`)));
-    w.on('exit', (code) => stop(failed(`stopped (exit code ${code})`)));
+    w.on('exit', (code) => {
+      stop(failed(`stopped (exit code ${code})`));
+      ended();
+    });
     return w;
   })();
   // A worker that cannot even be built or found fails every call instead of leaving one hanging.
-  started.catch((e: unknown) => stop(failed(`could not start (${e instanceof Error ? e.message : String(e)})`)));
+  started.catch((e: unknown) => {
+    stop(failed(`could not start (${e instanceof Error ? e.message : String(e)})`));
+    ended();
+  });
   if (opts.signal?.aborted) onAbort();
   else opts.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -119,5 +129,6 @@ export function startKmeansWorker(opts: KmeansWorkerOptions = {}): KmeansWorker 
       const w = await started.catch(() => null);
       await w?.terminate();
     },
+    exited,
   };
 }

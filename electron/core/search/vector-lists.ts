@@ -6,7 +6,7 @@
 // stays an exact KNN inside the org's vec0 partition.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type FiledVectors, type TrainedLists } from './kmeans';
+import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type TrainedLists } from './kmeans';
 import { KmeansCancelled, KmeansWorkerError, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
 type Db = Database.Database;
@@ -46,8 +46,23 @@ const MAX_LISTS = 4_096;
 const SAMPLE_PER_LIST = 40;
 const MIN_SAMPLE = 10_000;
 const ITERATIONS = 10;
-/** Vectors filed per write transaction during a (re)training: ~50–100 ms of work each, then other work runs. */
-const FILE_BATCH = 2_048;
+/**
+ * Vectors filed together during a (re)training: read, filed by the worker, then written sorted by
+ * list, the last transaction moving the cursor past them. Written in list order, a transaction of
+ * FILE_SLICE entries touches a few pages of a few lists (~50 entries a list at 100k); in rowid
+ * order each entry dirtied a page of its own (100k filed in 256-entry transactions: ~10 s of
+ * writes, 50–90 ms each).
+ */
+const FILE_BATCH = 16_384;
+/** Vectors handed to the worker at once (the next batch is read while it files one). */
+const WORKER_BATCH = 2_048;
+/** Rows read, or entries written, per statement run or transaction while filing. */
+const FILE_SLICE = 256;
+/**
+ * The longest the caller's thread works on the store before it yields (the app's IPC, the MCP
+ * server's tool calls wait at most about this long behind a pass).
+ */
+const TURN_MS = 10;
 const SWEEP_BATCH = 8_192;
 
 export function listCountFor(vectors: number): number {
@@ -201,6 +216,12 @@ export type MaintainResult =
 
 class Cancelled extends Error {}
 
+/** How a pass shares the caller's thread: pause() yields (and throws once cancelled), due() says a turn is long enough. */
+interface Pace {
+  pause(): Promise<void>;
+  due(): boolean;
+}
+
 /**
  * Brings the lists in line with the vectors, after an embedding pass: trains the first lists
  * once the store holds `minVectors` vectors, retrains when they have doubled, files every vector
@@ -209,9 +230,14 @@ class Cancelled extends Error {}
  * keeps its progress: the next one resumes filing where it stopped.
  */
 export async function maintainLists(db: Db, model: { modelId: string; dim: number }, opts: MaintainOptions = {}): Promise<MaintainResult> {
-  const pause = async (): Promise<void> => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (opts.signal?.aborted) throw new Cancelled();
+  let turn = performance.now();
+  const pace: Pace = {
+    pause: async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turn = performance.now();
+      if (opts.signal?.aborted) throw new Cancelled();
+    },
+    due: () => performance.now() - turn >= TURN_MS,
   };
   // The CPU work runs on a worker thread, started when a pass has some (most passes only check).
   let worker: KmeansWorker | null = null;
@@ -224,12 +250,12 @@ export async function maintainLists(db: Db, model: { modelId: string; dim: numbe
       const active = generations(db).find((g) => g.state === 'active');
       const n = vectorCount(db);
       if (n >= (opts.minVectors ?? LISTS_FROM_VECTORS) && (!active || n >= active.vectors * RETRAIN_GROWTH)) {
-        building = await train(db, model, n, opts.lists ?? listCountFor(n), pause, cpu());
+        building = await train(db, model, n, opts.lists ?? listCountFor(n), pace, cpu());
         trained = true;
       }
     }
-    const filed = building ? await fill(db, building, opts, pause, cpu()) : 0;
-    await sweep(db, pause);
+    const filed = building ? await fill(db, building, opts, pace, cpu()) : 0;
+    await sweep(db, pace);
     const active = generations(db).find((g) => g.state === 'active');
     return { ok: true, trained, filed, lists: active?.lists ?? null };
   } catch (e) {
@@ -249,7 +275,16 @@ function vectorCount(db: Db): number {
   return countRow.parse(db.prepare('SELECT count(*) AS n FROM chunks').get()).n;
 }
 
-async function train(db: Db, model: { modelId: string; dim: number }, n: number, listCount: number, pause: () => Promise<void>, worker: KmeansWorker): Promise<Generation> {
+/**
+ * The lowest and highest chunk_floats rowid. Two subqueries: SQLite reads min() or max() from
+ * the b-tree's end only when the query has no other aggregate; `SELECT min(x), max(x)` scans the
+ * whole table (1.5 GB at 1M vectors, seconds of the caller's thread).
+ */
+function rowidRange(db: Db): unknown {
+  return db.prepare('SELECT (SELECT min(chunk_rowid) FROM chunk_floats) AS lo, (SELECT max(chunk_rowid) FROM chunk_floats) AS hi').get();
+}
+
+async function train(db: Db, model: { modelId: string; dim: number }, n: number, listCount: number, pace: Pace, worker: KmeansWorker): Promise<Generation> {
   const { dim } = model;
   const rnd = seeded(n);
   const want = Math.min(n, Math.max(MIN_SAMPLE, listCount * SAMPLE_PER_LIST));
@@ -267,7 +302,7 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
     }
   } else {
     // Random rowids in the table's range, each the next stored one: a few hundred ms at 1M.
-    const range = z.object({ lo: z.number(), hi: z.number() }).parse(db.prepare('SELECT min(chunk_rowid) AS lo, max(chunk_rowid) AS hi FROM chunk_floats').get());
+    const range = z.object({ lo: z.number(), hi: z.number() }).parse(rowidRange(db));
     const next = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats WHERE chunk_rowid >= ? ORDER BY chunk_rowid LIMIT 1');
     const seen = new Set<number>();
     for (let tries = 0; got < want && tries < want * 4; tries++) {
@@ -277,7 +312,8 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
       if (seen.has(r.chunk_rowid)) continue;
       seen.add(r.chunk_rowid);
       take(r.embedding);
-      if (got % 2048 === 0) await pause();
+      // Each lookup is a random page (~0.4 ms when not cached): yield by the clock, not by a count.
+      if (pace.due()) await pace.pause();
     }
   }
   // The sample's buffer moves to the worker; the caller's loop is free until the lists come back.
@@ -301,22 +337,22 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
  * floats go to the worker, which answers each vector's list and int8 code; the next batch is
  * read meanwhile, and the answer is written in a short transaction with the cursor.
  */
-async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => Promise<void>, worker: KmeansWorker): Promise<number> {
+async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, worker: KmeansWorker): Promise<number> {
   await worker.use(listsOf(db, g));
   const base = g.generation * GENERATION_SPAN;
   const total = vectorCount(db);
   // Where a resumed pass starts, estimated from the rowid range: counting rows up to the cursor
   // would read the table itself.
-  const range = z.object({ lo: z.number().nullable(), hi: z.number().nullable() }).parse(db.prepare('SELECT min(chunk_rowid) AS lo, max(chunk_rowid) AS hi FROM chunk_floats').get());
+  const range = z.object({ lo: z.number().nullable(), hi: z.number().nullable() }).parse(rowidRange(db));
   let done = range.lo === null || range.hi === null || g.cursor < range.lo ? 0 : Math.round((total * Math.min(g.cursor - range.lo + 1, range.hi - range.lo + 1)) / (range.hi - range.lo + 1));
   const read = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats WHERE chunk_rowid > ? ORDER BY chunk_rowid LIMIT ?');
   // A chunk deleted since it was read has no chunks row left: it is not filed.
   const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE rowid = ?)');
   const setCursor = db.prepare('UPDATE ivf_generations SET cursor = ? WHERE generation = ?');
   const more = db.prepare('SELECT 1 FROM chunk_floats WHERE chunk_rowid > ? LIMIT 1');
-  const write = db.transaction((chunks: number[], f: FiledVectors, cursor: number) => {
-    chunks.forEach((chunk, i) => ins.run(base + f.lists[i]!, chunk, Buffer.from(f.codes.buffer, f.codes.byteOffset + i * g.dim, g.dim), chunk));
-    setCursor.run(cursor, g.generation);
+  const write = db.transaction((entries: PoolEntry[], cursor: number | null) => {
+    for (const e of entries) ins.run(base + e.list, e.chunk, e.code, e.chunk);
+    if (cursor !== null) setCursor.run(cursor, g.generation);
   });
   const activate = db.transaction((cursor: number): boolean => {
     if (more.get(cursor) !== undefined) return false;
@@ -330,44 +366,88 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pause: () => P
     db.prepare("UPDATE ivf_generations SET state = 'active' WHERE generation = ?").run(g.generation);
     return true;
   });
-  const batchSize = Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH));
-  /** The rows after `after`: their count, the last rowid, and the well-formed ones' chunks and floats (one buffer, to transfer). */
-  const readBatch = (after: number) => {
-    const rows = read.all(after, batchSize).map((r) => floatsRow.parse(r));
-    const good = rows.filter((r) => r.embedding.byteLength === g.dim * 4);
+  const poolSize = Math.max(1, Math.trunc(opts.fileBatch ?? FILE_BATCH));
+  const batchSize = Math.min(poolSize, WORKER_BATCH);
+  const slice = Math.min(poolSize, FILE_SLICE);
+  /**
+   * The rows after `after` (up to a worker batch, read a slice at a time, yielding when a turn is
+   * long): their count, the last rowid, and the well-formed ones' chunks and floats (one buffer,
+   * to transfer).
+   */
+  const readBatch = async (after: number) => {
+    const good: { chunk_rowid: number; embedding: Buffer }[] = [];
+    let rows = 0;
+    let last = after;
+    while (rows < batchSize) {
+      if (pace.due()) await pace.pause();
+      const got = read.all(last, Math.min(slice, batchSize - rows)).map((r) => floatsRow.parse(r));
+      for (const r of got) if (r.embedding.byteLength === g.dim * 4) good.push(r);
+      rows += got.length;
+      last = got.at(-1)?.chunk_rowid ?? last;
+      if (got.length < slice) break;
+    }
     const vectors = new Float32Array(good.length * g.dim);
     const bytes = new Uint8Array(vectors.buffer);
     good.forEach((r, i) => bytes.set(r.embedding, i * g.dim * 4));
-    return { rows: rows.length, last: rows.at(-1)?.chunk_rowid ?? after, chunks: good.map((r) => r.chunk_rowid), vectors };
+    return { rows, last, chunks: good.map((r) => r.chunk_rowid), vectors };
+  };
+  const prefetch = (after: number) => {
+    const p = readBatch(after);
+    // Once cancelled, a pass ends on the first failure; a read in flight must not fail unheard.
+    p.catch(() => undefined);
+    return p;
   };
   let cursor = g.cursor;
   let filed = 0;
   opts.onProgress?.({ done, total });
-  let next = readBatch(cursor);
+  let next = prefetch(cursor);
   for (;;) {
-    const batch = next;
-    if (batch.rows === 0) {
+    // A pool: worker batches until poolSize rows, each read while the worker files the one before.
+    const pool: PoolEntry[] = [];
+    let rows = 0;
+    let last = cursor;
+    while (rows < poolSize) {
+      const batch = await next;
+      if (batch.rows === 0) break;
+      const filing = worker.file(batch.vectors, batch.chunks.length);
+      next = prefetch(batch.last);
+      const f = await filing;
+      batch.chunks.forEach((chunk, i) => pool.push({ chunk, list: f.lists[i]!, code: Buffer.from(f.codes.buffer, f.codes.byteOffset + i * g.dim, g.dim) }));
+      rows += batch.rows;
+      last = batch.last;
+    }
+    if (rows === 0) {
       if (activate.immediate(cursor)) return filed;
-      next = readBatch(cursor); // vectors were added meanwhile
+      next = prefetch(cursor); // vectors were added meanwhile
       continue;
     }
-    const filing = worker.file(batch.vectors, batch.chunks.length);
-    next = readBatch(batch.last);
-    const f = await filing;
-    cursor = batch.last;
-    write.immediate(batch.chunks, f, cursor);
-    filed += batch.chunks.length;
-    done += batch.rows;
+    // In list order; only the last transaction moves the cursor. A pass cancelled in between
+    // files the pool again next time (INSERT OR REPLACE: the same entries).
+    pool.sort((a, b) => a.list - b.list || a.chunk - b.chunk);
+    for (let from = 0; from < pool.length || from === 0; from += slice) {
+      if (pace.due()) await pace.pause();
+      const to = Math.min(from + slice, pool.length);
+      write.immediate(pool.slice(from, to), to === pool.length ? last : null);
+    }
+    cursor = last;
+    filed += pool.length;
+    done += rows;
     opts.onProgress?.({ done: Math.min(done, total), total: Math.max(total, done) });
-    // Separates this write from the next read, so neither waits for the other in one turn.
-    await pause();
+    await pace.pause();
   }
 }
 
+/** A vector filed and waiting to be written: its chunk, its list and its int8 code. */
+interface PoolEntry {
+  chunk: number;
+  list: number;
+  code: Buffer;
+}
+
 /** Deletes, in short transactions, the entries of lists that no generation holds any more. */
-async function sweep(db: Db, pause: () => Promise<void>): Promise<void> {
+async function sweep(db: Db, pace: Pace): Promise<void> {
   const first = generations(db)[0];
   const below = first ? first.generation * GENERATION_SPAN : Number.MAX_SAFE_INTEGER;
   const del = db.prepare('DELETE FROM ivf_entries WHERE (list_id, chunk_rowid) IN (SELECT list_id, chunk_rowid FROM ivf_entries WHERE list_id < ? LIMIT ?)');
-  while (db.transaction(() => del.run(below, SWEEP_BATCH).changes).immediate() > 0) await pause();
+  while (db.transaction(() => del.run(below, SWEEP_BATCH).changes).immediate() > 0) await pace.pause();
 }
