@@ -4,6 +4,12 @@
 // nearest lists (one contiguous key range each), ranks their codes by cosine in SQLite and
 // re-scores the best few hundred from chunk_floats. Org-scoped search does not come here: it
 // stays an exact KNN inside the org's vec0 partition.
+//
+// Building lists is minutes of CPU at 1M vectors, and it runs in whichever process embedded (the
+// app's main process, the MCP server, the CLI). The CPU part (the k-means training and each
+// vector's list and int8 code) runs on a worker thread (kmeans-client.ts); the store stays on the
+// caller's connection (SQLCipher handles are not shared across threads), which reads vectors,
+// hands their floats over and writes the answers, yielding whenever a turn has taken TURN_MS.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type TrainedLists } from './kmeans';
@@ -202,7 +208,7 @@ export interface MaintainOptions {
   minVectors?: number;
   /** Lists to train (tests and the bench set it; default ~sqrt of the vectors). */
   lists?: number;
-  /** Vectors filed per transaction (tests lower it). */
+  /** Vectors filed together, the cursor moving once past them (tests lower it; FILE_BATCH). */
   fileBatch?: number;
   /** Tests: the worker script that trains and files, instead of kmeans-worker. */
   workerUrl?: URL;
