@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileInList, int8Code, seeded, trainLists, unit } from './kmeans';
-import { KmeansCancelled, KmeansWorkerError, startKmeansWorker, type KmeansWorker } from './kmeans-client';
+import { KmeansCancelled, KmeansWorkerError, kmeansWorkerUrl, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
 const DIM = 384;
 
@@ -126,5 +126,15 @@ describe('the k-means worker', () => {
     await expect(throws.train(xs, 50, DIM, 4, { iterations: 2, rnd: seeded(1) })).rejects.toThrow(/failed \(cannot load the model of the world\)/);
     const missing = start({ url: pathToFileURL(join(tmpdir(), 'no-such-dir-glue', 'kmeans-worker.js')) });
     await expect(missing.file(xs, 1)).rejects.toBeInstanceOf(KmeansWorkerError);
+  });
+});
+
+describe('kmeansWorkerUrl from a bundle', () => {
+  it('finds kmeans-worker.js beside the entry (out/cli/glue.js, glue.cjs, out/main/index.js) or one folder above a chunk (out/main/chunks)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'glue-bundle-')), 'out', 'main');
+    mkdirSync(join(out, 'chunks'), { recursive: true });
+    for (const f of ['index.js', 'kmeans-worker.js', join('chunks', 'kmeans-abc123.js')]) writeFileSync(join(out, f), '');
+    expect((await kmeansWorkerUrl(pathToFileURL(join(out, 'index.js')).href)).href).toBe(pathToFileURL(join(out, 'kmeans-worker.js')).href);
+    expect((await kmeansWorkerUrl(pathToFileURL(join(out, 'chunks', 'kmeans-abc123.js')).href)).href).toBe(pathToFileURL(join(out, 'kmeans-worker.js')).href);
   });
 });
