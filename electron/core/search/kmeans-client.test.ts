@@ -96,11 +96,15 @@ describe('the k-means worker', () => {
       clearInterval(timer);
     }
     const took = performance.now() - t0;
+    const busy = performance.eventLoopUtilization(elu).utilization;
+    const seen = `training ${took.toFixed(0)} ms, ${ticks} ticks, longest gap ${worst.toFixed(0)} ms, loop busy ${(busy * 100).toFixed(0)} %`;
     // The training took a while, and meanwhile this thread mostly waited: timers kept ticking.
-    expect(took).toBeGreaterThan(100);
-    expect(ticks).toBeGreaterThan(took / 10 / 3);
-    expect(worst).toBeLessThan(60);
-    expect(performance.eventLoopUtilization(elu).utilization).toBeLessThan(0.5);
+    // (Bounds are loose: on 2 shared cores under load the OS alone can hold a thread ~100 ms.)
+    expect(took, seen).toBeGreaterThan(100);
+    expect(ticks, seen).toBeGreaterThan(took / 10 / 3);
+    expect(worst, seen).toBeLessThan(150);
+    // In this thread the same training keeps the loop busy ~100 % of the time.
+    expect(busy, seen).toBeLessThan(0.5);
   });
 
   it('stops promptly when the signal aborts, ending the thread', async () => {
