@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createEmbedder } from './embedder';
 import { fileInList, int8Code, seeded, unit } from './kmeans';
 import { fixtureModelsDir } from './test-models';
-import { activeLists, LISTS_FROM_VECTORS, listCountFor, listNeighbours, maintainLists } from './vector-lists';
+import { activeLists, LISTS_FROM_VECTORS, listCountFor, listNeighbours, listWriter, maintainLists } from './vector-lists';
 import { updateEmbeddings, vectorSearch, type EmbedProgress, type UpdateOptions } from './vectors';
 import { openTestDb, upsertRecord, type SeedRecord, type TestDb } from './vectors-test-db';
 
@@ -246,7 +246,7 @@ function addSyntheticVectors(db: TestDb['db'], from: number, count: number): Flo
     return Float32Array.from({ length: DIM }, () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r()));
   });
   const insRec = db.prepare("INSERT INTO records (rowid, type, itglue_id, org_id, name, body, attrs, content_hash) VALUES (?, 'configurations', ?, 1, ?, '', '{}', 'h')");
-  const insChunk = db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, 0, 1, 't', 's', ?)");
+  const insChunk = db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, 0, 1, ?, 's', ?)");
   const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
   const out: Float32Array[] = [];
   db.transaction(() => {
@@ -255,7 +255,7 @@ function addSyntheticVectors(db: TestDb['db'], from: number, count: number): Flo
       const v = unit(Float32Array.from({ length: DIM }, (_, j) => t[j]! + 0.8 * gauss()));
       out.push(v);
       insRec.run(id, `s${id}`, `cfg-${id}`);
-      insChunk.run(id, id, SYNTHETIC.modelId);
+      insChunk.run(id, id, `t${id}`, SYNTHETIC.modelId);
       insFloats.run(id, Buffer.from(v.buffer));
     }
   })();
@@ -322,6 +322,31 @@ describe('inverted lists built on a worker thread', () => {
     expect(n(t.db, 'SELECT count(*) AS n FROM ivf_entries')).toBe(filed);
     expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8 })).toEqual({ ok: true, trained: false, filed: 400 - filed, lists: 8 });
     expectEveryChunkFiledOnce(t.db);
+  });
+
+  it('do not file a vector over the chunk that took its rowid while the worker was filing it', async () => {
+    t = openTestDb();
+    addSyntheticVectors(t.db, 1, 200);
+    // Chunk 200 (the highest rowid) is rewritten after the first pool is written; the second
+    // pool's rows were read before that, while the worker filed the first.
+    const replacement = unit(Float32Array.from({ length: DIM }, (_, j) => (j % 5) - 2));
+    let swapped = false;
+    const onProgress = ({ done }: { done: number }) => {
+      if (swapped || done < 100) return;
+      swapped = true;
+      t!.db.prepare('DELETE FROM chunks WHERE rowid = 200').run();
+      t!.db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (200, 200, 0, 1, 'rewritten', 's', ?)").run(SYNTHETIC.modelId);
+      t!.db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (200, ?)').run(Buffer.from(replacement.buffer));
+      // What the vector writer does with a new chunk: file it in every generation, the one being built too.
+      listWriter(t!.db, SYNTHETIC.modelId, DIM)(200n, replacement);
+    };
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, onProgress })).toMatchObject({ ok: true, trained: true });
+    expect(swapped).toBe(true);
+    expectEveryChunkFiledOnce(t.db);
+    const active = activeLists(t.db, SYNTHETIC.modelId, DIM)!;
+    const entry = z.object({ list_id: z.number(), code: z.instanceof(Buffer) }).parse(t.db.prepare('SELECT list_id, code FROM ivf_entries WHERE chunk_rowid = 200').get());
+    expect(entry.code.equals(int8Code(replacement))).toBe(true);
+    expect(entry.list_id).toBe(active.base + fileInList(active.lists, replacement));
   });
 
   it('file every vector in the list and with the code the caller would compute itself', async () => {

@@ -87,6 +87,7 @@ const generationRow = z.object({
 type Generation = z.infer<typeof generationRow>;
 const centroidRow = z.object({ id: z.number(), group_id: z.number().optional(), centroid: z.instanceof(Buffer) });
 const floatsRow = z.object({ chunk_rowid: z.number(), embedding: z.instanceof(Buffer) });
+const fillRow = floatsRow.extend({ text_hash: z.string().nullable() });
 const countRow = z.object({ n: z.number() });
 const neighbourRow = z.object({ chunk: z.number(), record_rowid: z.number(), seq: z.number(), distance: z.number() });
 export type ListNeighbour = z.infer<typeof neighbourRow>;
@@ -351,8 +352,8 @@ async function train(db: Db, model: { modelId: string; dim: number }, n: number,
 
 /**
  * Files every vector above the generation's cursor, then makes it the active one. Each batch's
- * floats go to the worker, which answers each vector's list and int8 code; the next batch is
- * read meanwhile, and the answer is written in a short transaction with the cursor.
+ * floats go to the worker, which answers each vector's list and int8 code while the next batch is
+ * read; a pool of batches is then written in list order, in short transactions.
  */
 async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, worker: KmeansWorker, counted: number | null): Promise<number> {
   await worker.use(listsOf(db, g));
@@ -362,13 +363,17 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
   // would read the table itself.
   const range = z.object({ lo: z.number().nullable(), hi: z.number().nullable() }).parse(rowidRange(db));
   let done = range.lo === null || range.hi === null || g.cursor < range.lo ? 0 : Math.round((total * Math.min(g.cursor - range.lo + 1, range.hi - range.lo + 1)) / (range.hi - range.lo + 1));
-  const read = db.prepare('SELECT chunk_rowid, embedding FROM chunk_floats WHERE chunk_rowid > ? ORDER BY chunk_rowid LIMIT ?');
-  // A chunk deleted since it was read has no chunks row left: it is not filed.
-  const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE rowid = ?)');
+  const read = db.prepare(
+    'SELECT f.chunk_rowid, f.embedding, c.text_hash FROM chunk_floats f LEFT JOIN chunks c ON c.rowid = f.chunk_rowid WHERE f.chunk_rowid > ? ORDER BY f.chunk_rowid LIMIT ?',
+  );
+  // Other writers run between a read and its write (the caller yields; other processes share the
+  // file): a chunk deleted since it was read is not filed, nor one whose rowid now holds other
+  // text (SQLite reuses the highest rowid once it is deleted), which listWriter filed already.
+  const ins = db.prepare('INSERT OR REPLACE INTO ivf_entries (list_id, chunk_rowid, code) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE rowid = ? AND text_hash = ?)');
   const setCursor = db.prepare('UPDATE ivf_generations SET cursor = ? WHERE generation = ?');
   const more = db.prepare('SELECT 1 FROM chunk_floats WHERE chunk_rowid > ? LIMIT 1');
   const write = db.transaction((entries: PoolEntry[], cursor: number | null) => {
-    for (const e of entries) ins.run(base + e.list, e.chunk, e.code, e.chunk);
+    for (const e of entries) ins.run(base + e.list, e.chunk, e.code, e.chunk, e.textHash);
     if (cursor !== null) setCursor.run(cursor, g.generation);
   });
   const activate = db.transaction((cursor: number): boolean => {
@@ -392,13 +397,14 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
    * to transfer).
    */
   const readBatch = async (after: number) => {
-    const good: { chunk_rowid: number; embedding: Buffer }[] = [];
+    const good: { chunk_rowid: number; embedding: Buffer; text_hash: string | null }[] = [];
     let rows = 0;
     let last = after;
     while (rows < batchSize) {
       if (pace.due()) await pace.pause();
-      const got = read.all(last, Math.min(slice, batchSize - rows)).map((r) => floatsRow.parse(r));
-      for (const r of got) if (r.embedding.byteLength === g.dim * 4) good.push(r);
+      const got = read.all(last, Math.min(slice, batchSize - rows)).map((r) => fillRow.parse(r));
+      // A row without its chunk (gone meanwhile) is passed over, as a malformed one is.
+      for (const r of got) if (r.embedding.byteLength === g.dim * 4 && r.text_hash !== null) good.push(r);
       rows += got.length;
       last = got.at(-1)?.chunk_rowid ?? last;
       if (got.length < slice) break;
@@ -406,7 +412,7 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
     const vectors = new Float32Array(good.length * g.dim);
     const bytes = new Uint8Array(vectors.buffer);
     good.forEach((r, i) => bytes.set(r.embedding, i * g.dim * 4));
-    return { rows, last, chunks: good.map((r) => r.chunk_rowid), vectors };
+    return { rows, last, chunks: good.map((r) => r.chunk_rowid), textHashes: good.map((r) => r.text_hash ?? ''), vectors };
   };
   const prefetch = (after: number) => {
     const p = readBatch(after);
@@ -429,7 +435,7 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
       const filing = worker.file(batch.vectors, batch.chunks.length);
       next = prefetch(batch.last);
       const f = await filing;
-      batch.chunks.forEach((chunk, i) => pool.push({ chunk, list: f.lists[i]!, code: Buffer.from(f.codes.buffer, f.codes.byteOffset + i * g.dim, g.dim) }));
+      batch.chunks.forEach((chunk, i) => pool.push({ chunk, textHash: batch.textHashes[i]!, list: f.lists[i]!, code: Buffer.from(f.codes.buffer, f.codes.byteOffset + i * g.dim, g.dim) }));
       rows += batch.rows;
       last = batch.last;
     }
@@ -462,9 +468,10 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
   }
 }
 
-/** A vector filed and waiting to be written: its chunk, its list and its int8 code. */
+/** A vector filed and waiting to be written: its chunk (and the text it was read for), its list and its int8 code. */
 interface PoolEntry {
   chunk: number;
+  textHash: string;
   list: number;
   code: Buffer;
 }
