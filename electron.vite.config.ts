@@ -11,8 +11,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          // Its own file next to index.js: embed-worker-url.ts starts it as a worker_thread.
+          // Their own files next to index.js: worker-url.ts finds them to start worker_threads.
           'embed-worker': resolve(__dirname, 'electron/core/search/embed-worker.ts'),
+          'kmeans-worker': resolve(__dirname, 'electron/core/search/kmeans-worker.ts'),
         },
         // Fixed names, no hash: the worker is found by name at run time.
         output: { entryFileNames: '[name].js' },

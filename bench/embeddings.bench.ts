@@ -20,6 +20,30 @@ const COARSE_N = Number(process.env.BENCH_COARSE_VECTORS ?? 1_000_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 3000);
 const DIM = 384;
 
+/**
+ * The longest the caller's event loop went without running a 5 ms timer (the app's IPC and the
+ * MCP server's tool calls wait that long), reset by take().
+ */
+function stallMeter() {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 5);
+  return {
+    take(): number {
+      const now = performance.now();
+      const w = Math.max(worst, now - last);
+      worst = 0;
+      last = now;
+      return w;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
@@ -268,11 +292,23 @@ it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inve
     const sizeBefore = bytes();
     const t1 = performance.now();
     let trainedAt = 0;
-    const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, { minVectors: 1, onProgress: () => (trainedAt ||= performance.now()) });
+    let trainStall = 0;
+    const stalls = stallMeter();
+    const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, {
+      minVectors: 1,
+      onProgress: () => {
+        if (trainedAt) return;
+        trainedAt = performance.now();
+        trainStall = stalls.take();
+      },
+    });
+    const fileStall = stalls.take();
+    stalls.stop();
     const buildS = (performance.now() - t1) / 1000;
     if (!built.ok) throw new Error('list build cancelled');
     lines.push(
-      `  inverted lists: ${built.lists} lists (~sqrt N = ${listCountFor(COARSE_N)}): trained in ${((trainedAt - t1) / 1000).toFixed(0)} s, ${built.filed} vectors filed in ${((performance.now() - trainedAt) / 1000).toFixed(0)} s (${buildS.toFixed(0)} s in all); the file grew ${((bytes() - sizeBefore) / 2 ** 20).toFixed(0)} MB (was ${(sizeBefore / 2 ** 20).toFixed(0)} MB)`,
+      `  inverted lists: ${built.lists} lists (~sqrt N = ${listCountFor(COARSE_N)}): trained in ${((trainedAt - t1) / 1000).toFixed(1)} s, ${built.filed} vectors filed in ${((performance.now() - trainedAt) / 1000).toFixed(1)} s (${buildS.toFixed(0)} s in all); the file grew ${((bytes() - sizeBefore) / 2 ** 20).toFixed(0)} MB (was ${(sizeBefore / 2 ** 20).toFixed(0)} MB)`,
+      `  caller's event loop while the lists were built: longest stall ${trainStall.toFixed(0)} ms training (sample read included), ${fileStall.toFixed(0)} ms filing`,
     );
     const probeSet = [...new Set([8, DEFAULT_PROBES, 24, 32])].sort((a, b) => a - b);
     for (const oversample of [...new Set([LISTS_OVERSAMPLE, 30, DEFAULT_OVERSAMPLE])].sort((a, b) => a - b)) {

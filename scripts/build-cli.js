@@ -35,6 +35,7 @@ try {
     entryPoints: {
       glue: 'electron/cli/main.ts',
       'embed-worker': 'electron/core/search/embed-worker.ts',
+      'kmeans-worker': 'electron/core/search/kmeans-worker.ts',
       // Run once below to write the fast-start handshake manifest; never loaded by `glue`.
       'mcp-manifest': 'electron/mcp/manifest.ts',
       // Loads glue.cjs (below) with a V8 code cache; bin/glue.js uses it for every command but mcp.

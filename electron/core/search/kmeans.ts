@@ -1,6 +1,10 @@
 // Spherical k-means for the inverted lists of unscoped vector search (vector-lists.ts): plain
 // Float32Array math, no store access. Stored vectors are unit length (the embedder normalizes
 // them), so the nearest centroid is the one with the largest dot product.
+import { int8Code } from '../store/vector-code';
+
+// The int8 code each vector is filed with: the same one org_codes holds (migration 0020).
+export { int8Code };
 
 /** Yields to the event loop (and throws when the work was cancelled). */
 export type Pause = () => Promise<void>;
@@ -10,6 +14,33 @@ export interface KmeansOptions {
   /** Uniform in [0, 1): seeded by the caller so a training is reproducible. */
   rnd: () => number;
   pause: Pause;
+}
+
+/** A reproducible uniform generator (xorshift32) whose state can continue on another thread. */
+export interface Rnd {
+  (): number;
+  /** The state to seed a generator that goes on from here: seeded(r.state()) draws what r would. */
+  state(): number;
+}
+
+export function seeded(seed: number): Rnd {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+  return Object.assign(next, { state: () => s >>> 0 });
+}
+
+/** v scaled to unit length (a copy); zero stays zero. */
+export function unit(v: Float32Array): Float32Array {
+  let n = 0;
+  for (const x of v) n += x * x;
+  if (n === 0) return Float32Array.from(v);
+  const inv = 1 / Math.sqrt(n);
+  return v.map((x) => x * inv);
 }
 
 /** Multiply-adds between pauses: ~15–25 ms of work on this machine's cores. */
@@ -233,4 +264,24 @@ export function nearestLists(t: TrainedLists, q: Float32Array, count: number): n
   const order = Array.from({ length: t.listCount }, (_, i) => i);
   order.sort((a, b) => scores[b]! - scores[a]! || a - b);
   return order.slice(0, Math.max(0, Math.min(Math.trunc(count), t.listCount)));
+}
+
+/** Where each of `count` vectors (rows of `vectors`) is filed, and its int8 code (count × dim). */
+export interface FiledVectors {
+  lists: Int32Array;
+  codes: Int8Array;
+}
+
+/** The filing of a batch: each row made unit length, its list (fileInList) and its code (int8Code). */
+export function fileVectors(t: TrainedLists, vectors: Float32Array, count: number): FiledVectors {
+  const { dim } = t;
+  if (vectors.length < count * dim) throw new Error(`fileVectors: ${vectors.length} floats cannot hold ${count} vectors of ${dim}`);
+  const lists = new Int32Array(count);
+  const codes = new Int8Array(count * dim);
+  for (let i = 0; i < count; i++) {
+    const u = unit(vectors.subarray(i * dim, i * dim + dim));
+    lists[i] = fileInList(t, u);
+    codes.set(int8Code(u), i * dim);
+  }
+  return { lists, codes };
 }

@@ -1,8 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from './embedder';
+import { fileInList, int8Code, seeded, unit } from './kmeans';
 import { fixtureModelsDir } from './test-models';
-import { activeLists, LISTS_FROM_VECTORS, listCountFor, maintainLists } from './vector-lists';
+import { activeLists, LISTS_FROM_VECTORS, listCountFor, listNeighbours, listWriter, maintainLists } from './vector-lists';
 import { updateEmbeddings, vectorSearch, type EmbedProgress, type UpdateOptions } from './vectors';
 import { openTestDb, upsertRecord, type SeedRecord, type TestDb } from './vectors-test-db';
 
@@ -246,5 +251,136 @@ describe('inverted lists for unscoped vector search', () => {
     expect(listCountFor(20_000)).toBe(141);
     expect(listCountFor(1_000_000)).toBe(1000);
     expect(listCountFor(100_000_000)).toBe(4096);
+  });
+});
+
+const DIM = 384;
+const SYNTHETIC = { modelId: 'test/synthetic', dim: DIM };
+
+/** `count` chunks with clustered unit vectors (as the bench's), written straight to the tables the lists read. */
+function addSyntheticVectors(db: TestDb['db'], from: number, count: number): Float32Array[] {
+  const rnd = seeded(1000 + from);
+  const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+  const topics = Array.from({ length: 16 }, (_, i) => {
+    const r = seeded(7 + i);
+    return Float32Array.from({ length: DIM }, () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r()));
+  });
+  const insRec = db.prepare("INSERT INTO records (rowid, type, itglue_id, org_id, name, body, attrs, content_hash) VALUES (?, 'configurations', ?, 1, ?, '', '{}', 'h')");
+  const insChunk = db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (?, ?, 0, 1, ?, 's', ?)");
+  const insFloats = db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (?, ?)');
+  const out: Float32Array[] = [];
+  db.transaction(() => {
+    for (let id = from; id < from + count; id++) {
+      const t = topics[Math.floor(rnd() * topics.length)]!;
+      const v = unit(Float32Array.from({ length: DIM }, (_, j) => t[j]! + 0.8 * gauss()));
+      out.push(v);
+      insRec.run(id, `s${id}`, `cfg-${id}`);
+      insChunk.run(id, id, `t${id}`, SYNTHETIC.modelId);
+      insFloats.run(id, Buffer.from(v.buffer));
+    }
+  })();
+  return out;
+}
+
+/** A worker script that exits with code 3 at its first request. */
+function crashingWorker(): URL {
+  const file = join(mkdtempSync(join(tmpdir(), 'glue-kmeans-')), 'crashing-worker.mjs');
+  writeFileSync(file, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+  return pathToFileURL(file);
+}
+
+describe('inverted lists built on a worker thread', () => {
+  it('stop training at once when cancelled: no lists are written and the thread stops using the CPU', async () => {
+    t = openTestDb();
+    addSyntheticVectors(t.db, 1, 6000);
+    const ac = new AbortController();
+    const t0 = performance.now();
+    // 1,000 lists from 6,000 vectors: ~2 s of training here, cancelled 200 ms in.
+    setTimeout(() => ac.abort(), 200);
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 1000, signal: ac.signal })).toEqual({ ok: false, cancelled: true });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(generationsOf(t.db)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cpu = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(200);
+  });
+
+  it('report a worker that crashes while retraining; the lists in use keep answering', async () => {
+    t = openTestDb();
+    const vectors = addSyntheticVectors(t.db, 1, 300);
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8 })).toMatchObject({ ok: true, trained: true, lists: 8 });
+    const before = generationsOf(t.db);
+    const entries = n(t.db, 'SELECT count(*) AS n FROM ivf_entries');
+    addSyntheticVectors(t.db, 301, 300);
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, workerUrl: crashingWorker() })).toEqual({
+      ok: false,
+      cancelled: false,
+      message: 'The worker that builds the inverted lists for search by meaning stopped (exit code 3); the current lists keep answering.',
+    });
+    expect(generationsOf(t.db)).toEqual(before);
+    expect(n(t.db, 'SELECT count(*) AS n FROM ivf_entries')).toBe(entries);
+    const active = activeLists(t.db, SYNTHETIC.modelId, DIM);
+    expect(active?.generation).toBe(before[0]!.generation);
+    expect(listNeighbours(t.db, active!, vectors[17]!, 1, 8)[0]).toMatchObject({ chunk: 18, distance: expect.closeTo(0, 5) });
+    // A working worker retrains on the next pass.
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8 })).toMatchObject({ ok: true, trained: true, filed: 600 });
+  });
+
+  it('report a worker that crashes while filing; the half-filled lists resume on the next pass', async () => {
+    t = openTestDb();
+    addSyntheticVectors(t.db, 1, 400);
+    const ac = new AbortController();
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, signal: ac.signal, onProgress: (p) => p.done >= 100 && ac.abort() })).toEqual({ ok: false, cancelled: true });
+    const building = generationsOf(t.db);
+    expect(building).toEqual([expect.objectContaining({ state: 'building' })]);
+    const filed = n(t.db, 'SELECT count(*) AS n FROM ivf_entries');
+    const r = await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, workerUrl: crashingWorker() });
+    expect(r).toMatchObject({ ok: false, cancelled: false, message: expect.stringContaining('exit code 3') });
+    expect(generationsOf(t.db)).toEqual(building);
+    expect(n(t.db, 'SELECT count(*) AS n FROM ivf_entries')).toBe(filed);
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8 })).toEqual({ ok: true, trained: false, filed: 400 - filed, lists: 8 });
+    expectEveryChunkFiledOnce(t.db);
+  });
+
+  it('do not file a vector over the chunk that took its rowid while the worker was filing it', async () => {
+    t = openTestDb();
+    addSyntheticVectors(t.db, 1, 200);
+    // Chunk 200 (the highest rowid) is rewritten after the first pool is written; the second
+    // pool's rows were read before that, while the worker filed the first.
+    const replacement = unit(Float32Array.from({ length: DIM }, (_, j) => (j % 5) - 2));
+    let swapped = false;
+    const onProgress = ({ done }: { done: number }) => {
+      if (swapped || done < 100) return;
+      swapped = true;
+      t!.db.prepare('DELETE FROM chunks WHERE rowid = 200').run();
+      t!.db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (200, 200, 0, 1, 'rewritten', 's', ?)").run(SYNTHETIC.modelId);
+      t!.db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (200, ?)').run(Buffer.from(replacement.buffer));
+      // What the vector writer does with a new chunk: file it in every generation, the one being built too.
+      listWriter(t!.db, SYNTHETIC.modelId, DIM)(200n, replacement);
+    };
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, onProgress })).toMatchObject({ ok: true, trained: true });
+    expect(swapped).toBe(true);
+    expectEveryChunkFiledOnce(t.db);
+    const active = activeLists(t.db, SYNTHETIC.modelId, DIM)!;
+    const entry = z.object({ list_id: z.number(), code: z.instanceof(Buffer) }).parse(t.db.prepare('SELECT list_id, code FROM ivf_entries WHERE chunk_rowid = 200').get());
+    expect(entry.code.equals(int8Code(replacement))).toBe(true);
+    expect(entry.list_id).toBe(active.base + fileInList(active.lists, replacement));
+  });
+
+  it('file every vector in the list and with the code the caller would compute itself', async () => {
+    t = openTestDb();
+    const vectors = addSyntheticVectors(t.db, 1, 700);
+    // Pools of 300 (the last one short), each written in list order.
+    expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 12, fileBatch: 300 })).toMatchObject({ ok: true, filed: 700, lists: 12 });
+    expectEveryChunkFiledOnce(t.db);
+    const active = activeLists(t.db, SYNTHETIC.modelId, DIM)!;
+    const rows = t.db.prepare('SELECT list_id, chunk_rowid, code FROM ivf_entries ORDER BY chunk_rowid').all().map((r) => z.object({ list_id: z.number(), chunk_rowid: z.number(), code: z.instanceof(Buffer) }).parse(r));
+    rows.forEach((r) => {
+      const v = vectors[r.chunk_rowid - 1]!;
+      expect(r.list_id).toBe(active.base + fileInList(active.lists, v));
+      expect(r.code.equals(int8Code(v))).toBe(true);
+    });
   });
 });

@@ -271,7 +271,7 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
     lists: opts.lists,
     onProgress: report,
   });
-  if (!lists.ok) return err('CANCELLED', 'Embedding cancelled; finished batches are kept and the rest resumes next time.');
+  if (!lists.ok) return lists.cancelled ? err('CANCELLED', 'Embedding cancelled; finished batches are kept and the rest resumes next time.') : err('INTERNAL', lists.message);
   stats.lists = lists.lists;
   stats.listsTrained = lists.trained;
   return ok(stats);

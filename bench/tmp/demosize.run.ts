@@ -1,0 +1,12 @@
+import { statSync } from 'node:fs';
+import { createEmbedder } from '../../electron/core/search/embedder';
+import { fixtureModelsDir } from '../../electron/core/search/test-models';
+import { updateEmbeddings } from '../../electron/core/search/vectors';
+import { seedDemoTemp } from '../../electron/core/testing/seed-demo';
+const s = seedDemoTemp({});
+const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
+const r = await updateEmbeddings(s.store.db, embedder, {});
+s.store.db.pragma('wal_checkpoint(TRUNCATE)');
+const n = s.store.db.prepare('SELECT count(*) n FROM records').get();
+console.log(JSON.stringify(n), r.ok ? r.value.embeddedChunks : r, (statSync(s.file).size / 1e6).toFixed(1), 'MB');
+await embedder.close(); s.close();

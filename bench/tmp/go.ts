@@ -1,0 +1,2 @@
+import { bundle } from '../run-bundled';
+console.log(await bundle(process.argv[2]!));
