@@ -1,2 +1,0 @@
-import { bundle } from '../run-bundled';
-console.log(await bundle(process.argv[2]!));
