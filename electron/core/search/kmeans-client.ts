@@ -47,7 +47,7 @@ interface Pending {
 }
 
 export function kmeansWorkerUrl(from: string = import.meta.url): Promise<URL> {
-  return workerUrl('kmeans-worker', ['kmeans-protocol.ts', 'kmeans.ts'], from);
+  return workerUrl('kmeans-worker', ['kmeans-protocol.ts', 'kmeans.ts', '../store/vector-code.ts'], from);
 }
 
 export function startKmeansWorker(opts: KmeansWorkerOptions = {}): KmeansWorker {

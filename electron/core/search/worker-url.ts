@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Where a worker thread's JavaScript is: `name` is its entry (`<name>.ts` beside `from` in the
- * sources, `<name>.js` in a bundle), `sources` the files of this folder it is built from.
+ * sources, `<name>.js` in a bundle), `sources` the files it is built from (paths from this
+ * folder; they key the on-the-fly build below).
  *
  * Bundled: scripts/build-cli.js emits out/cli/<name>.js and electron-vite (a main input per
  * worker in electron.vite.config.ts) emits out/main/<name>.js, each next to its entry. The code
