@@ -50,8 +50,9 @@ export interface ListAllOptions {
  * organization once the organizations are listed, documents once the folders are (their paths
  * come from the store), fields per flexible asset type once the types are, assets once the
  * fields are. The per-organization listings are one small request each (2 per organization on
- * a tenant that proves one documents listing suffices, ~6.5k at 1M records; ~6 otherwise), so they run while the big tenant-wide listings are bound by parsing and
- * writing rather than waiting for them: the key's budget, not the order of stages, decides when
+ * a tenant that proves one documents listing suffices, ~6.5k at 1M records; ~6 otherwise), so
+ * they run while the big tenant-wide listings are bound by parsing and writing rather than
+ * waiting for them: the key's budget, not the order of stages, decides when
  * the last listing ends. A unit's non-fatal failure is recorded and the others go on; a fatal
  * one (cancel, rejected key) starts nothing more and is thrown once the running ones end.
  */
