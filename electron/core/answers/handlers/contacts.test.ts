@@ -6,10 +6,10 @@ import { createWriter } from '../../store/writer';
 import { createSearchContext, type SearchContext } from '../../search/search';
 import { ask } from '../engine';
 
-const contact = (id: number, orgId: number, first: string, last: string, title: string, important = false) => ({
+const contact = (id: number, orgId: number, first: string, last: string, title: string, important = false, type = 'Vendor Support') => ({
   id: String(id),
   type: 'contacts',
-  attributes: { 'organization-id': orgId, name: `${first} ${last}`, 'first-name': first, 'last-name': last, title, 'contact-type-name': 'Vendor Support', important, notes: null, 'contact-emails': [], 'contact-phones': [{ value: `555-01${id}`, primary: true, 'label-name': 'Work' }] },
+  attributes: { 'organization-id': orgId, name: `${first} ${last}`, 'first-name': first, 'last-name': last, title, 'contact-type-name': type, important, notes: null, 'contact-emails': [], 'contact-phones': [{ value: `555-01${id}`, primary: true, 'label-name': 'Work' }] },
 });
 
 describe('who to call', () => {
@@ -20,7 +20,7 @@ describe('who to call', () => {
     const w = createWriter(t.store);
     const runId = w.startRun('full');
     w.applyPage({ type: 'organizations', resources: [org(1, 'Granite Telecom'), org(2, 'Osprey Legal')], runId });
-    w.applyPage({ type: 'contacts', resources: [contact(11, 1, 'Dana', 'Reyes', 'Account manager', true), contact(12, 1, 'Help', 'Desk', '24x7 support line'), contact(21, 2, 'Omar', 'Haddad', 'Office manager')], runId });
+    w.applyPage({ type: 'contacts', resources: [contact(11, 1, 'Dana', 'Reyes', 'Account manager', true, 'Vendor Sales'), contact(12, 1, 'Help', 'Desk', '24x7 support line'), contact(21, 2, 'Omar', 'Haddad', 'Office manager')], runId });
     ctx = createSearchContext(t.store);
   });
   afterEach(() => t.cleanup());
@@ -31,6 +31,13 @@ describe('who to call', () => {
     expect(a.noData).toBe(false);
     expect(a.sources.map((s) => s.name).sort()).toEqual(['Dana Reyes', 'Help Desk']);
     expect(a.answer).toContain('555-0112');
+  });
+
+  it('puts the support line first for a call about something broken, the important contact first otherwise', async () => {
+    for (const q of ['who do I call at granite telecom about an outage', 'who do we call at granite telecom when the circuit is down']) {
+      expect((await ask({ search: ctx }, q)).sources.map((s) => s.name)).toEqual(['Help Desk', 'Dana Reyes']);
+    }
+    expect((await ask({ search: ctx }, 'who do I call at granite telecom about the invoice')).sources.map((s) => s.name)).toEqual(['Dana Reyes', 'Help Desk']);
   });
 
   it('still finds the one contact the words name, and says No data for a role nobody holds', async () => {

@@ -1,6 +1,6 @@
 // Organization overview, contacts and locations: lists of stored fields for the org in scope.
 import type { Source } from '../../../../shared/domain';
-import { contactIdsOfOrg, contactRow, locationsOfOrg } from '../../store/index';
+import { contactIdsOfOrg, contactRow, locationsOfOrg, type ContactRow } from '../../store/index';
 import { listText, orgSource, present, sourceOf, type Found, type HandlerInput } from '../context';
 import { WHO_TO_CALL } from '../parse/cues';
 import { byCoverage, contentTerms, coverage, findCandidates, MIN_COVERAGE } from './find';
@@ -37,6 +37,12 @@ const values = (json: string): string[] => {
   }
 };
 
+/** Words of a call about something broken. */
+const INCIDENT = /^(?:outages?|down|offline|broken|fault\w*|fail\w*|incidents?|emergenc\w*|urgent|cut|cuts|degraded|disrupt\w*|not|unreachable)$/;
+/** A contact that takes incidents, by its name, title or type. */
+const isSupportLine = (c: ContactRow): boolean =>
+  /\b(?:noc|support|help ?desk|service ?desk|on[- ]?call|24 ?(?:x|\/) ?7|network operations|technical|escalations?)\b/i.test([c.first_name, c.last_name, c.title, c.type_name].filter(present).join(' '));
+
 export async function contactsAnswer(input: HandlerInput): Promise<Found | null> {
   const { ctx } = input;
   const terms = contentTerms(input.q.keywords, ['who', 'contact', 'contacts', 'people', 'person', 'main', 'primary']);
@@ -54,6 +60,9 @@ export async function contactsAnswer(input: HandlerInput): Promise<Found | null>
     ids = contactIdsOfOrg(ctx.search.db, input.org.id, 20);
   }
   const rows = ids.slice(0, 20).map((id) => contactRow(ctx.search.db, id)).filter(present);
+  // "who do I call about an outage" when no contact names the outage: a support line (NOC, help
+  // desk, on-call) first, since that is who takes an incident; the account manager comes after.
+  if (toCall && input.q.keywords.some((k) => INCIDENT.test(k))) rows.sort((a, b) => Number(isSupportLine(b)) - Number(isSupportLine(a)));
   // "main contact", "primary contact": the contact IT Glue types as Primary comes first, and
   // every line says each contact's type, so which one is the main one is never a guess.
   const primaryFirst = input.q.keywords.some((k) => k === 'main' || k === 'primary');
