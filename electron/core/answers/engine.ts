@@ -232,8 +232,9 @@ async function answerQuestion(ctx: AnswerContext, question: string, opts: AskOpt
     found = general;
     intent = 'search';
   }
-  // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows.
-  const lead = intent === 'field' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);
+  // The value asked for leads ("WAN IP: … — ACME-FW01"); the handler's full answer follows. An
+  // expiry list already gives each entry's date ("Expires on" would repeat it ahead of the list).
+  const lead = intent === 'field' || intent === 'expirations' || (intent === 'exact_lookup' && onlyLookupWords(q)) ? null : leadWithFields(input, found.sources);
   return {
     answer: lead ? `${lead}\n\n${found.answer}` : found.answer,
     noData: false,

@@ -15,7 +15,7 @@ import { cleanQuestion } from '../../identifiers/clean';
 import { scoreIntent, type Signal } from './cues';
 import { findExact, type ExactTerms } from '../../identifiers/find-exact';
 import { findScope, type Scope } from './scope';
-import { withinDays } from './time';
+import { pastDays, withinDays } from './time';
 import { findQuotedPhrases, tokenize, type Token } from '../../identifiers/tokens';
 import { FILLER, FRAME, FTS_OPERATORS } from './words';
 
@@ -146,7 +146,8 @@ export function understand<T extends OrgCandidate>(question: string, orgs: reado
     addresses: exact.ips.length + exact.cidrs.length + exact.macs.length,
     names: exact.hostnames.length + exact.serials.length,
     orgOnly: scope.kind !== 'none' && content.length === 0,
-    hasWindow: days !== undefined,
+    // "expired in the last 30 days" names a window back in time.
+    hasWindow: days !== undefined || (pastDays(lower) !== undefined && /\b(?:expir|laps|warrant)/.test(lower)),
   });
 
   const names = new Set([...exact.hostnames, ...exact.serials].map((n) => n.toLowerCase()));

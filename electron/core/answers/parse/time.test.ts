@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withinDays } from './time';
+import { pastDays, withinDays } from './time';
 
 // Monday 23 November 2026, local time
 const NOW = new Date(2026, 10, 23, 12);
@@ -36,5 +36,22 @@ describe('withinDays', () => {
   it('counts calendar windows from the given day', () => {
     expect(withinDays('this week', new Date(2026, 10, 29))).toBe(0);
     expect(withinDays('this month', new Date(2026, 1, 1))).toBe(27);
+  });
+});
+
+describe('pastDays', () => {
+  it.each([
+    ['what expired in the last 30 days', 30],
+    ['warranties that lapsed in the past two weeks', 14],
+    ['expired over the previous 3 months', 90],
+    ['what expired last month', 30],
+    ['domains that expired yesterday', 1],
+    ['expired 10 days ago', 10],
+  ])('%s → %d days back', (text, days) => {
+    expect(pastDays(text)).toBe(days);
+  });
+
+  it('reads no window back from a question without one, or with a window ahead', () => {
+    for (const text of ['which devices are out of warranty', 'what expires in the next 30 days', 'the last backup job']) expect(pastDays(text)).toBeUndefined();
   });
 });

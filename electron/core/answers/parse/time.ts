@@ -3,7 +3,8 @@
 // phrases run to the end of that period in local time, counted from `now`'s date: on Monday
 // 23 November, "this month" is 7 (to 30 November), "this week" 6 (to Sunday), "next week" 13,
 // "next month" 38. "today" is 0, "tomorrow" 1; "soon"/"upcoming" mean the default 30.
-// Past phrases ("last 30 days") are not windows ahead and give nothing.
+// Past phrases ("last 30 days") are not windows ahead and give nothing there; pastDays reads
+// them for what has already expired ("expired in the last 30 days", "lapsed last month").
 
 const MAX_DAYS = 3650;
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, fortnight: 14, month: 30, quarter: 91, year: 365 };
@@ -21,6 +22,12 @@ const ROLLING = [
   new RegExp(`\\b(?:in|within) (?:the )?${NUMBER} ${UNIT}\\b`),
   new RegExp(`\\b${NUMBER} ${UNIT} (?:from now|ahead|out)\\b`),
 ];
+
+/** Days in a matched "N units" (the number in group 1, the unit in group 2). */
+function span(m: RegExpExecArray): number {
+  const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : (NUMBER_WORDS[m[1] ?? ''] ?? 1);
+  return Math.min(MAX_DAYS, n * (UNIT_DAYS[m[2] ?? 'day'] ?? 1));
+}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(year, month + 1, 0).getDate();
@@ -65,8 +72,7 @@ export function withinDays(lower: string, now: Date): number | undefined {
   for (const re of ROLLING) {
     const m = re.exec(lower);
     if (!m) continue;
-    const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : (NUMBER_WORDS[m[1] ?? ''] ?? 1);
-    return Math.min(MAX_DAYS, n * (UNIT_DAYS[m[2] ?? 'day'] ?? 1));
+    return span(m);
   }
   const single = /\b(?:within|in|over|for) (?:a|one|the next|the coming) (day|week|fortnight|month|quarter|year)\b/.exec(lower);
   if (single) return UNIT_DAYS[single[1] ?? 'day'];
@@ -76,5 +82,23 @@ export function withinDays(lower: string, now: Date): number | undefined {
     if (days !== null) return Math.max(0, Math.min(MAX_DAYS, days));
   }
   if (/\b(?:soon|upcoming|coming up|about to expire|due to expire)\b/.test(lower)) return 30;
+  return undefined;
+}
+
+const PAST = [
+  new RegExp(`\\b(?:last|past|previous) ${NUMBER} ${UNIT}\\b`),
+  new RegExp(`\\b${NUMBER} ${UNIT} ago\\b`),
+];
+
+/** Days back a question asks about ("in the last 30 days", "past week"), or undefined. `lower` is lowercase. */
+export function pastDays(lower: string): number | undefined {
+  for (const re of PAST) {
+    const m = re.exec(lower);
+    if (!m) continue;
+    return span(m);
+  }
+  const single = /\b(?:last|past|previous) (day|week|fortnight|month|quarter|year)\b/.exec(lower);
+  if (single) return UNIT_DAYS[single[1] ?? 'day'];
+  if (/\byesterday\b/.test(lower)) return 1;
   return undefined;
 }

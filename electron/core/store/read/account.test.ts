@@ -47,6 +47,25 @@ describe('account reads', () => {
     expect(reader.listExpirations({ withinDays: 30, today, what: 'domain' }).every((e) => e.type === 'domains')).toBe(true);
   });
 
+  it("lists what has already expired from IT Glue's own list: before today only, oldest first, archived devices left out, a past window bounded", () => {
+    const today = new Date(`${DEMO_TODAY}T12:00:00Z`);
+    const archived = new Set((data.configurations?.data ?? []).filter((c) => c.attributes.archived === true).map((c) => c.id));
+    const listed = new Tenant(data).expirations().all();
+    const warranties = (from: string) =>
+      listed
+        .filter((e) => e.attributes['resource-type-name'] === 'Configuration' && !archived.has(String(e.attributes['resource-id'])))
+        .map((e) => String(e.attributes['expiration-date']).slice(0, 10))
+        .filter((d) => d >= from && d < DEMO_TODAY);
+    const all = reader.expirationPage({ withinDays: 0, expired: true, today, what: 'warranty' }, 0, 10_000);
+    expect(all.total).toBe(warranties('0000').length);
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items.map((e) => e.expiresOn)).toEqual(warranties('0000').sort());
+    const monthAgo = new Date(today.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const recent = reader.expirationPage({ withinDays: 0, expired: true, pastDays: 30, today, what: 'warranty' }, 0, 10_000);
+    expect(recent.items.map((e) => e.expiresOn)).toEqual(warranties(monthAgo).sort());
+    expect(recent.total).toBeLessThan(all.total);
+  });
+
   it("pages IT Glue's own list in date-then-name order: every page a slice of the whole, hidden sources neither shown nor counted", () => {
     const big = seedDemoTemp({ scale: 3000 });
     try {

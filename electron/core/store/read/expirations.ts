@@ -24,6 +24,12 @@ export interface Expiration {
 export interface ExpirationQuery {
   /** Days ahead, today included: 0 = only what expires today. */
   withinDays: number;
+  /**
+   * What has already expired instead ("out of warranty"): dated before today, back `pastDays`
+   * days when given, else all of it; oldest first like the window ahead.
+   */
+  expired?: boolean;
+  pastDays?: number;
   today?: Date;
   orgId?: number | null;
   what?: ExpiringWhat;
@@ -42,6 +48,8 @@ export function certificateExpiry(attrs: Record<string, unknown>): string | null
 }
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
+/** Before every stored date: "everything that has expired". */
+const EARLIEST = '0001-01-01';
 
 // Exactly String.prototype.localeCompare with no arguments (ECMA-402), without building a
 // collator per comparison: a day's ~1,400 warranties at 1M records sorted in 0.3 s that way.
@@ -267,17 +275,18 @@ export function expirationReads(db: Db) {
 
   const reads = {
     /**
-     * One page of what expires from today through `withinDays` days ahead, soonest first, then
-     * by name, and how many expire in all.
+     * One page of what expires from today through `withinDays` days ahead (or what has expired,
+     * `expired`), soonest first, then by name, and how many in all.
      */
     expirationPage(q: ExpirationQuery, offset: number, size: number): { items: Expiration[]; total: number } {
       const today = q.today ?? new Date();
       const window = Math.max(0, q.withinDays);
-      const from = day(today);
-      const last = day(new Date(today.getTime() + window * 86_400_000));
+      const past = q.pastDays === undefined ? null : Math.max(1, Math.trunc(q.pastDays));
+      const from = q.expired ? (past === null ? EARLIEST : day(new Date(today.getTime() - past * 86_400_000))) : day(today);
+      const last = day(new Date(today.getTime() + (q.expired ? -1 : window) * 86_400_000));
       // Exclusive upper bound one day later, so plain dates and RFC 3339 timestamps both compare
       // as text and the indexes on the expiry columns are used.
-      const until = day(new Date(today.getTime() + (window + 1) * 86_400_000));
+      const until = q.expired ? day(today) : day(new Date(today.getTime() + (window + 1) * 86_400_000));
       const orgId = q.orgId ?? null;
       const certs = q.what === undefined || q.what === 'ssl' ? certificates(from, last, orgId) : [];
       // IT Glue lists a flexible asset's date only when its field is marked as an expiry:
