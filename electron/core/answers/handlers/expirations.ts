@@ -1,4 +1,5 @@
-// "what expires in the next 30 days": warranties, domains and SSL certificates.
+// "what expires in the next 30 days", "which devices are out of warranty": warranties, domains
+// and SSL certificates in the window ahead, or those already run out.
 import type { Source } from '../../../../shared/domain';
 import type { Expiration, ExpiringWhat } from '../../store/index';
 import type { Found, HandlerInput } from '../context';
