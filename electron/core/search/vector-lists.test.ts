@@ -2,23 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from './embedder';
 import { fileInList, int8Code, seeded, unit } from './kmeans';
 import { fixtureModelsDir } from './test-models';
 import { activeLists, LISTS_FROM_VECTORS, listCountFor, listNeighbours, listWriter, maintainLists } from './vector-lists';
 import { updateEmbeddings, vectorSearch, type EmbedProgress, type UpdateOptions } from './vectors';
-import { openTestDb, upsertRecord, type SeedRecord, type TestDb } from './vectors-test-db';
+import { testDbs, upsertRecord, type SeedRecord, type TestDb } from './vectors-test-db';
 
 const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
 afterAll(() => embedder.close());
 
-let t: TestDb | null = null;
-afterEach(() => {
-  t?.close();
-  t = null;
-});
+const testDb = testDbs();
 
 const WORDS = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'exchange', 'domain', 'laptop', 'camera', 'ups', 'nas', 'wifi', 'dns', 'dhcp', 'ssl', 'tape', 'scanner', 'badge', 'phone'];
 
@@ -76,12 +72,12 @@ function exactNearest(db: TestDb['db'], q: Float32Array, k: number): { record: n
 
 describe('inverted lists for unscoped vector search', () => {
   it('are trained once the store passes the threshold, with every chunk filed in one list', async () => {
-    t = openTestDb();
-    records(0, 40).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 40).forEach((r) => upsertRecord(t.db, r));
     expect(await update(t.db)).toMatchObject({ lists: null, listsTrained: false });
     expect(n(t.db, 'SELECT count(*) AS n FROM ivf_entries')).toBe(0);
 
-    records(40, 40).forEach((r) => upsertRecord(t!.db, r));
+    records(40, 40).forEach((r) => upsertRecord(t.db, r));
     const progress: EmbedProgress[] = [];
     expect(await updateEmbeddings(t.db, embedder, { ...SMALL, onProgress: (p) => progress.push(p) })).toMatchObject({ ok: true, value: { lists: 6, listsTrained: true } });
     expect(generationsOf(t.db)).toEqual([expect.objectContaining({ state: 'active', lists: 6 })]);
@@ -97,8 +93,8 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('answer unscoped queries with the exact nearest records, reading only the lists', async () => {
-    t = openTestDb();
-    records(0, 150).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 150).forEach((r) => upsertRecord(t.db, r));
     await update(t.db);
     const meta = activeLists(t.db, embedder.info.id, 384);
     expect(meta?.lists.listCount).toBe(6);
@@ -121,11 +117,11 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it("answer a large client's scoped queries from the lists, with that client's records only", async () => {
-    t = openTestDb();
+    const t = testDb();
     // Org 1 holds 120 of 150 chunks: more than 4 probed lists hold (4 × 150 / 6 = 100).
-    const ids = records(0, 150).map((r, i) => upsertRecord(t!.db, { ...r, orgId: i < 120 ? 1 : 2 }));
+    const ids = records(0, 150).map((r, i) => upsertRecord(t.db, { ...r, orgId: i < 120 ? 1 : 2 }));
     await update(t.db);
-    const orgOf = (rowid: number) => z.number().parse(t!.db.prepare('SELECT org_id FROM records WHERE rowid = ?').pluck().get(rowid));
+    const orgOf = (rowid: number) => z.number().parse(t.db.prepare('SELECT org_id FROM records WHERE rowid = ?').pluck().get(rowid));
     for (const i of [3, 57, 111]) {
       const body = z.string().parse(t.db.prepare('SELECT body FROM records WHERE rowid = ?').pluck().get(ids[i]));
       const [q] = await embedder.embed([`Configuration: device-${i}\n${body}`]);
@@ -141,8 +137,8 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('read more lists when the nearest ones hold fewer than k records', async () => {
-    t = openTestDb();
-    records(0, 100).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 100).forEach((r) => upsertRecord(t.db, r));
     await update(t.db);
     const [q] = await embedder.embed(['firewall']);
     const hits = vectorSearch(t.db, q!, { k: 100, probes: 1 });
@@ -151,10 +147,10 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('move an updated record\'s chunks to their new lists and drop a deleted record\'s, in the same pass', async () => {
-    t = openTestDb();
-    const ids = records(0, 90).map((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    const ids = records(0, 90).map((r) => upsertRecord(t.db, r));
     await update(t.db);
-    const chunksOf = (record: number) => t!.db.prepare('SELECT rowid FROM chunks WHERE record_rowid = ?').pluck().all(record).map((x) => z.number().parse(x));
+    const chunksOf = (record: number) => t.db.prepare('SELECT rowid FROM chunks WHERE record_rowid = ?').pluck().all(record).map((x) => z.number().parse(x));
     const [before] = chunksOf(ids[5]!);
     upsertRecord(t.db, { type: 'configurations', itglueId: 'c5', orgId: 3, name: 'device-5', body: 'tape rotation offsite vault courier schedule' });
     upsertRecord(t.db, { type: 'configurations', itglueId: 'c6', orgId: 1, name: 'device-6', body: 'gone', deleted: true });
@@ -170,18 +166,18 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('are retrained when the vectors have doubled; the old lists answer until the new ones hold every vector', async () => {
-    t = openTestDb();
-    records(0, 70).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 70).forEach((r) => upsertRecord(t.db, r));
     await update(t.db);
     const [first] = generationsOf(t.db);
-    records(70, 80).forEach((r) => upsertRecord(t!.db, r));
+    records(70, 80).forEach((r) => upsertRecord(t.db, r));
     const [q] = await embedder.embed(['backup nas tape']);
     const seen: number[] = [];
     const r = await updateEmbeddings(t.db, embedder, {
       ...SMALL,
       onProgress: (p) => {
         // While the new lists fill, unscoped search still answers from the old ones.
-        if (p.lists && p.lists.done < p.lists.total) seen.push(vectorSearch(t!.db, q!, { k: 3 }).length);
+        if (p.lists && p.lists.done < p.lists.total) seen.push(vectorSearch(t.db, q!, { k: 3 }).length);
       },
     });
     expect(r).toMatchObject({ ok: true, value: { listsTrained: true, lists: 6 } });
@@ -194,8 +190,8 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('resume filing after a cancelled pass, and serve the bit scan until the first lists are complete', async () => {
-    t = openTestDb();
-    records(0, 200).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 200).forEach((r) => upsertRecord(t.db, r));
     await update(t.db, { batchSize: 64 });
     expect(generationsOf(t.db)).toEqual([]);
     const model = { modelId: embedder.info.id, dim: 384 };
@@ -219,8 +215,8 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('are dropped with the vectors on a model change and trained again for the new model', async () => {
-    t = openTestDb();
-    records(0, 80).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 80).forEach((r) => upsertRecord(t.db, r));
     await update(t.db);
     const [old] = generationsOf(t.db);
     t.db.prepare("UPDATE embedding_meta SET model_id = 'Xenova/all-MiniLM-L6-v2'").run();
@@ -238,8 +234,8 @@ describe('inverted lists for unscoped vector search', () => {
   });
 
   it('are not built below the threshold; such a store answers from the bit scan', async () => {
-    t = openTestDb();
-    records(0, 50).forEach((r) => upsertRecord(t!.db, r));
+    const t = testDb();
+    records(0, 50).forEach((r) => upsertRecord(t.db, r));
     expect(await update(t.db, { batchSize: 32 })).toMatchObject({ lists: null, listsTrained: false });
     expect(LISTS_FROM_VECTORS).toBeGreaterThan(50);
     expect(n(t.db, 'SELECT count(*) AS n FROM ivf_generations')).toBe(0);
@@ -291,7 +287,7 @@ function crashingWorker(): URL {
 
 describe('inverted lists built on a worker thread', () => {
   it('stop training at once when cancelled: no lists are written and the thread stops using the CPU', async () => {
-    t = openTestDb();
+    const t = testDb();
     addSyntheticVectors(t.db, 1, 6000);
     const ac = new AbortController();
     const t0 = performance.now();
@@ -308,7 +304,7 @@ describe('inverted lists built on a worker thread', () => {
   });
 
   it('report a worker that crashes while retraining; the lists in use keep answering', async () => {
-    t = openTestDb();
+    const t = testDb();
     const vectors = addSyntheticVectors(t.db, 1, 300);
     expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8 })).toMatchObject({ ok: true, trained: true, lists: 8 });
     const before = generationsOf(t.db);
@@ -329,7 +325,7 @@ describe('inverted lists built on a worker thread', () => {
   });
 
   it('report a worker that crashes while filing; the half-filled lists resume on the next pass', async () => {
-    t = openTestDb();
+    const t = testDb();
     addSyntheticVectors(t.db, 1, 400);
     const ac = new AbortController();
     expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, signal: ac.signal, onProgress: (p) => p.done >= 100 && ac.abort() })).toEqual({ ok: false, cancelled: true });
@@ -345,7 +341,7 @@ describe('inverted lists built on a worker thread', () => {
   });
 
   it('do not file a vector over the chunk that took its rowid while the worker was filing it', async () => {
-    t = openTestDb();
+    const t = testDb();
     addSyntheticVectors(t.db, 1, 200);
     // Chunk 200 (the highest rowid) is rewritten after the first pool is written; the second
     // pool's rows were read before that, while the worker filed the first.
@@ -354,11 +350,11 @@ describe('inverted lists built on a worker thread', () => {
     const onProgress = ({ done }: { done: number }) => {
       if (swapped || done < 100) return;
       swapped = true;
-      t!.db.prepare('DELETE FROM chunks WHERE rowid = 200').run();
-      t!.db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (200, 200, 0, 1, 'rewritten', 's', ?)").run(SYNTHETIC.modelId);
-      t!.db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (200, ?)').run(Buffer.from(replacement.buffer));
+      t.db.prepare('DELETE FROM chunks WHERE rowid = 200').run();
+      t.db.prepare("INSERT INTO chunks (rowid, record_rowid, seq, org_id, text_hash, source_hash, model_id) VALUES (200, 200, 0, 1, 'rewritten', 's', ?)").run(SYNTHETIC.modelId);
+      t.db.prepare('INSERT INTO chunk_floats (chunk_rowid, embedding) VALUES (200, ?)').run(Buffer.from(replacement.buffer));
       // What the vector writer does with a new chunk: file it in every generation, the one being built too.
-      listWriter(t!.db, SYNTHETIC.modelId, DIM)(200n, replacement);
+      listWriter(t.db, SYNTHETIC.modelId, DIM)(200n, replacement);
     };
     expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 8, fileBatch: 100, onProgress })).toMatchObject({ ok: true, trained: true });
     expect(swapped).toBe(true);
@@ -370,7 +366,7 @@ describe('inverted lists built on a worker thread', () => {
   });
 
   it('file every vector in the list and with the code the caller would compute itself', async () => {
-    t = openTestDb();
+    const t = testDb();
     const vectors = addSyntheticVectors(t.db, 1, 700);
     // Pools of 300 (the last one short), each written in list order.
     expect(await maintainLists(t.db, SYNTHETIC, { minVectors: 100, lists: 12, fileBatch: 300 })).toMatchObject({ ok: true, filed: 700, lists: 12 });

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { testDbs, upsertRecord, type TestDb } from '../../search/vectors-test-db';
 import { migrate, schemaVersion } from '../migrate';
 import { MIGRATIONS } from './index';
 
-let t: TestDb | null = null;
-afterEach(() => {
-  t?.close();
-  t = null;
-});
+const testDb = testDbs();
 
 const count = (db: TestDb['db'], table: string) => z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).n;
 const vec = (x: number) => Buffer.from(new Float32Array(384).fill(x).buffer);
 
 describe('migration 0002-vectors', () => {
   it('adds the vector tables without touching existing records', () => {
-    t = openTestDb(1);
+    const t = testDb(1);
     const db = t.db;
     const id = upsertRecord(db, { type: 'configurations', itglueId: '7', orgId: 3, name: 'fw01', body: 'FortiGate firewall' });
     expect(migrate(db, MIGRATIONS, 2)).toBe(2);
@@ -26,7 +22,7 @@ describe('migration 0002-vectors', () => {
 
   it('removes a chunk\'s vectors when its record row is deleted (cascade + trigger)', () => {
     // Up to migration 0020, which dropped these tables.
-    t = openTestDb(19);
+    const t = testDb(19);
     const db = t.db;
     const a = upsertRecord(db, { type: 'configurations', itglueId: '1', orgId: 3, name: 'a', body: 'x' });
     const b = upsertRecord(db, { type: 'configurations', itglueId: '2', orgId: 3, name: 'b', body: 'y' });

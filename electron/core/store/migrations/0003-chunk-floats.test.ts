@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openTestDb, upsertRecord, type TestDb } from '../../search/vectors-test-db';
+import { testDbs, upsertRecord, type TestDb } from '../../search/vectors-test-db';
 import { migrate, schemaVersion } from '../migrate';
 import { MIGRATIONS } from './index';
 
-let t: TestDb | null = null;
-afterEach(() => {
-  t?.close();
-  t = null;
-});
+const testDb = testDbs();
 
 const floatsRow = z.object({ chunk_rowid: z.number(), embedding: z.instanceof(Buffer) });
 const vec = (seed: number) => new Float32Array(384).map((_, i) => Math.sin(seed * 7 + i) / 14);
@@ -22,7 +18,7 @@ function seedChunk(db: TestDb['db'], record: number, chunk: number, org: number,
 
 describe('migration 0003-chunk-floats', () => {
   it('copies every stored vector of a version-2 file, byte for byte', () => {
-    t = openTestDb(2);
+    const t = testDb(2);
     const db = t.db;
     const a = upsertRecord(db, { type: 'documents', itglueId: '1', orgId: 3, name: 'VPN runbook', body: 'steps' });
     const b = upsertRecord(db, { type: 'documents', itglueId: '2', orgId: 4, name: 'Backups', body: 'nightly' });
@@ -46,7 +42,7 @@ describe('migration 0003-chunk-floats', () => {
   });
 
   it('drops a chunk\'s float copy with the chunk, also through the records cascade', () => {
-    t = openTestDb(2);
+    const t = testDb(2);
     const db = t.db;
     const a = upsertRecord(db, { type: 'documents', itglueId: '1', orgId: 3, name: 'a', body: 'x' });
     const b = upsertRecord(db, { type: 'documents', itglueId: '2', orgId: 3, name: 'b', body: 'y' });

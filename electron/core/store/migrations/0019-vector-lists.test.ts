@@ -1,27 +1,23 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from '../../search/embedder';
 import { fixtureModelsDir } from '../../search/test-models';
 import { maintainLists } from '../../search/vector-lists';
 import { vectorSearch } from '../../search/vectors';
-import { openTestDb, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
+import { testDbs, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from './index';
 
 const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
 afterAll(() => embedder.close());
 
-let t: TestDb | null = null;
-afterEach(() => {
-  t?.close();
-  t = null;
-});
+const testDb = testDbs();
 
 const count = (db: TestDb['db'], table: string) => z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).n;
 
 describe('migration 0019-vector-lists', () => {
   it("leaves a version-17 store's vectors alone; the list pass files them without re-embedding", async () => {
-    t = openTestDb(17);
+    const t = testDb(17);
     const db = t.db;
     // A version-17 file as its embedding pass left it: one chunk per record in the vector tables.
     await seedLegacyVectors(db, embedder, 80, (i) => 1 + (i % 4));

@@ -1,27 +1,23 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEmbedder } from '../../search/embedder';
 import { fixtureModelsDir } from '../../search/test-models';
 import { vectorSearch } from '../../search/vectors';
-import { openTestDb, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
+import { testDbs, seedLegacyVectors, type TestDb } from '../../search/vectors-test-db';
 import { migrate } from '../migrate';
 import { MIGRATIONS } from './index';
 
 const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
 afterAll(() => embedder.close());
 
-let t: TestDb | null = null;
-afterEach(() => {
-  t?.close();
-  t = null;
-});
+const testDb = testDbs();
 
 const count = (db: TestDb['db'], sql: string) => z.object({ n: z.number() }).parse(db.prepare(sql).get()).n;
 const knnRow = z.object({ record_rowid: z.number(), distance: z.number() });
 
 describe('migration 0020-org-codes', () => {
   it("answers a version-19 store's scoped questions with the same records, from codes, and drops the vec0 tables", async () => {
-    t = openTestDb(19);
+    const t = testDb(19);
     const db = t.db;
     // A version-19 file as its embedding pass left it: every vector in vec0 and in the plain tables.
     await seedLegacyVectors(db, embedder, 60, (i) => (i === 0 ? null : 1 + (i % 3)));
