@@ -315,7 +315,6 @@ function bestPerRecord(rows: { record_rowid: number; seq: number; distance: numb
 
 /** An org's chunks, counted up to `cap` (from chunks_org: a few bytes a chunk). */
 function orgChunks(db: Db, orgId: number, cap: number): number {
-  if (!Number.isFinite(cap)) return 0;
   return countRow.parse(db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM chunks WHERE org_id = ? LIMIT ?)').get(orgId, cap)).n;
 }
 
@@ -360,9 +359,9 @@ export function vectorSearch(db: Db, query: Float32Array, opts: VectorSearchOpti
   let probes = Math.max(1, Math.trunc(opts.probes ?? DEFAULT_PROBES));
   const org = opts.orgId === undefined ? undefined : Math.trunc(opts.orgId);
   // A scoped query reads the org's own codes, unless the org holds more chunks than the query's
-  // nearest lists do (a large client: at 1M vectors, scanning 78k codes took ~190 ms).
-  const reach = lists ? Math.ceil((probes * lists.vectors) / lists.lists.listCount) : Infinity;
-  if (org !== undefined && orgChunks(db, org, reach + 1) <= reach) {
+  // nearest lists do: a large client's codes span more pages than those lists (README figures).
+  const reach = lists ? Math.ceil((probes * lists.vectors) / lists.lists.listCount) : null;
+  if (org !== undefined && (reach === null || orgChunks(db, org, reach + 1) <= reach)) {
     const stmt = db.prepare(
       `WITH coarse AS MATERIALIZED (
          SELECT chunk_rowid AS rowid FROM org_codes WHERE org_id = ?
