@@ -181,11 +181,18 @@ export function folderDocumentListings(orgIds: readonly string[], paths: Readonl
  */
 export function dropUnavailable(outcomes: ListingOutcome[], state: AccountState, warnings: string[]): void {
   if (state.unavailable.size === 0) return;
+  // Per type dropped here: the folder listings a proven tenant runs after "searchable" come
+  // through a second call, which must not repeat what the first one said.
+  const dropped = new Set<RecordType>();
   for (let i = outcomes.length - 1; i >= 0; i--) {
     const o = outcomes[i];
-    if (o && state.unavailable.has(o.unit.resource)) outcomes.splice(i, 1);
+    if (o && state.unavailable.has(o.unit.resource)) {
+      dropped.add(o.unit.resource);
+      outcomes.splice(i, 1);
+    }
   }
   for (const [type, status] of state.unavailable) {
+    if (!dropped.has(type)) continue;
     const what = LABEL[type] ?? type;
     warnings.push(
       type === 'document-folders'

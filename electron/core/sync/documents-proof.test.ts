@@ -51,6 +51,36 @@ const liveDocs = (store: Store): string[] =>
 const served = (fake: FakeItGlue): string[] => (fake.dataset.documents?.data ?? []).map((d) => d.id).sort((a, b) => Number(a) - Number(b));
 const proof = (store: Store): string | null => store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_DOCUMENTS_PROOF)?.value || null;
 
+/** The fake behind a proxy that answers `refuse(url)`'s status instead where it returns one. */
+async function refusing(fake: FakeItGlue, refuse: (url: string) => { status: number; detail: string } | null): Promise<{ client: ReturnType<typeof createItGlueClient>; close(): Promise<void> }> {
+  const up = new URL(fake.url);
+  const proxy = createServer((req, res) => {
+    const answer = refuse(req.url ?? '');
+    if (answer) {
+      res.writeHead(answer.status, { 'Content-Type': 'application/vnd.api+json' }).end(JSON.stringify({ errors: [{ status: String(answer.status), title: 'Refused', detail: answer.detail }] }));
+      return;
+    }
+    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (upstream) => {
+      res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+      upstream.pipe(res);
+    });
+    req.pipe(fwd);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const address = proxy.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    client: createItGlueClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: DEMO_API_KEY, backoffBaseMs: 5, budget: { requests: 100_000, windowMs: 300_000 } }),
+    close: () => new Promise((done) => proxy.close(() => done())),
+  };
+}
+
+const folderRequests = (fake: FakeItGlue): number => (fake.stats().log ?? []).filter((entry) => entry.includes('/relationships/document_folders')).length;
+const documentText = (store: Store, id: string): { path: unknown; body: string } => {
+  const row = store.db.prepare<[string], { attrs: string; body: string }>("SELECT attrs, body FROM records WHERE type = 'documents' AND itglue_id = ?").get(id);
+  return { path: JSON.parse(row?.attrs ?? '{}')['document-folder-path'], body: row?.body ?? '' };
+};
+
 describe('documents in one listing per organization once the tenant proves it', () => {
   it("on a tenant that lists every document for =null: all stored, no per-folder listing, fewer requests than folder by folder; re-syncs delete nothing and sweep what IT Glue deleted", async () => {
     const all = await rig('all');
@@ -163,23 +193,9 @@ describe('documents in one listing per organization once the tenant proves it', 
   ] as const)('on a key refused Document Folders and a tenant that lists %s for =null: %s, said so', async (nullFilter, _what, notice) => {
     const r = await rig(nullFilter);
     // Before the Document Folders rollout IT Glue answered an API key 401 on folders only.
-    const up = new URL(r.fake.url);
-    const proxy = createServer((req, res) => {
-      if (req.url?.includes('/relationships/document_folders')) {
-        res.writeHead(401, { 'Content-Type': 'application/vnd.api+json' }).end(JSON.stringify({ errors: [{ status: '401', title: 'Unauthorized', detail: 'Only supported for JWT requests' }] }));
-        return;
-      }
-      const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(fwd);
-    });
-    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const proxy = await refusing(r.fake, (url) => (url.includes('/relationships/document_folders') ? { status: 401, detail: 'Only supported for JWT requests' } : null));
     try {
-      const address = proxy.address();
-      const client = createItGlueClient({ baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, apiKey: DEMO_API_KEY, backoffBaseMs: 5, budget: { requests: 100_000, windowMs: 300_000 } });
-      const res = await runSync({ store: r.temp.store, client, full: true });
+      const res = await runSync({ store: r.temp.store, client: proxy.client, full: true });
       if (!res.ok) throw new Error(res.error.message);
       expect(res.value.status).toBe('ok');
       expect(res.value.warnings.join('\n')).toMatch(notice);
@@ -188,7 +204,7 @@ describe('documents in one listing per organization once the tenant proves it', 
       expect(liveDocs(r.temp.store)).toEqual(expected.map((d) => d.id).sort((a, b) => Number(a) - Number(b)));
       expect(documentRequests(r.fake).perFolder).toBe(0);
     } finally {
-      await new Promise((done) => proxy.close(done));
+      await proxy.close();
     }
   }, 60_000);
 
@@ -233,6 +249,47 @@ describe('documents in one listing per organization once the tenant proves it', 
       expect(s).toMatchObject({ status: 'ok', counts: { documents: { deleted: 0 } } });
       expect(s.warnings.join('\n')).toMatch(/IT Glue listed no documents at all this time; deleted documents were not checked/);
       expect(liveDocs(r.temp.store)).toEqual(before);
+    }
+  }, 60_000);
+
+  it('on a proven tenant, lists the folders after "searchable" and fills the documents\' folder paths then; a folder renamed in IT Glue renames the path of documents that did not change', async () => {
+    const r = await rig('all');
+    let atSearchable = -1;
+    const s = await sync(r, { full: true, onProgress: (p) => void (p.message.startsWith('Searchable:') && (atSearchable = folderRequests(r.fake))) });
+    expect(s).toMatchObject({ status: 'ok', warnings: [] });
+    // Nothing a technician searches for waited for the folders; every folder was listed after.
+    expect(atSearchable).toBe(0);
+    expect(folderRequests(r.fake)).toBeGreaterThanOrEqual(r.fake.dataset.organizations?.data.length ?? 1);
+    expect(liveDocs(r.temp.store)).toEqual(served(r.fake));
+    const nested = r.fake.dataset.documents?.data.find((d) => d.attributes.name === 'Firewall change runbook');
+    if (!nested) throw new Error('demo tenant has no nested document');
+    expect(documentText(r.temp.store, nested.id)).toEqual({ path: 'Runbooks / Network', body: expect.stringContaining('Folder: Runbooks / Network') });
+
+    // Renaming the parent folder changes no document in IT Glue: the incremental listing does
+    // not re-read the document, the folder listing carries the new name into its path.
+    const parent = r.fake.dataset.document_folders?.data.find((f) => f.attributes.name === 'Runbooks');
+    if (!parent) throw new Error('demo tenant has no Runbooks folder');
+    r.fake.mutate.update('document_folders', parent.id, { name: 'Playbooks' });
+    const again = await sync(r);
+    expect(again).toMatchObject({ kind: 'incremental', status: 'ok', warnings: [], counts: { documents: { written: 0, deleted: 0 } } });
+    expect(documentText(r.temp.store, nested.id)).toEqual({ path: 'Playbooks / Network', body: expect.stringContaining('Folder: Playbooks / Network') });
+  }, 60_000);
+
+  it('a folder listing that fails after "searchable" costs its paths and the folders sweep, never a document or a document\'s sections', async () => {
+    const r = await rig('all');
+    const org = r.fake.dataset.organizations?.data[0]?.id ?? '';
+    const proxy = await refusing(r.fake, (url) => (url.includes(`/organizations/${org}/relationships/document_folders`) ? { status: 422, detail: 'Unprocessable' } : null));
+    try {
+      const res = await runSync({ store: r.temp.store, client: proxy.client, full: true });
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.value.status).toBe('partial');
+      expect(res.value.warnings.join('\n')).toMatch(new RegExp(`document-folders of organization ${org}: .*HTTP 422`));
+      expect(res.value.warnings.join('\n')).toMatch(/Deleted document-folders were not checked/);
+      expect(liveDocs(r.temp.store)).toEqual(served(r.fake));
+      const sections = r.temp.store.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM records WHERE type = 'document-sections' AND deleted_at IS NULL").get()?.n ?? 0;
+      expect(sections).toBe(r.fake.dataset.document_sections?.data.length);
+    } finally {
+      await proxy.close();
     }
   }, 60_000);
 });

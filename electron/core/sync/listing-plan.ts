@@ -45,53 +45,47 @@ export interface ListAllOptions {
   failedTypes: Set<RecordType>;
 }
 
+type LineOptions = Pick<ListAllOptions, 'concurrency' | 'failedTypes'>;
+
 /**
- * Every listing of a sync, each started as soon as what it depends on is stored: folders per
- * organization once the organizations are listed, documents once the folders are (their paths
- * come from the store), fields per flexible asset type once the types are, assets once the
- * fields are. The per-organization listings are one small request each (2 per organization on
- * a tenant that proves one documents listing suffices, ~6.5k at 1M records; ~6 otherwise), so
- * they run while the big tenant-wide listings are bound by parsing and writing rather than
- * waiting for them: the key's budget, not the order of stages, decides when
- * the last listing ends. A unit's non-fatal failure is recorded and the others go on; a fatal
- * one (cancel, rejected key) starts nothing more and is thrown once the running ones end.
+ * Runs listing units in two lines of `concurrency` slots each (tenant-wide, scoped), keeping
+ * their outcomes. A non-fatal failure is a warning and an incomplete outcome; the first fatal
+ * one (cancel, rejected key) starts nothing more and is rethrown by `settle` once every started
+ * unit has ended, so none is still writing when the caller goes on.
  */
-export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Promise<ListingOutcome[]> {
-  const { caps, account, failedTypes } = opts;
-  account.documents = loadDocumentsProof(ctx);
-  // Two lines: the tenant-wide listings hold their slots for minutes at 1M records, so the
-  // listings that hang off organizations and types queue apart and run meanwhile.
+function listingLines(ctx: SyncContext, opts: LineOptions) {
   const tenantWide = new Slots(opts.concurrency);
   const scoped = new Slots(opts.concurrency);
   const outcomes: ListingOutcome[] = [];
+  const started: Promise<unknown>[] = [];
   let fatal: unknown = null;
 
-  const fail = (unit: ListingUnit, e: unknown): ListingOutcome => {
-    failedTypes.add(unit.resource);
+  const fail = (unit: ListingUnit, e: unknown): void => {
+    opts.failedTypes.add(unit.resource);
     ctx.warnings.push(`${unit.resource}${unit.orgId !== null ? ` of organization ${unit.orgId}` : unit.scope !== '*' ? ` (${unit.scope})` : ''}: ${describeError(e)}`);
-    return { unit, complete: false, full: false };
   };
-  const run = async (unit: ListingUnit): Promise<ListingOutcome> => {
-    const release = await (unit.scope === '*' ? tenantWide : scoped).acquire();
+  /** `work` for `unit` in one of `slots`; null when it failed without stopping the run. */
+  const guard = async <T>(slots: Slots, unit: ListingUnit, work: () => Promise<T>): Promise<T | null> => {
+    const release = await slots.acquire();
     try {
       if (fatal !== null) throw fatal;
-      const outcome = await runListing(ctx, unit);
-      outcomes.push(outcome);
-      return outcome;
+      return await work();
     } catch (e) {
       if (isFatal(e)) {
         fatal ??= e;
         throw e;
       }
-      const outcome = fail(unit, e);
-      outcomes.push(outcome);
-      return outcome;
+      fail(unit, e);
+      return null;
     } finally {
       release();
     }
   };
-  // Every unit started, so none is still writing when this returns, a fatal error included.
-  const started: Promise<ListingOutcome>[] = [];
+  const run = async (unit: ListingUnit): Promise<ListingOutcome> => {
+    const outcome = (await guard(unit.scope === '*' ? tenantWide : scoped, unit, () => runListing(ctx, unit))) ?? { unit, complete: false, full: false };
+    outcomes.push(outcome);
+    return outcome;
+  };
   const all = (units: readonly ListingUnit[]): Promise<ListingOutcome[]> =>
     Promise.all(
       units.map((u) => {
@@ -100,9 +94,61 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
         return p;
       }),
     );
+  const settle = async (stages: readonly Promise<unknown>[]): Promise<void> => {
+    const settled = await Promise.allSettled(stages);
+    await Promise.allSettled(started);
+    if (fatal !== null) throw fatal;
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+  return { all, scoped, outcomes, settle, guard };
+}
+
+/**
+ * Runs the listings a plan left for later (ListingPlan.later), after "searchable": they count in
+ * the details' progress (one request each, as a folder listing mostly is), so its ETA at the
+ * key's budget includes them. Returns their outcomes.
+ */
+export async function listLater(ctx: SyncContext, units: readonly ListingUnit[], opts: LineOptions): Promise<ListingOutcome[]> {
+  const { all, outcomes, settle } = listingLines(ctx, opts);
+  ctx.details.announce(units.length);
+  const listed = (o: ListingOutcome): void => ctx.progress.emit('details', o.unit.resource, o.unit.orgId, 0, ctx.details.advance(1));
+  await settle([Promise.all(units.map((u) => all([u]).then(([o]) => o && listed(o))))]);
+  return outcomes;
+}
+
+/** What the listings leave for after "searchable" (run-sync.ts runs it beside the detail passes). */
+export interface ListingPlan {
+  outcomes: ListingOutcome[];
+  /**
+   * Folder listings of a tenant that proved one documents listing per organization holds every
+   * document: nothing they list is a record a technician searches for (only the documents'
+   * folder paths, filled in afterwards by fillFolderPaths), so at 1M records their ~3,200
+   * requests (five minutes of the key's budget) no longer stand before "searchable".
+   */
+  later: ListingUnit[];
+}
+
+/**
+ * Every listing of a sync, each started as soon as what it depends on is stored: documents per
+ * organization once the organizations are listed (and, on a tenant that has not proven that one
+ * listing holds them all, folders and then documents folder by folder), fields per flexible
+ * asset type once the types are, assets once the fields are. The per-organization listings are
+ * one small request each, so they run while the big tenant-wide listings are bound by parsing
+ * and writing rather than waiting for them: the key's budget, not the order of stages, decides
+ * when the last listing ends. A unit's non-fatal failure is recorded and the others go on; a
+ * fatal one (cancel, rejected key) starts nothing more and is thrown once the running ones end.
+ */
+export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Promise<ListingPlan> {
+  const { caps, account, failedTypes } = opts;
+  account.documents = loadDocumentsProof(ctx);
+  // Two lines: the tenant-wide listings hold their slots for minutes at 1M records, so the
+  // listings that hang off organizations and types queue apart and run meanwhile.
+  const { all, scoped, outcomes, settle, guard } = listingLines(ctx, opts);
   const stored = async (done: readonly ListingOutcome[]): Promise<void> => {
     await Promise.all(done.map((o) => o.stored));
   };
+  const later: ListingUnit[] = [];
 
   const first = [...tenantListings(), ...accountTenantListings(account)];
   const orgs = first.filter((u) => u.resource === 'organizations');
@@ -113,17 +159,19 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await stored(await all(orgs));
     const orgIds = failedTypes.has('organizations') ? [] : liveIds(ctx, 'organizations');
     if (!caps.documents) return;
-    // Documents wait for the folders: their paths come from the store.
-    await stored(await all(folderListings(orgIds, account)));
-    const { paths, byOrg } = folderPaths(ctx);
     // Every organization's `=null` listing first, so a tenant that lists foldered documents in it
-    // proves so before any per-folder listing would start (sync/documents-proof.ts).
-    const whole = await all(organizationDocumentListings(ctx, orgIds, paths, account.documents));
+    // proves so before any folder is listed (sync/documents-proof.ts). Paths come from the
+    // folders stored by earlier syncs; fillFolderPaths brings them up to date.
+    const whole = await all(organizationDocumentListings(ctx, orgIds, folderPaths(ctx).paths, account.documents));
     await stored(whole);
     if (await wholeListingsSuffice(whole)) {
       account.documents.reliedOn = true;
+      later.push(...folderListings(orgIds, account));
       return;
     }
+    // Foldered documents are listed folder by folder here, so the folders come first.
+    await stored(await all(folderListings(orgIds, account)));
+    const { paths, byOrg } = folderPaths(ctx);
     await all(folderDocumentListings(orgIds, paths, byOrg));
   };
   /**
@@ -137,22 +185,11 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
       whole.map(async (o): Promise<boolean> => {
         if (!o.complete || o.unit.orgId === null) return false;
         if (o.full) return contradictsProof(ctx, o.unit.orgId, null);
-        const release = await scoped.acquire();
-        try {
-          if (fatal !== null) throw fatal;
-          o.ids = await listingIds(ctx, o.unit);
-        } catch (e) {
-          if (isFatal(e)) {
-            fatal ??= e;
-            throw e;
-          }
-          // Like a failed listing: nothing judged, and the documents sweep will not run.
-          fail(o.unit, e);
-          return false;
-        } finally {
-          release();
-        }
-        return contradictsProof(ctx, o.unit.orgId, new Set(o.ids));
+        const ids = await guard(scoped, o.unit, () => listingIds(ctx, o.unit));
+        // A failed id listing is like a failed listing: nothing judged, no documents sweep.
+        if (ids === null) return false;
+        o.ids = ids;
+        return contradictsProof(ctx, o.unit.orgId, new Set(ids));
       }),
     );
     const contradicted = whole.filter((_, i) => judged[i]).map((o) => o.unit.orgId);
@@ -171,10 +208,6 @@ export async function listEverything(ctx: SyncContext, opts: ListAllOptions): Pr
     await all(flexibleAssetListings(typeIds));
   };
   // Organizations and types first in their line: everything else that waits hangs off them.
-  const settled = await Promise.allSettled([perOrganization(), perType(), all(rest)]);
-  await Promise.allSettled(started);
-  if (fatal !== null) throw fatal;
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return outcomes;
+  await settle([perOrganization(), perType(), all(rest)]);
+  return { outcomes, later };
 }

@@ -17,7 +17,8 @@ import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext 
 import { detailsProgress } from './details-progress';
 import { detailKey, detailTiers } from './detail-queue';
 import { runDetails, type DetailOutcome } from './details-runner';
-import { listEverything } from './listing-plan';
+import { fillFolderPaths } from './folder-paths';
+import { listEverything, listLater } from './listing-plan';
 import { acquireSyncLock } from './lock';
 import { capabilitiesOf, detailUnits, type Capabilities, type DetailUnit } from './planner';
 import { sweepChildren, sweepListings } from './sweep';
@@ -155,7 +156,8 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (!caps.documents) ctx.warnings.push('This IT Glue account has no Documents (not available on this tenant); documents were skipped.');
 
       const account = newAccountState();
-      const outcomes = await listEverything(ctx, { caps, account, concurrency, failedTypes });
+      const plan = await listEverything(ctx, { caps, account, concurrency, failedTypes });
+      const { outcomes } = plan;
       if (failedTypes.has('flexible-asset-types')) failedTypes.add('flexible-assets').add('flexible-asset-fields');
       if (failedTypes.has('organizations')) failedTypes.add('documents').add('document-folders');
       // Without every folder listed, documents filed in the missing folders were not seen.
@@ -168,6 +170,7 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       if (outcomes.some((o) => o.unit.resource === 'checklists') && !failedTypes.has('checklists')) {
         sweepChildren(ctx, 'checklist-tasks', 'checklist_tasks', 'checklist_id', 'checklists', null);
       }
+      await fillFolderPaths(ctx, outcomes, failedTypes);
       // Every listed record, field and IP is in the store now: answers work from here on, while
       // the details (one request per record, at the key's budget) fill in.
       ctx.progress.emit('details', null, null, 0, 'Searchable: every listed record is in the store; fetching details');
@@ -191,7 +194,16 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
       const shownWithAttachments = new Map<RecordType, ReadonlySet<number>>();
       const units = detailUnits(caps).filter((u) => !failedTypes.has(u.parentType));
       ctx.tiers = detailTiers(units.map(detailKey));
-      const settled = await Promise.allSettled(units.map(runUnit));
+      // The folders a proven tenant lists after "searchable" share the budget with the details.
+      const folders = async (): Promise<void> => {
+        if (plan.later.length === 0) return;
+        const later = await listLater(ctx, plan.later, { concurrency, failedTypes });
+        await ctx.writes.drain();
+        dropUnavailable(later, account, ctx.warnings);
+        await sweepListings(ctx, later, failedTypes);
+        await fillFolderPaths(ctx, later, failedTypes);
+      };
+      const settled = await Promise.allSettled([...units.map(runUnit), folders()]);
       const fatal = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (fatal) throw fatal.reason;
       sweepAttachments(ctx, shownWithAttachments);
