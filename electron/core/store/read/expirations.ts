@@ -88,14 +88,46 @@ export function expirationReads(db: Db) {
   }
 
   /** The window's rows of a source from the typed table alone; url and org name are filled in for the page only. */
-  function rows(s: Source, from: string, until: string, orgId: number | null): (Expiration & { rowid: number })[] {
+  function rows(s: Source, from: string, until: string, orgId: number | null): Listed[] {
     const { table, column, type } = TABLE[s];
     return db
       .prepare<Param[], { id: number; name: string; org_id: number | null; expires_on: string; rowid: number }>(
         `SELECT x.id, x.name, x.org_id, substr(x.${column}, 1, 10) AS expires_on, x.record_rowid AS rowid FROM ${table} x WHERE x.${range(s, orgId)}`,
       )
       .all(...args(from, until, orgId))
-      .map((e) => ({ type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: null, what: s, expiresOn: e.expires_on, url: null, rowid: e.rowid }));
+      .map((e) => ({ type, id: String(e.id), name: e.name, orgId: e.org_id, orgName: null, what: s, expiresOn: e.expires_on, url: null, rowid: e.rowid, sourceType: type, sourceId: e.id }));
+  }
+
+  /**
+   * An entry read from an index, to be filled in if it is shown: `rowid` is the row behind it
+   * (the record itself, or IT Glue's expiration entry), `source*` the record it is about.
+   */
+
+  /**
+   * A page's entries as shown: those deleted since they were indexed left out, the org's name and
+   * the link filled in. Entries carry their name and org from the index; the wide records rows
+   * (url sits behind the body's overflow pages) are read only for a link no typed row holds. A
+   * fresh process spent ~160 ms of its first "what expires" reading 100 of them at 1M records.
+   */
+  function shown(entries: readonly (Expiration | Listed)[]): Expiration[] {
+    const live = prepared<[number], { n: number }>(db, 'SELECT count(*) AS n FROM records INDEXED BY records_flags WHERE rowid = ? AND deleted_at IS NULL');
+    const configurationUrl = prepared<[number], { url: string | null }>(db, 'SELECT url FROM configurations WHERE id = ?');
+    const sourceUrl = prepared<[string, string], { url: string | null }>(db, 'SELECT url FROM records WHERE type = ? AND itglue_id = ?');
+    const entryUrl = prepared<[number], { url: string | null }>(db, 'SELECT url FROM records WHERE rowid = ?');
+    const orgName = prepared<[number], { name: string }>(db, 'SELECT name FROM organizations WHERE id = ?');
+    const linkOf = (e: Listed): string | null => {
+      if (e.sourceType !== null && e.sourceId !== null) {
+        const url = e.sourceType === 'configurations' ? configurationUrl.get(e.sourceId)?.url : sourceUrl.get(e.sourceType, String(e.sourceId))?.url;
+        if (url) return url;
+      }
+      return entryUrl.get(e.rowid)?.url ?? null;
+    };
+    return entries.flatMap((e): Expiration[] => {
+      if (!('rowid' in e)) return [e];
+      if (live.get(e.rowid)?.n !== 1) return [];
+      const { rowid: _rowid, sourceType: _type, sourceId: _id, ...rest } = e;
+      return [{ ...rest, orgName: rest.orgId === null ? null : (orgName.get(rest.orgId)?.name ?? null), url: linkOf(e) }];
+    });
   }
 
   const WHAT_OF: Partial<Record<string, ExpiringWhat>> = { domains: 'domain', configurations: 'warranty', 'ssl-certificates': 'ssl' };
@@ -150,7 +182,6 @@ export function expirationReads(db: Db) {
       .map((r) => r.d);
   }
 
-  type Listed = Expiration & { rowid: number; sourceType: string | null; sourceId: number | null };
   /** The window's listed entries from the index alone; records are read for the shown page only. */
   function listRows(from: string, until: string, orgId: number | null, what: ExpiringWhat | undefined): Listed[] {
     const w = listWhere(from, until, orgId, what);
@@ -200,27 +231,7 @@ export function expirationReads(db: Db) {
     const lastDay = dates[end - 1] ?? last;
     const upTo = day(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000));
     const items: (Expiration | Listed)[] = [...listRows(from, upTo < until ? upTo : until, orgId, q.what), ...extra.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
-    // The page's entries carry their name and org from the index; the wide records rows (url sits
-    // behind the body's overflow pages) are read only for a link no typed row holds. A fresh
-    // process spent ~160 ms of its first "what expires" reading 100 of them at 1M records.
-    const live = prepared<[number], { n: number }>(db, 'SELECT count(*) AS n FROM records INDEXED BY records_flags WHERE rowid = ? AND deleted_at IS NULL');
-    const configurationUrl = prepared<[number], { url: string | null }>(db, 'SELECT url FROM configurations WHERE id = ?');
-    const sourceUrl = prepared<[string, string], { url: string | null }>(db, 'SELECT url FROM records WHERE type = ? AND itglue_id = ?');
-    const entryUrl = prepared<[number], { url: string | null }>(db, 'SELECT url FROM records WHERE rowid = ?');
-    const orgName = prepared<[number], { name: string }>(db, 'SELECT name FROM organizations WHERE id = ?');
-    const urlOf = (sourceType: string | null, sourceId: number | null, rowid: number): string | null => {
-      if (sourceType !== null && sourceId !== null) {
-        const url = sourceType === 'configurations' ? configurationUrl.get(sourceId)?.url : sourceUrl.get(sourceType, String(sourceId))?.url;
-        if (url) return url;
-      }
-      return entryUrl.get(rowid)?.url ?? null;
-    };
-    const page = items.slice(start, end).flatMap((e): Expiration[] => {
-      if (!('rowid' in e)) return [e];
-      const { rowid, sourceType, sourceId, ...rest } = e;
-      if (live.get(rowid)?.n !== 1) return [];
-      return [{ ...rest, orgName: rest.orgId === null ? null : (orgName.get(rest.orgId)?.name ?? null), url: urlOf(sourceType, sourceId, rowid) }];
-    });
+    const page = shown(items.slice(start, end));
     return { items: page, total };
   }
 
@@ -302,17 +313,8 @@ export function expirationReads(db: Db) {
       const dates = [...certs.map((c) => c.expiresOn), ...sources.flatMap((s) => firstDates(s, from, until, orgId, end))].sort();
       const lastDay = dates[end - 1] ?? last;
       const upTo = day(new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000));
-      const items: (Expiration & { rowid?: number })[] = [...sources.flatMap((s) => rows(s, from, upTo < until ? upTo : until, orgId)), ...certs.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
-      const live = db.prepare<[number], { url: string | null }>('SELECT url FROM records WHERE rowid = ? AND deleted_at IS NULL');
-      const orgName = db.prepare<[number], { name: string }>('SELECT name FROM organizations WHERE id = ?');
-      const page = items.slice(start, end).flatMap((e): Expiration[] => {
-        const { rowid, ...rest } = e;
-        if (rowid === undefined) return [rest];
-        const r = live.get(rowid);
-        if (!r) return [];
-        return [{ ...rest, url: r.url, orgName: rest.orgId === null ? null : (orgName.get(rest.orgId)?.name ?? null) }];
-      });
-      return { items: page, total };
+      const items: (Expiration | Listed)[] = [...sources.flatMap((s) => rows(s, from, upTo < until ? upTo : until, orgId)), ...certs.filter((c) => c.expiresOn <= lastDay)].sort(byDateThenName);
+      return { items: shown(items.slice(start, end)), total };
     },
 
     /** Everything that expires from today through `withinDays` days ahead, soonest first, then by name. */

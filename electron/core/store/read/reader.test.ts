@@ -216,6 +216,11 @@ describe('read model', () => {
       ['ssl', 'www.beta.com', '2026-03-05', 'Beta LLC'],
       ['warranty', 'SRV-DC01', '2026-03-10', 'Acme Corp'],
     ]);
+    // Each entry links to its record in IT Glue.
+    const link = t.store.db.prepare<[string, string], { url: string | null }>('SELECT url FROM records WHERE type = ? AND itglue_id = ?');
+    const soon = r.listExpirations({ withinDays: 30, today });
+    expect(soon.map((e) => e.url)).toEqual(soon.map((e) => link.get(e.type, e.id)?.url));
+    expect(soon.some((e) => e.url !== null)).toBe(true);
     expect(r.listExpirations({ withinDays: 30, today, orgId: 2 }).map((e) => e.name)).toEqual(['www.beta.com']);
     expect(r.listExpirations({ withinDays: 30, today, what: 'warranty' }).map((e) => e.name)).toEqual(['SRV-DC01']);
     expect(r.listExpirations({ withinDays: 13, today }).map((e) => e.name)).toEqual(['acme.com', 'www.beta.com']);
