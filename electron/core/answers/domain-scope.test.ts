@@ -1,9 +1,8 @@
 // A client named by its domain scopes the question like its name would, through the one reader
 // of questions (readQuestion) that ask and every door's search share; real SQLCipher store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { config, flexAsset, org } from '../store/fixtures.test-data';
-import { createTempStore, type TempStore } from '../store/testing';
-import { createWriter } from '../store/writer';
+import { tempStores, writePages } from '../store/test-stores';
 import { createSearchContext, type SearchContext } from '../search/search';
 import { ask } from './engine';
 import { retrieve } from './retrieve';
@@ -11,32 +10,29 @@ import { retrieve } from './retrieve';
 const domain = (id: number, orgId: number, name: string) => ({ id: String(id), type: 'domains', attributes: { name, 'organization-id': orgId, archived: false } });
 
 describe('a domain in the question', () => {
-  let t: TempStore;
+  const stores = tempStores();
   let ctx: SearchContext;
   beforeEach(() => {
-    t = createTempStore();
-    const w = createWriter(t.store);
-    const runId = w.startRun('full');
-    w.applyPage({ type: 'organizations', resources: [org(1, 'Kestrel Freight'), org(2, 'Kestrel Dental'), org(3, 'Osprey Legal')], runId });
-    w.applyPage({
-      type: 'configurations',
-      resources: [
-        config(11, 1, 'DC01', { hostname: 'DC01.kfreight.local', notes: 'Domain controller' }),
-        config(21, 2, 'DC01', { hostname: 'DC01.kdental.local', notes: 'Domain controller, DNS and DHCP for kdental.local' }),
-        config(22, 2, 'KD-FW01', { hostname: 'KD-FW01', 'configuration-type-name': 'Firewall', notes: 'Edge firewall' }),
-        config(31, 3, 'DC01', { hostname: 'DC01.osprey.local', notes: 'Domain controller' }),
-      ],
-      runId,
-    });
-    w.applyPage({ type: 'flexible-assets', resources: [flexAsset(41, 1, 7, 'kfreight.local', { 'ad-full-name': 'kfreight.local', notes: 'domain controllers DC01' })], runId });
-    w.applyPage({
-      type: 'domains',
-      resources: [{ ...domain(51, 2, 'kestreldental.com'), attributes: { ...domain(51, 2, 'kestreldental.com').attributes, 'registrar-name': 'Gandi', 'expires-on': '2027-03-01' } }, domain(52, 1, 'sharedvendor.com'), domain(53, 3, 'sharedvendor.com')],
-      runId,
-    });
+    const t = stores();
+    writePages(t.store, [
+      { type: 'organizations', resources: [org(1, 'Kestrel Freight'), org(2, 'Kestrel Dental'), org(3, 'Osprey Legal')] },
+      {
+        type: 'configurations',
+        resources: [
+          config(11, 1, 'DC01', { hostname: 'DC01.kfreight.local', notes: 'Domain controller' }),
+          config(21, 2, 'DC01', { hostname: 'DC01.kdental.local', notes: 'Domain controller, DNS and DHCP for kdental.local' }),
+          config(22, 2, 'KD-FW01', { hostname: 'KD-FW01', 'configuration-type-name': 'Firewall', notes: 'Edge firewall' }),
+          config(31, 3, 'DC01', { hostname: 'DC01.osprey.local', notes: 'Domain controller' }),
+        ],
+      },
+      { type: 'flexible-assets', resources: [flexAsset(41, 1, 7, 'kfreight.local', { 'ad-full-name': 'kfreight.local', notes: 'domain controllers DC01' })] },
+      {
+        type: 'domains',
+        resources: [{ ...domain(51, 2, 'kestreldental.com'), attributes: { ...domain(51, 2, 'kestreldental.com').attributes, 'registrar-name': 'Gandi', 'expires-on': '2027-03-01' } }, domain(52, 1, 'sharedvendor.com'), domain(53, 3, 'sharedvendor.com')],
+      },
+    ]);
     ctx = createSearchContext(t.store);
   });
-  afterEach(() => t.cleanup());
 
   it('scopes search to the org whose Active Directory asset it names, never another org', async () => {
     const r = await retrieve(ctx, { query: 'which servers are domain controllers for kfreight.local', limit: 10 });

@@ -1,5 +1,6 @@
 // Test support (imports vitest; never import it from product code or benches).
 import { afterEach } from 'vitest';
+import type { RecordType } from '../../../shared/domain';
 import type { OpenStoreOptions, Store } from './open';
 import { createTempStore, type TempStore } from './testing';
 import { createWriter, type StoreWriter } from './writer';
@@ -15,6 +16,13 @@ export function tempStores(): (options?: Partial<OpenStoreOptions>) => TempStore
     made.push(t);
     return t;
   };
+}
+
+/** Writes these pages into the store in one full run, as a sync writes its listings. */
+export function writePages(store: Store, pages: readonly { type: RecordType; resources: readonly unknown[] }[]): void {
+  const w = createWriter(store);
+  const runId = w.startRun('full');
+  for (const page of pages) w.applyPage({ ...page, runId });
 }
 
 /** Typed columns added after the first schema that today's writer fills. */

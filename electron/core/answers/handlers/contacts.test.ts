@@ -1,8 +1,7 @@
 // Who to call: the contacts of the org asked about, whatever the call is about.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { org } from '../../store/fixtures.test-data';
-import { createTempStore, type TempStore } from '../../store/testing';
-import { createWriter } from '../../store/writer';
+import { tempStores, writePages } from '../../store/test-stores';
 import { createSearchContext, type SearchContext } from '../../search/search';
 import { ask } from '../engine';
 
@@ -13,17 +12,16 @@ const contact = (id: number, orgId: number, first: string, last: string, title: 
 });
 
 describe('who to call', () => {
-  let t: TempStore;
+  const stores = tempStores();
   let ctx: SearchContext;
   beforeEach(() => {
-    t = createTempStore();
-    const w = createWriter(t.store);
-    const runId = w.startRun('full');
-    w.applyPage({ type: 'organizations', resources: [org(1, 'Granite Telecom'), org(2, 'Osprey Legal')], runId });
-    w.applyPage({ type: 'contacts', resources: [contact(11, 1, 'Dana', 'Reyes', 'Account manager', true, 'Vendor Sales'), contact(12, 1, 'Help', 'Desk', '24x7 support line'), contact(21, 2, 'Omar', 'Haddad', 'Office manager')], runId });
+    const t = stores();
+    writePages(t.store, [
+      { type: 'organizations', resources: [org(1, 'Granite Telecom'), org(2, 'Osprey Legal')] },
+      { type: 'contacts', resources: [contact(11, 1, 'Dana', 'Reyes', 'Account manager', true, 'Vendor Sales'), contact(12, 1, 'Help', 'Desk', '24x7 support line'), contact(21, 2, 'Omar', 'Haddad', 'Office manager')] },
+    ]);
     ctx = createSearchContext(t.store);
   });
-  afterEach(() => t.cleanup());
 
   it("answers with the org's contacts when what the call is about is in none of them", async () => {
     const a = await ask({ search: ctx }, 'who do I call at granite telecom about a fibre cut');
