@@ -2,7 +2,8 @@ import type { SyncProgress } from '../../shared/domain';
 import { loadSettings } from '../core/config/settings';
 import { createEmbedder } from '../core/search/embedder';
 import { locateModel } from '../core/search/model-locator';
-import { updateEmbeddings } from '../core/search/vectors';
+import { updateEmbeddings, type EmbedProgress } from '../core/search/vectors';
+import { withCheckpointer } from '../core/store/index';
 import type { OpenedProfile } from '../core/sync/index';
 import type { CliIo } from './io';
 import { createProgressBar } from './progress-bar';
@@ -36,22 +37,20 @@ export async function indexAfterSync(profile: OpenedProfile, io: CliIo, opts: { 
   const embedder = createEmbedder({ modelsDir: profile.paths.modelsDir });
   try {
     const started = Date.now();
-    const r = await updateEmbeddings(profile.store.db, embedder, {
-      signal: io.signal,
-      onProgress: (p) =>
-        emit({
-          runId: opts.runId,
-          phase: 'index',
-          resourceType: null,
-          orgId: null,
-          // After the embedding, a large store's vectors are filed into the lists unscoped search reads.
-          done: (p.lists ?? p).done,
-          total: (p.lists ?? p).total,
-          requestsUsed: opts.requestsUsed,
-          etaSeconds: !p.lists && p.done > 0 ? Math.round(((Date.now() - started) / 1000) * ((p.total - p.done) / p.done)) : null,
-          message: p.lists ? 'Organising search by meaning' : 'Indexing for search by meaning',
-        }),
-    });
+    const onProgress = (p: EmbedProgress): void =>
+      emit({
+        runId: opts.runId,
+        phase: 'index',
+        resourceType: null,
+        orgId: null,
+        // After the embedding, a large store's vectors are filed into the lists unscoped search reads.
+        done: (p.lists ?? p).done,
+        total: (p.lists ?? p).total,
+        requestsUsed: opts.requestsUsed,
+        etaSeconds: !p.lists && p.done > 0 ? Math.round(((Date.now() - started) / 1000) * ((p.total - p.done) / p.done)) : null,
+        message: p.lists ? 'Organising search by meaning' : 'Indexing for search by meaning',
+      });
+    const r = await withCheckpointer(profile.store, (checkpoints) => updateEmbeddings(profile.store.db, embedder, { signal: io.signal, checkpoints, onProgress }));
     bar.done();
     if (!r.ok) io.stderr.write(`Search by meaning is not up to date (${r.error.message}); keyword search works.\n`);
     else if (!opts.json) io.stdout.write(`Search by meaning: ${r.value.embeddedRecords} records indexed (${model.state === 'fixture' ? 'test fixture model, not semantic' : model.id}).\n`);

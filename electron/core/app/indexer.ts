@@ -4,7 +4,7 @@
 // keyword-only, which the model status says.
 import type { SyncProgress } from '../../../shared/domain';
 import { updateEmbeddings, type EmbedProgress } from '../search/vectors';
-import { truncateWal } from '../store/index';
+import { truncateWal, withCheckpointer } from '../store/index';
 import type { AppContext } from './context';
 
 export interface Indexer {
@@ -56,9 +56,10 @@ export function createIndexer(ctx: AppContext): Indexer {
       me.progress = progress;
       ctx.events.emit('sync.onDidProgress', progress);
     };
-    const r = await updateEmbeddings(opened.value.store.db, embedder, { signal: me.abort.signal, onProgress }).catch(() => null);
+    const store = opened.value.store;
+    const r = await withCheckpointer(store, (checkpoints) => updateEmbeddings(store.db, embedder, { signal: me.abort.signal, onProgress, checkpoints })).catch(() => null);
     if (me.abort.signal.aborted) return;
-    truncateWal(opened.value.store);
+    truncateWal(store);
     const message = r?.ok ? 'Search by meaning is up to date.' : `Search by meaning is not up to date (${r ? r.error.message : 'the embedding model failed'}); keyword search works.`;
     ctx.events.emit('sync.onDidProgress', event({ phase: 'done', done: r?.ok ? r.value.embeddedRecords : 0, total: r?.ok ? r.value.embeddedRecords : null, etaSeconds: null, message }));
   }

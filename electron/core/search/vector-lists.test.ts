@@ -9,12 +9,15 @@ import { fileInList, int8Code, seeded, unit } from './kmeans';
 import { fixtureModelsDir } from './test-models';
 import { activeLists, LISTS_FROM_VECTORS, listCountFor, listNeighbours, listWriter, maintainLists } from './vector-lists';
 import { updateEmbeddings, vectorSearch, type EmbedProgress, type UpdateOptions } from './vectors';
+import { withCheckpointer } from '../store/checkpointer';
+import { tempStores } from '../store/test-stores';
 import { testDbs, upsertRecord, type SeedRecord, type TestDb } from './vectors-test-db';
 
 const embedder = createEmbedder({ modelsDir: fixtureModelsDir() });
 afterAll(() => embedder.close());
 
 const testDb = testDbs();
+const makeStore = tempStores();
 
 const WORDS = ['firewall', 'printer', 'backup', 'vpn', 'switch', 'router', 'exchange', 'domain', 'laptop', 'camera', 'ups', 'nas', 'wifi', 'dns', 'dhcp', 'ssl', 'tape', 'scanner', 'badge', 'phone'];
 
@@ -71,6 +74,23 @@ function exactNearest(db: TestDb['db'], q: Float32Array, k: number): { record: n
 }
 
 describe('inverted lists for unscoped vector search', () => {
+  it('embeds and files with the WAL copied back on a worker thread: the same lists, SQLite\'s own checkpoint back afterwards', async () => {
+    const plain = makeStore().store;
+    const background = makeStore().store;
+    for (const s of [plain, background]) records(0, 120).forEach((r) => upsertRecord(s.db, r));
+    const autocheckpoint = (db: TestDb['db']) => db.pragma('wal_autocheckpoint', { simple: true });
+    await update(plain.db);
+    const during = new Set<unknown>();
+    const r = await withCheckpointer(background, (checkpoints) => update(background.db, { ...SMALL, checkpoints, onProgress: () => during.add(autocheckpoint(background.db)) }));
+    expect(r).toMatchObject({ lists: 6, listsTrained: true });
+    // No commit of the pass copied the WAL on this thread; afterwards SQLite does again.
+    expect(during).toEqual(new Set([0]));
+    expect(autocheckpoint(background.db)).toBe(autocheckpoint(plain.db));
+    expectEveryChunkFiledOnce(background.db);
+    const entries = (db: TestDb['db']) => db.prepare('SELECT list_id, chunk_rowid, hex(code) FROM ivf_entries ORDER BY chunk_rowid').raw().all();
+    expect(entries(background.db)).toEqual(entries(plain.db));
+  });
+
   it('are trained once the store passes the threshold, with every chunk filed in one list', async () => {
     const t = testDb();
     records(0, 40).forEach((r) => upsertRecord(t.db, r));

@@ -13,6 +13,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { floatsOf } from '../store/vector-code';
+import type { CommitHooks } from '../store/checkpointer';
 import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type TrainedLists } from './kmeans';
 import { KmeansCancelled, KmeansWorkerError, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
@@ -215,6 +216,8 @@ export interface MaintainOptions {
   fileBatch?: number;
   /** Tests: the worker script that trains and files, instead of kmeans-worker. */
   workerUrl?: URL;
+  /** A background checkpointer's hooks for the filing's commits (vectors.ts UpdateOptions). */
+  checkpoints?: CommitHooks;
 }
 
 export type MaintainResult =
@@ -459,8 +462,10 @@ async function fill(db: Db, g: Generation, opts: MaintainOptions, pace: Pace, wo
     const ordered = [...byList.keys()].sort((a, b) => a - b).flatMap((l) => byList.get(l) ?? []);
     for (let from = 0; from < ordered.length || from === 0; from += slice) {
       if (pace.due()) await pace.pause();
+      await opts.checkpoints?.ready();
       const to = Math.min(from + slice, ordered.length);
       write.immediate(ordered.slice(from, to), to === ordered.length ? last : null);
+      opts.checkpoints?.nudge();
     }
     cursor = last;
     filed += pool.length;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
 import { floatsOf, int8Code } from '../store/vector-code';
+import type { CommitHooks } from '../store/checkpointer';
 import { chunkRecord, type Chunk } from './chunker';
 import { EmbedError, type Embedder } from './embedder';
 import { activeLists, DEFAULT_PROBES, dropLists, listNeighbours, listWriter, LISTS_OVERSAMPLE, maintainLists, type ListsProgress } from './vector-lists';
@@ -41,6 +42,12 @@ export interface UpdateOptions {
   listsFrom?: number;
   /** Lists to train (tests; default ~sqrt of the vectors). */
   lists?: number;
+  /**
+   * A background checkpointer's hooks (store/checkpointer.ts) for the pass's commits: with
+   * SQLite's automatic checkpoint, the commit that crossed its threshold also copied the WAL on
+   * this thread, holding it ~250–350 ms at a time while the lists of a 1M-vector store filed.
+   */
+  checkpoints?: CommitHooks;
 }
 
 export interface UpdateStats {
@@ -234,7 +241,9 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
       return err('INTERNAL', `Embedding failed: ${(e as Error).message}`);
     }
     if (vectors.length !== texts.length || vectors.some((v) => v.length !== dim)) return err('INTERNAL', `The model returned vectors of the wrong shape; expected ${texts.length}×${dim}.`);
+    await opts.checkpoints?.ready();
     write.immediate(batch, vectors);
+    opts.checkpoints?.nudge();
     batch = [];
     batchChunks = 0;
     report();
@@ -270,6 +279,7 @@ export async function updateEmbeddings(db: Db, embedder: Embedder, opts: UpdateO
     minVectors: opts.listsFrom,
     lists: opts.lists,
     onProgress: report,
+    checkpoints: opts.checkpoints,
   });
   if (!lists.ok) return lists.cancelled ? err('CANCELLED', 'Embedding cancelled; finished batches are kept and the rest resumes next time.') : err('INTERNAL', lists.message);
   stats.lists = lists.lists;

@@ -61,4 +61,19 @@ describe('background checkpointer', () => {
     expect(autocheckpoint()).toBe(before);
     expect(t.store.db.prepare('SELECT count(*) AS n FROM configurations').get()).toEqual({ n: 200 });
   });
+
+  it('gives the automatic checkpoint back only when the last of two overlapping checkpointers stops, in either order', async () => {
+    for (const firstStopped of [0, 1]) {
+      const { t, writePage, autocheckpoint } = setup();
+      const before = autocheckpoint();
+      const both = [startCheckpointer(t.store), startCheckpointer(t.store)];
+      writePage();
+      for (const c of both) c.nudge();
+      await both[firstStopped]!.stop();
+      // The other one still copies the WAL: SQLite's own checkpoint stays off meanwhile.
+      expect(autocheckpoint()).toBe(0);
+      await both[1 - firstStopped]!.stop();
+      expect(autocheckpoint()).toBe(before);
+    }
+  });
 });

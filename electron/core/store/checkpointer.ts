@@ -82,6 +82,22 @@ const AUTOCHECKPOINT = 'wal_autocheckpoint';
 /** SQLite's own automatic checkpoint, untouched. */
 export const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: async () => undefined, stop: async () => undefined };
 
+/**
+ * What a long writer does around its commits for the checkpointer: waits on `ready` before one,
+ * `nudge`s after it (the sync's write queue, the embedding pass and the lists filing).
+ */
+export type CommitHooks = Pick<Checkpointer, 'ready' | 'nudge'>;
+
+/** Runs `work` with WAL checkpoints on a worker thread, stopped when it ends however it ends. */
+export async function withCheckpointer<T>(store: Store, work: (hooks: CommitHooks) => Promise<T>): Promise<T> {
+  const checkpointer = startCheckpointer(store);
+  try {
+    return await work(checkpointer);
+  } finally {
+    await checkpointer.stop();
+  }
+}
+
 export function startCheckpointer(store: Store, options: CheckpointerOptions = {}): Checkpointer {
   try {
     return start(store, options);
@@ -91,13 +107,40 @@ export function startCheckpointer(store: Store, options: CheckpointerOptions = {
   }
 }
 
+type Db = Store['db'];
+
+/** Checkpointers running per connection (a sync's and an embedding pass's may overlap in the app). */
+const holds = new WeakMap<Db, { count: number; before: number }>();
+
+/**
+ * Turns the connection's automatic checkpoint off until the returned release is called (once is
+ * enough; later calls do nothing). It comes back, at the value it had, when the last of the
+ * overlapping holders releases: restoring per holder let the first one stopped leave it off.
+ */
+function holdAutocheckpoint(db: Db): () => void {
+  let hold = holds.get(db);
+  if (!hold) {
+    const before = db.pragma(AUTOCHECKPOINT, { simple: true });
+    hold = { count: 0, before: typeof before === 'number' ? Math.trunc(before) : 1000 };
+    holds.set(db, hold);
+  }
+  const h = hold;
+  h.count++;
+  db.pragma(`${AUTOCHECKPOINT} = 0`);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--h.count > 0) return;
+    holds.delete(db);
+    if (db.open) db.pragma(`${AUTOCHECKPOINT} = ${h.before}`);
+  };
+}
+
 function start(store: Store, options: CheckpointerOptions): Checkpointer {
   const db = store.db;
   const maxFrames = walFrames(db, options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES);
-  const before = db.pragma(AUTOCHECKPOINT, { simple: true });
-  const restore = (): void => {
-    if (db.open) db.pragma(`${AUTOCHECKPOINT} = ${typeof before === 'number' ? Math.trunc(before) : 1000}`);
-  };
+  const restore = holdAutocheckpoint(db);
   let failed = false;
   let last: PassResult = { ok: true, log: 0, checkpointed: 0 };
   let running: Promise<PassResult> | null = null;
@@ -105,10 +148,16 @@ function start(store: Store, options: CheckpointerOptions): Checkpointer {
   let commitsAtPassStart = 0;
   let settle: ((r: PassResult) => void) | null = null;
   let stopping: Promise<void> | null = null;
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file: store.file, key: dbKeyOf(store), modulePath: options.modulePath ?? createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers') },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file: store.file, key: dbKeyOf(store), modulePath: options.modulePath ?? createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers') },
+    });
+  } catch (e) {
+    restore();
+    throw e;
+  }
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const fail = (): void => {
     if (!failed) restore();
@@ -125,7 +174,6 @@ function start(store: Store, options: CheckpointerOptions): Checkpointer {
   });
   worker.on('error', fail);
   worker.once('exit', fail);
-  db.pragma(`${AUTOCHECKPOINT} = 0`);
 
   const pass = (): Promise<PassResult> => {
     if (failed) return Promise.resolve({ ok: false, log: 0, checkpointed: 0 });

@@ -6,6 +6,7 @@ export { createWriter, contentHashOf, type StoreWriter, type ApplyPageInput, typ
 export * from './reader';
 export { recordAudit, recordRefusal, revealSecret, type AuditOutcome, type SecretAction } from './vault';
 export { truncateWal } from './wal';
+export { withCheckpointer } from './checkpointer';
 export { contentHash } from './content-hash';
 export { searchAliases } from './normalize';
 export { recordTypeFromName, type ItGlueResource, type RelationInput, type MappedRecord } from './mappers/index';
