@@ -14,6 +14,8 @@ import { fixtureModelsDir } from '../electron/core/search/test-models';
 import { DEFAULT_PROBES, listCountFor, LISTS_OVERSAMPLE, maintainLists } from '../electron/core/search/vector-lists';
 import { DEFAULT_OVERSAMPLE, updateEmbeddings, vectorSearch, vectorWriter } from '../electron/core/search/vectors';
 import { openTestDb, upsertRecord } from '../electron/core/search/vectors-test-db';
+import { withCheckpointer } from '../electron/core/store/checkpointer';
+import { createTempStore } from '../electron/core/store/testing';
 
 const N = Number(process.env.BENCH_VECTORS ?? 100_000);
 const COARSE_N = Number(process.env.BENCH_COARSE_VECTORS ?? 1_000_000);
@@ -222,8 +224,9 @@ it(`vector KNN on ${N} synthetic vectors in a SQLCipher store`, async () => {
 }, 3_600_000);
 
 it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inverted lists, + float rescore, recall@10 against an exact scan`, async () => {
-  const t = openTestDb();
-  const { db } = t;
+  // A real store: the lists are filed with its background checkpointer, as an embedding pass does.
+  const t = createTempStore();
+  const { db } = t.store;
   try {
     db.pragma('cache_size = -65536');
     db.prepare("INSERT INTO embedding_meta (id, model_id, dim) VALUES (1, 'bench/synthetic', 384)").run();
@@ -294,14 +297,17 @@ it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inve
     let trainedAt = 0;
     let trainStall = 0;
     const stalls = stallMeter();
-    const built = await maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, {
-      minVectors: 1,
-      onProgress: () => {
-        if (trainedAt) return;
-        trainedAt = performance.now();
-        trainStall = stalls.take();
-      },
-    });
+    const built = await withCheckpointer(t.store, (checkpoints) =>
+      maintainLists(db, { modelId: 'bench/synthetic', dim: DIM }, {
+        minVectors: 1,
+        checkpoints,
+        onProgress: () => {
+          if (trainedAt) return;
+          trainedAt = performance.now();
+          trainStall = stalls.take();
+        },
+      }),
+    );
     const fileStall = stalls.take();
     stalls.stop();
     const buildS = (performance.now() - t1) / 1000;
@@ -327,6 +333,6 @@ it(`unscoped vector search on ${COARSE_N} synthetic vectors: bit scan, then inve
     }
     console.log(`\nunscoped vector search, ${COARSE_N} vectors (chunk_signs + chunk_floats only), SQLCipher, cache 64 MB (load ${loadS.toFixed(0)} s)\n${lines.join('\n')}`);
   } finally {
-    t.close();
+    t.cleanup();
   }
 }, 3_600_000);

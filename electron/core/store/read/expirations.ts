@@ -102,6 +102,7 @@ export function expirationReads(db: Db) {
    * An entry read from an index, to be filled in if it is shown: `rowid` is the row behind it
    * (the record itself, or IT Glue's expiration entry), `source*` the record it is about.
    */
+  type Listed = Expiration & { rowid: number; sourceType: string | null; sourceId: number | null };
 
   /**
    * A page's entries as shown: those deleted since they were indexed left out, the org's name and
