@@ -122,9 +122,9 @@ export interface ListingPlan {
   outcomes: ListingOutcome[];
   /**
    * Folder listings of a tenant that proved one documents listing per organization holds every
-   * document: nothing they list is a record a technician searches for (only the documents'
-   * folder paths, filled in afterwards by fillFolderPaths), so at 1M records their ~3,200
-   * requests (five minutes of the key's budget) no longer stand before "searchable".
+   * document: they bring the folders themselves and the documents' folder paths (filled in
+   * afterwards by fillFolderPaths), no document, so at 1M records their ~3,200 requests (five
+   * minutes of the key's budget) no longer stand before "searchable".
    */
   later: ListingUnit[];
 }
