@@ -2,10 +2,10 @@
 // SQLCipher stores and the fake IT Glue server over HTTP (behind a proxy that fails one listing).
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProxy, type FakeProxy } from '../core/itglue/fake/proxy';
 import { startFakeItGlue, type FakeItGlue } from '../core/itglue/fake/server';
 import { smallDemoTenant } from '../core/sync/test-helpers';
 import { currentOwner, startTicksOf } from '../core/locks/process-identity';
@@ -14,32 +14,21 @@ import { buildCli, glueEnv, type CliHarness } from './cli-harness';
 const tmp = mkdtempSync(join(tmpdir(), 'glue-errors-'));
 let cli: CliHarness;
 let fake: FakeItGlue;
-let proxy: Server;
-let proxyUrl = '';
+let proxy: FakeProxy;
 
 beforeAll(async () => {
   cli = await buildCli('errors');
   // A few organizations: the race and the damage do not depend on the tenant's size, CI time does.
   fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000, dataset: smallDemoTenant(4) });
   // IT Glue with one listing (contacts) down for good: every other listing answers.
-  const upstream = new URL(fake.url);
-  proxy = createServer((req, res) => {
-    if ((req.url ?? '').startsWith('/contacts')) {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('down');
-      return;
-    }
-    const fwd = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    req.pipe(fwd);
+  proxy = await startProxy(fake.url, (req, res) => {
+    if (!(req.url ?? '').startsWith('/contacts')) return false;
+    res.writeHead(500, { 'content-type': 'text/plain' }).end('down');
+    return true;
   });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  const addr = proxy.address();
-  proxyUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 }, 60_000);
 afterAll(async () => {
-  await new Promise((r) => proxy.close(r));
+  await proxy.close();
   await fake.close();
   cli.dispose();
   rmSync(tmp, { recursive: true, force: true });
@@ -115,7 +104,7 @@ describe('precise errors', () => {
   }, 90_000);
 
   it('a partial sync (a listing failed after its retries) exits 3 and says so', async () => {
-    const r = await cli.run(['sync'], envFor(join(tmp, 'partial'), { ITGLUE_BASE_URL: proxyUrl }));
+    const r = await cli.run(['sync'], envFor(join(tmp, 'partial'), { ITGLUE_BASE_URL: proxy.url }));
     expect(r.status, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/^Sync partial/m);
     expect(r.stdout).toMatch(/warning: contacts/);

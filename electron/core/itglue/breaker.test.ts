@@ -1,8 +1,8 @@
-import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Breaker, type BreakerEvent } from './breaker';
 import { breakerMessage } from './breaker-message';
 import { createItGlueClient } from './client';
+import { startProxy, type FakeProxy } from './fake/proxy';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from './fake/server';
 
 describe('Breaker (logic)', () => {
@@ -38,31 +38,20 @@ describe('Breaker (logic)', () => {
 // to everything for a while (an outage), as IT Glue does during an incident.
 describe('the client across an IT Glue outage', () => {
   let fake: FakeItGlue;
-  let proxy: Server;
-  let url = '';
+  let proxy: FakeProxy;
   let outageUntil = 0;
   let duringOutage = 0;
   beforeAll(async () => {
     fake = await startFakeItGlue({ today: '2026-01-23', rateLimit: 100_000 });
-    const up = new URL(fake.url);
-    proxy = createServer((req, res) => {
-      if (Date.now() < outageUntil) {
-        duringOutage++;
-        res.writeHead(503).end();
-        return;
-      }
-      const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      req.pipe(fwd);
+    proxy = await startProxy(fake.url, (_req, res) => {
+      if (Date.now() >= outageUntil) return false;
+      duringOutage++;
+      res.writeHead(503).end();
+      return true;
     });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-    const a = proxy.address();
-    url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
   });
   afterAll(async () => {
-    await new Promise((r) => proxy.close(r));
+    await proxy.close();
     await fake.close();
   });
 
@@ -70,7 +59,7 @@ describe('the client across an IT Glue outage', () => {
     outageUntil = Date.now() + 1500;
     duringOutage = 0;
     const events: BreakerEvent[] = [];
-    const client = createItGlueClient({ baseUrl: url, apiKey: DEMO_API_KEY, concurrency: 4, retries: 6, backoffBaseMs: 20, breaker: { ...breaker, onChange: (e) => events.push(e) } });
+    const client = createItGlueClient({ baseUrl: proxy.url, apiKey: DEMO_API_KEY, concurrency: 4, retries: 6, backoffBaseMs: 20, breaker: { ...breaker, onChange: (e) => events.push(e) } });
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => client.get('/organizations', { 'page[size]': 5 })));
     return { ok: results.filter((r) => r.status === 'fulfilled').length, events, duringOutage };
   };

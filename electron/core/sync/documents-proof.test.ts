@@ -1,6 +1,6 @@
-import { createServer, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createItGlueClient } from '../itglue/client';
+import { startProxy } from '../itglue/fake/proxy';
 import { DEMO_API_KEY, startFakeItGlue, type DocumentsNullFilter, type FakeItGlue } from '../itglue/fake/server';
 import type { Store } from '../store/open';
 import { META_DOCUMENTS_PROOF } from './documents-proof';
@@ -51,28 +51,15 @@ const liveDocs = (store: Store): string[] =>
 const served = (fake: FakeItGlue): string[] => (fake.dataset.documents?.data ?? []).map((d) => d.id).sort((a, b) => Number(a) - Number(b));
 const proof = (store: Store): string | null => store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(META_DOCUMENTS_PROOF)?.value || null;
 
-/** The fake behind a proxy that answers `refuse(url)`'s status instead where it returns one. */
+/** A client for the fake behind a proxy that answers `refuse(url)`'s status instead where it returns one. */
 async function refusing(fake: FakeItGlue, refuse: (url: string) => { status: number; detail: string } | null): Promise<{ client: ReturnType<typeof createItGlueClient>; close(): Promise<void> }> {
-  const up = new URL(fake.url);
-  const proxy = createServer((req, res) => {
+  const proxy = await startProxy(fake.url, (req, res) => {
     const answer = refuse(req.url ?? '');
-    if (answer) {
-      res.writeHead(answer.status, { 'Content-Type': 'application/vnd.api+json' }).end(JSON.stringify({ errors: [{ status: String(answer.status), title: 'Refused', detail: answer.detail }] }));
-      return;
-    }
-    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (upstream) => {
-      res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-      upstream.pipe(res);
-    });
-    req.pipe(fwd);
+    if (!answer) return false;
+    res.writeHead(answer.status, { 'Content-Type': 'application/vnd.api+json' }).end(JSON.stringify({ errors: [{ status: String(answer.status), title: 'Refused', detail: answer.detail }] }));
+    return true;
   });
-  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-  const address = proxy.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    client: createItGlueClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: DEMO_API_KEY, backoffBaseMs: 5, budget: { requests: 100_000, windowMs: 300_000 } }),
-    close: () => new Promise((done) => proxy.close(() => done())),
-  };
+  return { client: createItGlueClient({ baseUrl: proxy.url, apiKey: DEMO_API_KEY, backoffBaseMs: 5, budget: { requests: 100_000, windowMs: 300_000 } }), close: proxy.close };
 }
 
 const folderRequests = (fake: FakeItGlue): number => (fake.stats().log ?? []).filter((entry) => entry.includes('/relationships/document_folders')).length;

@@ -1,41 +1,32 @@
 // A sync across an IT Glue outage: the real engine, a real SQLCipher store, the fake IT Glue
 // server over HTTP behind a proxy that answers 503 to everything for a while.
-import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItGlueClient } from '../itglue/client';
+import { startProxy, type FakeProxy } from '../itglue/fake/proxy';
 import { DEMO_API_KEY, startFakeItGlue, type FakeItGlue } from '../itglue/fake/server';
 import { createTempStore } from '../store/testing';
 import { runSync } from './run-sync';
 import { smallDemoTenant, TODAY } from './test-helpers';
 
 let fake: FakeItGlue;
-let proxy: Server;
-let url = '';
+let proxy: FakeProxy;
 let requests = 0;
 let outage = { from: 0, to: 0 };
 
 beforeAll(async () => {
   fake = await startFakeItGlue({ today: TODAY, dataset: smallDemoTenant(3), rateLimit: 100_000 });
-  const up = new URL(fake.url);
-  proxy = createServer((req, res) => {
+  proxy = await startProxy(fake.url, (_req, res) => {
     const n = ++requests;
     if (n > outage.from && Date.now() < outage.to) {
       res.writeHead(503).end();
-      return;
+      return true;
     }
     if (n === outage.from) outage.to = Date.now() + 1500;
-    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    req.pipe(fwd);
+    return false;
   });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  const a = proxy.address();
-  url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
 });
 afterAll(async () => {
-  await new Promise((r) => proxy.close(r));
+  await proxy.close();
   await fake.close();
 });
 
@@ -45,7 +36,7 @@ async function syncThroughOutage(threshold: number) {
   outage = { from: 10, to: Number.MAX_SAFE_INTEGER };
   const temp = createTempStore();
   try {
-    const client = createItGlueClient({ baseUrl: url, apiKey: DEMO_API_KEY, retries: 6, backoffBaseMs: 20, concurrency: 4, budget: { requests: 100_000, windowMs: 300_000 }, breaker: { threshold, cooldownMs: 400 } });
+    const client = createItGlueClient({ baseUrl: proxy.url, apiKey: DEMO_API_KEY, retries: 6, backoffBaseMs: 20, concurrency: 4, budget: { requests: 100_000, windowMs: 300_000 }, breaker: { threshold, cooldownMs: 400 } });
     const r = await runSync({ store: temp.store, client, full: true });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
