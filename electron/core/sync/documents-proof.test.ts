@@ -262,6 +262,35 @@ describe('documents in one listing per organization once the tenant proves it', 
     expect(documentText(r.temp.store, nested.id)).toEqual({ path: 'Playbooks / Network', body: expect.stringContaining('Folder: Playbooks / Network') });
   }, 60_000);
 
+  it('a run stopped amid the folder listings after "searchable" resumes them, lists none twice, and fills every path', async () => {
+    const r = await rig('all');
+    const stop = new AbortController();
+    const cancelled = await runSync({
+      store: r.temp.store,
+      client: r.client,
+      full: true,
+      concurrency: 1,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.resourceType === 'document-folders' && folderRequests(r.fake) >= 2) stop.abort();
+      },
+    });
+    expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
+    const listedBefore = new Set((r.fake.stats().log ?? []).filter((e) => e.includes('/relationships/document_folders')).map((e) => new URL(e, 'http://x').pathname));
+    expect(listedBefore.size).toBeGreaterThan(0);
+
+    r.fake.resetStats();
+    expect(await sync(r)).toMatchObject({ resumed: true, status: 'ok', warnings: [] });
+    const listedAfter = (r.fake.stats().log ?? []).filter((e) => e.includes('/relationships/document_folders')).map((e) => new URL(e, 'http://x').pathname);
+    // The resumed run listed the folders of the organizations not done (again at most the one in
+    // flight when it stopped: one listing at a time), and no documents again.
+    expect(listedAfter.filter((path) => listedBefore.has(path)).length).toBeLessThanOrEqual(1);
+    expect(new Set([...listedBefore, ...listedAfter]).size).toBe(r.fake.dataset.organizations?.data.length);
+    expect(documentRequests(r.fake)).toEqual({ whole: 0, perFolder: 0 });
+    const nested = r.fake.dataset.documents?.data.find((d) => d.attributes.name === 'Firewall change runbook');
+    expect(documentText(r.temp.store, nested?.id ?? '').path).toBe('Runbooks / Network');
+  }, 60_000);
+
   it('a folder listing that fails after "searchable" costs its paths and the folders sweep, never a document or a document\'s sections', async () => {
     const r = await rig('all');
     const org = r.fake.dataset.organizations?.data[0]?.id ?? '';

@@ -16,11 +16,11 @@ const PER_WRITE = 500;
  * they were listed (an incremental listing re-reads only changed documents). Runs only when
  * every folder listing of the run completed, after their sweep: with a folder missing, its
  * documents would lose their path. A document keeps its IT Glue `updated-at`, so no detail pass
- * fetches its sections again. Returns the number of documents re-written.
+ * fetches its sections again.
  */
-export async function fillFolderPaths(ctx: SyncContext, outcomes: readonly ListingOutcome[], failedTypes: ReadonlySet<RecordType>): Promise<number> {
+export async function fillFolderPaths(ctx: SyncContext, outcomes: readonly ListingOutcome[], failedTypes: ReadonlySet<RecordType>): Promise<void> {
   const folders = outcomes.filter((o) => o.unit.resource === 'document-folders');
-  if (folders.length === 0 || failedTypes.has('document-folders') || folders.some((o) => !o.complete)) return 0;
+  if (folders.length === 0 || failedTypes.has('document-folders') || folders.some((o) => !o.complete)) return;
   const { paths } = folderPaths(ctx);
   const rows = ctx.store.db
     .prepare<[], { id: string; attrs: string; folder: number }>(
@@ -41,5 +41,4 @@ export async function fillFolderPaths(ctx: SyncContext, outcomes: readonly Listi
     await ctx.writes.add({ write: () => ctx.writer.applyPage({ type: 'documents', resources, runId: ctx.runId }), records: resources.length });
   }
   await ctx.writes.drain();
-  return changed.length;
 }
