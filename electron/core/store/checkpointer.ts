@@ -88,13 +88,18 @@ export const NO_CHECKPOINTER: Checkpointer = { nudge: () => undefined, ready: as
  */
 export type CommitHooks = Pick<Checkpointer, 'ready' | 'nudge'>;
 
-/** Runs `work` with WAL checkpoints on a worker thread, stopped when it ends however it ends. */
+/**
+ * Runs `work` with WAL checkpoints on a worker thread, started at its first commit (most
+ * embedding passes after an incremental sync have nothing to write, and need no thread) and
+ * stopped when it ends, however it ends.
+ */
 export async function withCheckpointer<T>(store: Store, work: (hooks: CommitHooks) => Promise<T>): Promise<T> {
-  const checkpointer = startCheckpointer(store);
+  let checkpointer: Checkpointer | null = null;
+  const started = (): Checkpointer => (checkpointer ??= startCheckpointer(store));
   try {
-    return await work(checkpointer);
+    return await work({ ready: () => started().ready(), nudge: () => started().nudge() });
   } finally {
-    await checkpointer.stop();
+    await (checkpointer as Checkpointer | null)?.stop();
   }
 }
 
