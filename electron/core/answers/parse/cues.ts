@@ -154,7 +154,12 @@ export function scoreIntent(facts: IntentFacts): { intent: Intent; signals: Sign
   if (facts.addresses > 0) signals.push({ intent: 'exact_lookup', cue: 'address in the question', weight: 2.5, words: [] });
   else if (facts.names > 0) signals.push({ intent: 'exact_lookup', cue: 'hostname or serial in the question', weight: 1.5, words: [] });
   if (facts.hasWindow) signals.push({ intent: 'expirations', cue: 'time window', weight: 1.5, words: [] });
-  if (facts.orgOnly) signals.push({ intent: 'organization', cue: 'only an organization', weight: 2.5, words: [] });
+  if (facts.orgOnly) {
+    // "where is <client>" asks for the client's address, not its overview.
+    const where = signals.find((s) => s.intent === 'locations' && s.cue === 'where is');
+    if (where) signals.push({ intent: 'locations', cue: 'where a client is', weight: 1.5, words: where.words });
+    else signals.push({ intent: 'organization', cue: 'only an organization', weight: 2.5, words: [] });
+  }
 
   const totals = new Map<Intent, number>();
   for (const s of signals) totals.set(s.intent, (totals.get(s.intent) ?? 0) + s.weight);

@@ -148,6 +148,9 @@ const TABLE: Row[] = [
   // locations
   { q: 'address of the main office for Harbor Health', intent: 'locations', org: 3, how: 'for' },
   { q: 'where is the office', intent: 'locations', subject: 'office' },
+  // a client alone after "where is" is asked for its address, not its overview
+  { q: 'where is Keystone Logistics', intent: 'locations', org: 19, how: 'name' },
+  { q: "where's @harbor", intent: 'locations', org: 3, how: '@' },
   { q: 'list all locations for @northwind', intent: 'locations', org: 14, how: '@' },
   { q: "what's the street address for Société Générale Québec", intent: 'locations', org: 4, how: 'for' },
   { q: 'sites for Blue Sky Networks', intent: 'locations', org: 17, how: 'for' },
