@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncProgress } from '../../../shared/domain';
 import { createItGlueClient } from '../itglue/client';
 import { startProxy } from '../itglue/fake/proxy';
 import { DEMO_API_KEY, startFakeItGlue, type DocumentsNullFilter, type FakeItGlue } from '../itglue/fake/server';
@@ -41,6 +42,12 @@ function documentRequests(fake: FakeItGlue): { whole: number; perFolder: number 
     else if (filter !== null) perFolder++;
   }
   return { whole, perFolder };
+}
+
+/** A full sync, one listing at a time, cancelled at the first progress event for which `when` holds. */
+async function fullSyncStopped(r: SyncRig, when: (p: SyncProgress) => boolean) {
+  const stop = new AbortController();
+  return runSync({ store: r.temp.store, client: r.client, full: true, concurrency: 1, signal: stop.signal, onProgress: (p) => void (when(p) && stop.abort()) });
 }
 
 const liveDocs = (store: Store): string[] =>
@@ -140,18 +147,8 @@ describe('documents in one listing per organization once the tenant proves it', 
       const org = r.fake.mutate.add('organizations', { attributes: { name: `Branch ${i}` } });
       r.fake.mutate.add('documents', { attributes: { name: `Branch ${i} handbook`, 'organization-id': Number(org), 'document-folder-id': null, archived: false } });
     }
-    const stop = new AbortController();
-    const cancelled = await runSync({
-      store: r.temp.store,
-      client: r.client,
-      full: true,
-      concurrency: 1,
-      signal: stop.signal,
-      // Stop as soon as the proof is committed, amid the organizations' documents listings.
-      onProgress: () => {
-        if (proof(r.temp.store) !== null) stop.abort();
-      },
-    });
+    // Stopped as soon as the proof is committed, amid the organizations' documents listings.
+    const cancelled = await fullSyncStopped(r, () => proof(r.temp.store) !== null);
     expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
     expect(proof(r.temp.store)).not.toBeNull();
 
@@ -262,19 +259,9 @@ describe('documents in one listing per organization once the tenant proves it', 
     expect(documentText(r.temp.store, nested.id)).toEqual({ path: 'Playbooks / Network', body: expect.stringContaining('Folder: Playbooks / Network') });
   }, 60_000);
 
-  it('a run stopped amid the folder listings after "searchable" resumes them, lists none twice, and fills every path', async () => {
+  it('a run stopped amid the folder listings after "searchable" resumes them without listing documents again, and fills every path', async () => {
     const r = await rig('all');
-    const stop = new AbortController();
-    const cancelled = await runSync({
-      store: r.temp.store,
-      client: r.client,
-      full: true,
-      concurrency: 1,
-      signal: stop.signal,
-      onProgress: (p) => {
-        if (p.resourceType === 'document-folders' && folderRequests(r.fake) >= 2) stop.abort();
-      },
-    });
+    const cancelled = await fullSyncStopped(r, (p) => p.resourceType === 'document-folders' && folderRequests(r.fake) >= 2);
     expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
     const listedBefore = new Set((r.fake.stats().log ?? []).filter((e) => e.includes('/relationships/document_folders')).map((e) => new URL(e, 'http://x').pathname));
     expect(listedBefore.size).toBeGreaterThan(0);
