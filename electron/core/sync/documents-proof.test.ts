@@ -254,9 +254,13 @@ describe('documents in one listing per organization once the tenant proves it', 
     const parent = r.fake.dataset.document_folders?.data.find((f) => f.attributes.name === 'Runbooks');
     if (!parent) throw new Error('demo tenant has no Runbooks folder');
     r.fake.mutate.update('document_folders', parent.id, { name: 'Playbooks' });
+    const listedBy = r.temp.store.db.prepare<[string], { run: string | null }>("SELECT last_seen_run AS run FROM records WHERE type = 'documents' AND itglue_id = ?");
+    const firstRun = listedBy.get(nested.id)?.run;
     const again = await sync(r);
     expect(again).toMatchObject({ kind: 'incremental', status: 'ok', warnings: [], counts: { documents: { written: 0, deleted: 0 } } });
     expect(documentText(r.temp.store, nested.id)).toEqual({ path: 'Playbooks / Network', body: expect.stringContaining('Folder: Playbooks / Network') });
+    // A rewritten path is not IT Glue listing the document again: it keeps the run that did.
+    expect(listedBy.get(nested.id)?.run).toBe(firstRun);
   }, 60_000);
 
   it('a run stopped amid the folder listings after "searchable" resumes them without listing documents again, and fills every path', async () => {
