@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileInList, int8Code, seeded, trainLists, unit } from './kmeans';
+import { fileInList, seeded, trainLists, unit } from './kmeans';
+import { int8Code } from '../store/vector-code';
 import { KmeansCancelled, KmeansWorkerError, kmeansWorkerUrl, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
 const DIM = 384;

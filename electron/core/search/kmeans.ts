@@ -1,10 +1,8 @@
 // Spherical k-means for the inverted lists of unscoped vector search (vector-lists.ts): plain
 // Float32Array math, no store access. Stored vectors are unit length (the embedder normalizes
 // them), so the nearest centroid is the one with the largest dot product.
-import { int8Code } from '../store/vector-code';
-
 // The int8 code each vector is filed with: the same one org_codes holds (migration 0020).
-export { int8Code };
+import { int8Code } from '../store/vector-code';
 
 /** Yields to the event loop (and throws when the work was cancelled). */
 export type Pause = () => Promise<void>;

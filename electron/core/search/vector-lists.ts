@@ -12,9 +12,9 @@
 // hands their floats over and writes the answers, yielding whenever a turn has taken TURN_MS.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { floatsOf } from '../store/vector-code';
+import { floatsOf, int8Code } from '../store/vector-code';
 import type { CommitHooks } from '../store/checkpointer';
-import { fileInList, int8Code, nearestLists, seeded, trainedLists, unit, type TrainedLists } from './kmeans';
+import { fileInList, nearestLists, seeded, trainedLists, unit, type TrainedLists } from './kmeans';
 import { KmeansCancelled, KmeansWorkerError, startKmeansWorker, type KmeansWorker } from './kmeans-client';
 
 type Db = Database.Database;
