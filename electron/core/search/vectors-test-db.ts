@@ -1,7 +1,7 @@
 // Test helper: a real SQLCipher file in a temp dir with sqlite-vec loaded and the store's
 // migrations run, opened raw so these tests do not depend on how the store keys its files.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach } from 'vitest';
+import { madePerTest } from '../store/test-stores';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,17 +38,7 @@ export function openTestDb(target?: number): TestDb {
 }
 
 /** A maker of test databases, each closed and removed after the test that opened it. */
-export function testDbs(): (target?: number) => TestDb {
-  const opened: TestDb[] = [];
-  afterEach(() => {
-    for (const t of opened.splice(0)) t.close();
-  });
-  return (target) => {
-    const t = openTestDb(target);
-    opened.push(t);
-    return t;
-  };
-}
+export const testDbs = (): ((target?: number) => TestDb) => madePerTest((target?: number) => openTestDb(target), (t) => t.close());
 
 export interface SeedRecord {
   type: string;

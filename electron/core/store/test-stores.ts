@@ -5,18 +5,21 @@ import type { OpenStoreOptions, Store } from './open';
 import { createTempStore, type TempStore } from './testing';
 import { createWriter, type StoreWriter } from './writer';
 
-/** A maker of real SQLCipher temp stores, each removed after the test that made it. */
-export function tempStores(): (options?: Partial<OpenStoreOptions>) => TempStore {
-  const made: TempStore[] = [];
+/** `make`, with everything it made in a test disposed of after that test. */
+export function madePerTest<A extends unknown[], T>(make: (...args: A) => T, dispose: (made: T) => void): (...args: A) => T {
+  const made: T[] = [];
   afterEach(() => {
-    for (const t of made.splice(0)) t.cleanup();
+    for (const t of made.splice(0)) dispose(t);
   });
-  return (options) => {
-    const t = createTempStore(options);
+  return (...args) => {
+    const t = make(...args);
     made.push(t);
     return t;
   };
 }
+
+/** A maker of real SQLCipher temp stores, each removed after the test that made it. */
+export const tempStores = (): ((options?: Partial<OpenStoreOptions>) => TempStore) => madePerTest((options?: Partial<OpenStoreOptions>) => createTempStore(options), (t) => t.cleanup());
 
 /** Writes these pages into the store in one full run, as a sync writes its listings. */
 export function writePages(store: Store, pages: readonly { type: RecordType; resources: readonly unknown[] }[]): void {
