@@ -4,7 +4,7 @@
 // (and the packages that load them) stay external and load from node_modules.
 // Code splitting keeps each command's cold start to what it imports.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -80,6 +80,15 @@ try {
     define: { 'import.meta.url': '__glueBundleUrl' },
     banner: { js: "var __glueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // Node reads an ASCII bundle as a one-byte string, which V8 compiles and hashes faster than
+  // the two-byte one a single non-ASCII character makes of all 1.7 MB (electron/cli/code-cache.ts).
+  // esbuild escapes strings but leaves regular expression literals as written.
+  const cjsText = readFileSync(join(staging, 'glue.cjs'), 'latin1');
+  const wide = /[^\x00-\x7f]/.exec(cjsText);
+  if (wide) {
+    const near = cjsText.slice(Math.max(0, wide.index - 60), wide.index + 20).replace(/[^\x20-\x7e]/g, '?');
+    throw new Error(`out/cli/glue.cjs must be ASCII but has a non-ASCII byte near "${near}": write the character in the source as a \\u escape`);
+  }
   // The source files the bundles were built from, for bin/glue.js to check for edits with one
   // stat each instead of walking the tree (dependencies in node_modules are not tracked).
   const inputs = [...new Set([...Object.keys(esm.metafile.inputs), ...Object.keys(cjs.metafile.inputs)])].filter((f) => !/(^|\/)node_modules\//.test(f)).sort();

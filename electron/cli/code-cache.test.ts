@@ -49,6 +49,15 @@ describe('runWithCodeCache', () => {
     expect(pending).toHaveLength(0); // a cache that was taken is not rewritten
   });
 
+  it('reads a bundle with non-ASCII text as UTF-8, with or without its cache', () => {
+    writeFileSync(bundle, bundleSource('grüß dich “friend” 東京'));
+    runWithCodeCache(bundle, atExit);
+    expect(seen().greeting).toBe('grüß dich “friend” 東京');
+    exit();
+    expect(runWithCodeCache(bundle, atExit)).toEqual({ usedCache: true });
+    expect(seen().greeting).toBe('grüß dich “friend” 東京');
+  });
+
   it('ignores the cache of another bundle of the same length: the new code runs', () => {
     runWithCodeCache(bundle, atExit);
     exit();

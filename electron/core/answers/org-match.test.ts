@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchOrg, MIN_SCORE, orgsNamedExactly, orgsStartingWith, rankOrgs, type OrgCandidate } from './org-match';
 import { boundedDistance } from './org-match-distance';
-import { normaliseName } from './org-match-normalise';
+import { normaliseName } from '../identifiers/org-name-normalise';
 
 // every code point, lone surrogates included (fast-check's 'binary' unit is slow to start)
 const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c));

@@ -13,7 +13,8 @@
 import type { OrgCandidate } from '../../../shared/domain';
 import { COMMON_WORDS } from './org-match-common-words';
 import { boundedDistance, typoAllowance } from './org-match-distance';
-import { normaliseName, type NormalName } from './org-match-normalise';
+import { codePoints, indexOf, type IndexedOrg, type OrgIndex } from '../identifiers/org-name-index';
+import { normaliseName, type NormalName } from '../identifiers/org-name-normalise';
 
 export type { OrgCandidate } from '../../../shared/domain';
 
@@ -38,72 +39,6 @@ const MAX_SUGGESTIONS = 3;
 interface Scored {
   score: number;
   how: MatchHow;
-}
-
-interface IndexedOrg {
-  rawName: string;
-  rawShort: string | null;
-  name: NormalName;
-  short: NormalName | null;
-}
-
-interface OrgIndex {
-  entries: IndexedOrg[];
-  /** compact name or short name → positions in the org list, for whole-name lookups. */
-  byCompact: Map<string, number[]>;
-  /** first word of the name → positions, for "the first words of a name" lookups. */
-  byFirstWord: Map<string, number[]>;
-  /** first letter of any word of the name (or of the short name) → positions. */
-  byInitial: Map<string, number[]>;
-  /** length in code points (as typo distances count) of the compact name, either spelling → positions. */
-  byLength: Map<number, number[]>;
-}
-
-// Normalising a few thousand names per keystroke is wasted work; the list object is the key and
-// every entry is re-checked against the list, so an edited list is re-indexed, not trusted.
-const cache = new WeakMap<readonly OrgCandidate[], OrgIndex>();
-
-function indexOf(orgs: readonly OrgCandidate[]): OrgIndex {
-  const cached = cache.get(orgs);
-  if (
-    cached &&
-    cached.entries.length === orgs.length &&
-    cached.entries.every((e, i) => e.rawName === orgs[i]?.name && e.rawShort === (orgs[i]?.shortName ?? null))
-  ) {
-    return cached;
-  }
-  const entries: IndexedOrg[] = [];
-  const byCompact = new Map<string, number[]>();
-  const byFirstWord = new Map<string, number[]>();
-  const byInitial = new Map<string, number[]>();
-  const byLength = new Map<number, number[]>();
-  // Positions arrive in order, so a repeat can only be the list's last entry (a scan of the
-  // list per add made building the index quadratic in a common initial's bucket).
-  const add = <K,>(key: K, i: number, map: Map<K, number[]>): void => {
-    if (key === '' || key === 0) return;
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  orgs.forEach((org, i) => {
-    const rawShort = org.shortName ?? null;
-    const name = normaliseName(org.name);
-    const short = rawShort && rawShort.trim() !== '' ? normaliseName(rawShort) : null;
-    entries.push({ rawName: org.name, rawShort, name, short });
-    add(name.compact, i, byCompact);
-    if (name.alt) add(name.alt.compact, i, byCompact);
-    if (short) add(short.compact, i, byCompact);
-    add(name.tokens[0] ?? '', i, byFirstWord);
-    if (name.alt) add(name.alt.tokens[0] ?? '', i, byFirstWord);
-    for (const t of name.tokens) add(t.charAt(0), i, byInitial);
-    if (name.alt) for (const t of name.alt.tokens) add(t.charAt(0), i, byInitial);
-    if (short) add(short.compact.charAt(0), i, byInitial);
-    add(codePoints(name.compact), i, byLength);
-    if (name.alt) add(codePoints(name.alt.compact), i, byLength);
-  });
-  const index = { entries, byCompact, byFirstWord, byInitial, byLength };
-  cache.set(orgs, index);
-  return index;
 }
 
 function tokenPrefix(q: string[], n: string[]): boolean {
@@ -198,19 +133,6 @@ export interface MatchOptions {
   suggest?: boolean;
 }
 
-/** Code points as Array.from counts them (a pair is one, a lone surrogate one), without the array: every org name is measured on a cold question. */
-function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++, n++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-  }
-  return n;
-}
-
 /**
  * The orgs scoreEntry can score at all, found through the index rather than by scoring every
  * org (a question scans many runs of words against 3,000+ orgs at 1M records). Every tier but a
@@ -236,7 +158,7 @@ export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[
   const hits: Hit<T>[] = [];
   for (const i of candidates(q, index)) {
     const org = orgs[i];
-    const entry = index.entries[i];
+    const entry = index.entry(i);
     const scored = org && entry ? scoreEntry(q, entry) : null;
     if (org && scored && scored.score >= MIN_SCORE) hits.push({ org, index: i, scored });
   }
@@ -248,7 +170,7 @@ export function matchOrg<T extends OrgCandidate>(said: string, orgs: readonly T[
   // A short name is typed like a word: "acme" is Acme Corp's short name but also the whole
   // first word of "Acme Dental", so it asks rather than picking the short name silently.
   const leadsName = (h: Hit<T>): boolean => {
-    const n = index.entries[h.index]?.name.tokens ?? [];
+    const n = index.entry(h.index)?.name.tokens ?? [];
     return q.tokens.length > 0 && q.tokens.length < n.length && q.tokens.every((t, i) => n[i] === t);
   };
   const close = hits.filter((h) => h.scored.score >= floor || (top.scored.how === 'short' && leadsName(h)));
@@ -265,7 +187,7 @@ function suggest<T extends OrgCandidate>(q: NormalName, orgs: readonly T[], inde
   };
   const scored: Hit<T>[] = [];
   orgs.forEach((org, i) => {
-    const e = index.entries[i];
+    const e = index.entry(i);
     if (!e) return;
     let best = similarity(q.compact, e.name.compact);
     for (const u of q.tokens) for (const t of e.name.tokens) if (u.length >= 3) best = Math.max(best, 0.9 * similarity(u, t));
@@ -285,7 +207,7 @@ export function rankOrgs<T extends OrgCandidate>(prefix: string, orgs: readonly 
   const index = indexOf(orgs);
   const hits: (RankedOrg<T> & { index: number })[] = [];
   orgs.forEach((org, i) => {
-    const e = index.entries[i];
+    const e = index.entry(i);
     if (!e) return;
     if (q.compact === '') {
       hits.push({ org, index: i, score: 0, how: 'prefix' });
@@ -310,7 +232,7 @@ export function orgsNamedExactly<T extends OrgCandidate>(words: string, orgs: re
   const index = indexOf(orgs);
   const positions = [...(index.byCompact.get(q.compact) ?? []), ...(q.alt ? (index.byCompact.get(q.alt.compact) ?? []) : [])];
   // An abbreviation hit is exact only when both sides collapse to the same words.
-  const exact = positions.filter((i, k) => positions.indexOf(i) === k && sameName(q, index.entries[i]));
+  const exact = positions.filter((i, k) => positions.indexOf(i) === k && sameName(q, index.entry(i)));
   return exact.map((i) => orgs[i]).filter((o): o is T => o !== undefined);
 }
 
@@ -325,7 +247,7 @@ export function orgsStartingWith<T extends OrgCandidate>(words: string, orgs: re
   const positions = [...new Set([...(index.byFirstWord.get(q.tokens[0] ?? '') ?? []), ...(q.alt ? (index.byFirstWord.get(q.alt.tokens[0] ?? '') ?? []) : [])])].sort((a, b) => a - b);
   return positions
     .filter((i) => {
-      const e = index.entries[i];
+      const e = index.entry(i);
       if (!e) return false;
       return starts(q.tokens, e.name.tokens) || starts((q.alt ?? q).tokens, (e.name.alt ?? e.name).tokens);
     })
@@ -341,10 +263,7 @@ export function orgsStartingWith<T extends OrgCandidate>(words: string, orgs: re
 export function orgsWithInitials<T extends OrgCandidate>(word: string, orgs: readonly T[]): T[] {
   const q = normaliseName(word).compact;
   if (!/^\p{L}{3,5}$/u.test(q)) return [];
-  const index = indexOf(orgs);
-  return index.entries
-    .map((e, i) => (e.name.tokens.length >= 3 && e.name.tokens.map((t) => t[0] ?? '').join('') === q ? orgs[i] : undefined))
-    .filter((o): o is T => o !== undefined);
+  return (indexOf(orgs).byAcronym.get(q) ?? []).map((i) => orgs[i]).filter((o): o is T => o !== undefined);
 }
 
 function sameName(q: NormalName, e: IndexedOrg | undefined): boolean {

@@ -51,7 +51,7 @@ export function findExact(tokens: Token[]): ExactFound {
     if (token.core.startsWith('@') || token.core === '') return;
     const url = URL_HOST.exec(token.core);
     const core = url?.[1] ?? token.core;
-    const bare = token.text.replace(/[,;!?.…]+$/u, '');
+    const bare = token.text.replace(/[,;!?.\u2026]+$/u, '');
     if (core.includes('/')) {
       const cidr = parseCidr(core);
       if (cidr) {

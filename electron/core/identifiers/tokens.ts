@@ -21,16 +21,19 @@ export interface Phrase {
   end: number;
 }
 
+// Non-ASCII characters are written as escapes (\u2026 "…", \u201c/\u201d curly double quotes,
+// \u2018/\u2019 curly single quotes, \u00ab/\u00bb guillemets): the CLI bundle stays ASCII, which
+// Node loads as a one-byte string (scripts/build-cli.js).
 const LEADING = /^[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`*<]+/u;
-const TRAILING = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`*>,;!?.…]+$/u;
-const CLAUSE_END = /[,;!?.…]["'”’)\]]*$/u;
+const TRAILING = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'`*>,;!?.\u2026]+$/u;
+const CLAUSE_END = /[,;!?.\u2026]["'\u201d\u2019)\]]*$/u;
 
 function coreOf(text: string): string {
   let core = text.replace(LEADING, '');
   let prev = '';
   while (prev !== core) {
     prev = core;
-    core = core.replace(TRAILING, '').replace(/['’]s$/iu, '');
+    core = core.replace(TRAILING, '').replace(/['\u2019]s$/iu, '');
     // a lone trailing ':' ("ip of fw01:") goes; "::" may end an IPv6 address and stays
     if (core.endsWith(':') && !core.endsWith('::')) core = core.slice(0, -1);
   }
@@ -51,10 +54,10 @@ export function tokenize(question: string): Token[] {
 // "what's" or "Joe's" never open a phrase.
 const QUOTED = [
   /(?<![\p{L}\p{N}])"([^"\n]{1,200})"(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])“([^”\n]{1,200})”(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])\u201c([^\u201d\n]{1,200})\u201d(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])'([^'\n]{1,200})'(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])‘([^’\n]{1,200})’(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])«([^»\n]{1,200})»(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])\u2018([^\u2019\n]{1,200})\u2019(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])\u00ab([^\u00bb\n]{1,200})\u00bb(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])`([^`\n]{1,200})`(?![\p{L}\p{N}])/gu,
 ];
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchContext, focusSnippet, search, type SearchContext } from './search';
-import { buildFtsQuery, ftsSearch, keywordSearch, rankedHead } from './fts';
+import { buildFtsQuery, ftsSearch, indexedRows, keywordSearch, rankedHead, readVarint } from './fts';
+import { createTempStore } from '../store/testing';
+import { writePages } from '../store/test-stores';
 import { passwordValues, seedDemoTemp, type SeededStore } from '../testing/seed-demo';
 
 describe('FTS query safety and hybrid search (keyword mode)', () => {
@@ -91,6 +93,24 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     const all = s.store.db.prepare<[], { name: string; body: string }>('SELECT name, body FROM records').all();
     const indexed = JSON.stringify(all);
     for (const v of passwordValues(s.dataset)) expect(indexed.includes(v)).toBe(false);
+  });
+
+  it('counts the live records from the keyword index header, as bm25 does', () => {
+    expect(indexedRows(s.store.db)).toBe(s.store.db.prepare<[], { n: number }>('SELECT sum(live) AS n FROM record_counts').get()?.n);
+    const t = createTempStore();
+    try {
+      const db = t.store.db;
+      const live = (): number => db.prepare<[], { n: number | null }>('SELECT sum(live) AS n FROM record_counts').get()?.n ?? 0;
+      expect(indexedRows(db)).toBe(0);
+      const people = [1, 2, 3, 4, 5].map((i) => ({ id: String(i), type: 'contacts', attributes: { 'first-name': 'Person', 'last-name': String(i), 'organization-id': 1 } }));
+      writePages(t.store, [{ type: 'contacts', resources: people }]);
+      expect(indexedRows(db)).toBe(5);
+      db.prepare("UPDATE records SET deleted_at = '2026-01-23T00:00:00Z' WHERE itglue_id IN ('2', '4')").run();
+      expect([indexedRows(db), live()]).toEqual([3, 3]);
+    } finally {
+      t.cleanup();
+    }
+    expect([readVarint(Uint8Array.of(0x05)), readVarint(Uint8Array.of(0xb9, 0xd4, 0x1e)), readVarint(Uint8Array.of(0x81)), readVarint(Uint8Array.of(...Array<number>(8).fill(0x80), 0x07))]).toEqual([5, 944_670, null, 7]);
   });
 
   it('shows the matched words in the snippet and ignores filler words when no record holds every word', async () => {

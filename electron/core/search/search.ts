@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { OrgRef, RecordType } from '../../../shared/domain';
 import { identifiersIn } from '../identifiers/in-text';
 import type { OrgCandidate } from '../../../shared/domain';
-import { createReader, storeVersionKey, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
+import { createReader, readOrgs, storeVersionKey, type StoreReader, type Store, type ConfigurationHit } from '../store/index';
 import type { Embedder } from './embedder';
 import { ftsTerms, nameFrequency, keywordSearch, termWeight as indexTermWeight } from './fts';
 import { embedQuery, Lru, nearestRecords, vectorReadiness, type NeighbourCache, type QueryEmbedder } from './hybrid';
@@ -21,17 +21,12 @@ export interface SearchContext {
   /** Changes whenever the store does (this connection's writes or another's commits). */
   storeVersion(): string;
   /** Live organizations (id, name, short name), re-read only after the store changed. */
-  orgs(): OrgCandidate[];
+  orgs(): readonly OrgCandidate[];
 }
 
 export function createSearchContext(store: Store, opts: { embedder?: Embedder | null; cacheSize?: number } = {}): SearchContext {
   const db = store.db;
-  const orgRows = db.prepare<[], { id: number; name: string; short_name: string | null }>(
-    // records_flags covers deleted_at: the org rows' own records stay unread (their bodies make a cold
-    // first question at 1M read ~3,000 wide rows).
-    'SELECT o.id, o.name, o.short_name FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
-  );
-  let cached: { key: string; orgs: OrgCandidate[] } | null = null;
+  let cached: { key: string; orgs: readonly OrgCandidate[] } | null = null;
   const storeVersion = (): string => storeVersionKey(db);
   return {
     db,
@@ -42,7 +37,7 @@ export function createSearchContext(store: Store, opts: { embedder?: Embedder | 
     storeVersion,
     orgs() {
       const key = storeVersion();
-      if (!cached || cached.key !== key) cached = { key, orgs: orgRows.all().map((o) => ({ id: o.id, name: o.name, shortName: o.short_name })) };
+      if (!cached || cached.key !== key) cached = { key, orgs: readOrgs(db) };
       return cached.orgs;
     },
   };

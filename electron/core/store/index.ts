@@ -17,5 +17,6 @@ export { assetFieldSchema, assetFieldLabels, assetsOfTypes, assetTypeOf, type As
 export { fieldsOf, labelledFields, subtitleOf } from './read/fields';
 export * from './read/org-facts';
 export { perStoreVersion, storeVersionKey } from './read/store-version';
+export { readOrgs } from './read/org-directory';
 export { noteOrgInterest, pinnedOrgIds, priorityOrgIds, setOrgPinned, INTEREST_TTL_MS, type OrgInterest } from './priority-orgs';
 export { detailsFetchedFor, fetchedDuringRun, noteDetailsFetched } from './on-demand-details';

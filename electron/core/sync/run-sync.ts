@@ -12,6 +12,7 @@ import { confirmRevoked, REVOKED_MESSAGE } from '../guard/revocation';
 import { destroyPasswordValues } from '../store/destroy-values';
 import { StoreError } from '../store/errors';
 import { checkProportionate, damagedStore } from '../store/integrity';
+import { writeOrgDirectory } from '../store/read/org-directory';
 import { createWriter } from '../store/writer';
 import { describeError, emptyCounts, isFatal, ProgressTracker, type SyncContext } from './context';
 import { detailsProgress } from './details-progress';
@@ -171,6 +172,8 @@ export async function runSync(options: RunSyncOptions): Promise<Result<SyncSumma
         sweepChildren(ctx, 'checklist-tasks', 'checklist_tasks', 'checklist_id', 'checklists', null);
       }
       await fillFolderPaths(ctx, outcomes, failedTypes);
+      // The organizations as listed, ready for a cold question to match its org scope against.
+      writeOrgDirectory(ctx.store.db);
       // Every listed record, field and IP is in the store now: answers work from here on, while
       // the details (one request per record, at the key's budget) fill in.
       ctx.progress.emit('details', null, null, 0, 'Searchable: every listed record is in the store; fetching details');

@@ -90,8 +90,9 @@ function direction(lower: string): Direction | undefined {
   return undefined;
 }
 
+// \u2019 is the curly apostrophe ("what’s"), escaped to keep the CLI bundle ASCII.
 function isFiller(core: string): boolean {
-  return FILLER.has(core.toLowerCase().replace(/’/g, "'"));
+  return FILLER.has(core.toLowerCase().replace(/\u2019/g, "'"));
 }
 
 function keywordsOf(tokens: Token[], names: Set<string>): string[] {
@@ -121,7 +122,7 @@ function subjectOf(tokens: Token[], firstTerm: string | undefined): string | und
   const words = tokens
     .map((t) => t.core)
     .filter((w) => {
-      const lower = w.toLowerCase().replace(/’/g, "'");
+      const lower = w.toLowerCase().replace(/\u2019/g, "'");
       return !FILLER.has(lower) && !FRAME.has(lower) && !/^\d+$/.test(lower) && /[\p{L}\p{N}]/u.test(lower);
     });
   return words.length > 0 ? words.slice(0, MAX_SUBJECT_WORDS).join(' ') : undefined;
@@ -135,7 +136,7 @@ export function understand<T extends OrgCandidate>(question: string, orgs: reado
   const { scope, consumed } = findScope(tokens, found.addressTokens, orgs);
 
   const rest = tokens.map((token, index) => ({ token, index })).filter((e) => !consumed.has(e.index));
-  const lower = rest.map((e) => e.token.text).join(' ').toLowerCase().replace(/[’‘]/g, "'");
+  const lower = rest.map((e) => e.token.text).join(' ').toLowerCase().replace(/[\u2019\u2018]/g, "'");
   const contentEntries = rest.filter((e) => /[\p{L}\p{N}]/u.test(e.token.core) && !isFiller(e.token.core));
   const content = contentEntries.map((e) => e.token);
   const days = withinDays(lower, options.now ?? new Date());

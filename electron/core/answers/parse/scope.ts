@@ -12,7 +12,7 @@
 // A single lowercase everyday word ("office", "summit" is not one) never binds except after @.
 import { isCommonWord, matchOrg, orgsNamedExactly, orgsStartingWith, orgsWithInitials, type OrgCandidate, type OrgMatch } from '../org-match';
 import { synonymsOf } from '../../search/fts-synonyms';
-import { normaliseName } from '../org-match-normalise';
+import { normaliseName } from '../../identifiers/org-name-normalise';
 import type { Token } from '../../identifiers/tokens';
 
 /** 'domain': named by a domain its records hold (domain-scope.ts). */

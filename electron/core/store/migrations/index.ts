@@ -18,6 +18,7 @@ import { interfaceOwners } from './0018-interface-owners';
 import { vectorLists } from './0019-vector-lists';
 import { orgCodes } from './0020-org-codes';
 import { hiddenFlags } from './0021-hidden-flags';
+import { orgDirectory } from './0022-org-directory';
 
 /** Every schema step in order; the store runs those above the file's user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes, expirationPaging, priorityOrgs, onDemandDetails, configurationUrls, interfaceOwners, vectorLists, orgCodes, hiddenFlags];
+export const MIGRATIONS: readonly Migration[] = [initial, vectors, chunkFloats, recordCounts, pageCounts, writerIndexesInserts, lookupIndexes, shortMacs, accountCoverage, auditOutcome, expiryIndexes, expirationPaging, priorityOrgs, onDemandDetails, configurationUrls, interfaceOwners, vectorLists, orgCodes, hiddenFlags, orgDirectory];

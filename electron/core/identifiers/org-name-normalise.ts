@@ -45,14 +45,15 @@ export function foldText(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[ßæøœłđðþı]/g, (c) => FOLD[c] ?? c);
+    // the FOLD keys, escaped to keep the CLI bundle ASCII
+    .replace(/[\u00df\u00e6\u00f8\u0153\u0142\u0111\u00f0\u00fe\u0131]/g, (c) => FOLD[c] ?? c);
 }
 
 export function normaliseName(text: string): NormalName {
   const folded = foldText(text)
     .replace(/&/g, ' and ')
-    // O'Brien and O’Brien are one word
-    .replace(/(\p{L})['’`´](\p{L})/gu, '$1$2');
+    // O'Brien and O’Brien are one word (\u2019 curly apostrophe, \u00b4 acute accent)
+    .replace(/(\p{L})['\u2019`\u00b4](\p{L})/gu, '$1$2');
   const raw = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && t !== 'and');
   // "L.L.C." and "J & J" become one word each: runs of single letters are initialisms
   const merged: string[] = [];
