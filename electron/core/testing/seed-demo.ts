@@ -11,6 +11,7 @@ import { DATASET_FILES, JSON_TYPE, type Dataset, type DatasetKey, type FakeResou
 import { generateDemoTenant, type GenerateOptions } from '../itglue/fake/generator';
 import { Tenant } from '../itglue/fake/tenant';
 import { createWriter, openStore, recordTypeFromName, type RelationInput, type Store } from '../store/index';
+import { writeOrgDirectory } from '../store/read/org-directory';
 import { folderPaths } from '../sync/account-listings';
 
 /** The day demo expiry dates are relative to in tests, so answers never drift with the clock. */
@@ -86,6 +87,8 @@ export function writeDataset(store: Store, dataset: Dataset): void {
   store.db.transaction(() => {
     for (const r of rel.values()) writer.putRelations(r.type, r.id, r.rel);
   })();
+  // As the sync does once its listings are in.
+  writeOrgDirectory(store.db);
   writer.finishRun(runId, { status: 'ok', requests: 0, warnings: [] });
 }
 
