@@ -95,6 +95,25 @@ describe('FTS query safety and hybrid search (keyword mode)', () => {
     for (const v of passwordValues(s.dataset)) expect(indexed.includes(v)).toBe(false);
   });
 
+  it('settles a page inside a run of tied matches instead of ranking every match again', () => {
+    const t = createTempStore();
+    try {
+      // Devices made from one template score alike: 40 ties, then one archived.
+      const devices = Array.from({ length: 40 }, (_, i) => ({ id: String(100 + i), type: 'configurations', attributes: { name: `DC-${10 + i}`, 'configuration-type-name': 'Domain Controller', 'organization-id': 1, archived: i === 0 } }));
+      writePages(t.store, [{ type: 'configurations', resources: devices }]);
+      const q = buildFtsQuery('domain controller');
+      if (!q) throw new Error('query');
+      const full = ftsSearch(t.store.db, q, { limit: 1000 });
+      expect(full).toHaveLength(40);
+      const head = rankedHead(t.store.db, q, { limit: 5 }, [], 5, 10);
+      expect(head).not.toBeNull();
+      expect(head).toEqual(full.slice(0, 5));
+      expect(full.at(-1)?.rowid).toBe(full.find((h) => h.score !== full[0]?.score)?.rowid);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('counts the live records from the keyword index header, as bm25 does', () => {
     expect(indexedRows(s.store.db)).toBe(s.store.db.prepare<[], { n: number }>('SELECT sum(live) AS n FROM record_counts').get()?.n);
     const t = createTempStore();

@@ -101,7 +101,7 @@ function statement(db: Database.Database, typeCount: number): Database.Statement
             bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) * (CASE WHEN r.archived = 1 THEN ${ARCHIVED_FACTOR} ELSE 1 END) AS score
        FROM records_fts JOIN records r INDEXED BY records_flags ON r.rowid = records_fts.rowid
       WHERE ${where.join(' AND ')}
-      ORDER BY score, r.type, r.rowid
+      ORDER BY score, r.rowid
       LIMIT ?`,
   );
 }
@@ -126,7 +126,9 @@ function checked(db: Database.Database, matches: Iterable<Scored>, orgId: number
   return out.sort(byRank);
 }
 
-const byRank = (a: FtsHit, b: FtsHit): number => a.score - b.score || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.rowid - b.rowid;
+// Equal scores go by rowid, the index's own order: the head is then settled past a run of ties
+// (devices made from one template score alike), which a tie-break by kind never allowed.
+const byRank = (a: FtsHit, b: FtsHit): number => a.score - b.score || a.rowid - b.rowid;
 
 /**
  * The best `cap` matches by bm25 from the index alone, then filtered and re-weighted with their
@@ -141,31 +143,28 @@ export function rankedHead(db: Database.Database, query: FtsQuery, filter: FtsFi
   const head = prepared<[string, number], Scored>(db, `SELECT rowid, bm25(records_fts, ${NAME_WEIGHT}, ${BODY_WEIGHT}) AS score FROM records_fts WHERE records_fts MATCH ? ORDER BY score, rowid LIMIT ?`);
   const top = head.all(query.match, cap);
   const out: FtsHit[] = [];
-  // Rows of one kind tie on score often (devices made from one template): among them the
-  // lower rowid ranks first, in the head's order as in the full one.
-  const oneKind = types.length === 1;
   for (let i = 0; i < top.length; i++) {
-    if (settled(out[limit - 1], top[i]!, oneKind)) return out.slice(0, limit);
+    if (settled(out[limit - 1], top[i]!)) return out.slice(0, limit);
     const [hit] = checked(db, [top[i]!], filter.orgId, types);
     if (hit) out.splice(sortedIndex(out, hit), 0, hit);
   }
   // Exact when every match was seen, or when the page's last row beats anything unseen.
   const last = top[top.length - 1];
-  if (top.length < cap || (last && settled(out[limit - 1], last, oneKind))) return out.slice(0, limit);
+  if (top.length < cap || (last && settled(out[limit - 1], last))) return out.slice(0, limit);
   return null;
 }
 
 /**
  * Whether a match at or after `next` in the index's raw order (score, then rowid) can no longer
  * enter a page whose last row is `edge`: such a match scores at best `next.score` (down-ranking
- * only makes it worse) and, tied on score within one kind, comes after `next` by rowid.
+ * only makes it worse) and, tied on score, comes after `next` by rowid.
  */
-function settled(edge: FtsHit | undefined, next: Scored, oneKind: boolean): boolean {
+function settled(edge: FtsHit | undefined, next: Scored): boolean {
   if (!edge) return false;
-  return edge.score < next.score || (oneKind && edge.score === next.score && edge.rowid < next.rowid);
+  return edge.score < next.score || (edge.score === next.score && edge.rowid < next.rowid);
 }
 
-/** Where `hit` goes in hits ordered as the full statement orders them (score, type, rowid). */
+/** Where `hit` goes in hits ordered as the full statement orders them (score, rowid). */
 function sortedIndex(hits: readonly FtsHit[], hit: FtsHit): number {
   let lo = 0;
   let hi = hits.length;

@@ -30,6 +30,8 @@ export interface KindFilter {
  * Index-backed: configurations by (type_name, org_id), flexible assets by (org_id, type_id)
  * or type_id.
  */
+// Both joins read a record's flags from records_flags, never its wide row: tenant-wide, a kind's
+// first page of a 1M store read ~200 rows behind their bodies (~90 ms in a fresh process).
 export function rowidsOfKind(db: Database.Database, f: KindFilter): number[] {
   const out: number[] = [];
   const limit = Math.max(1, Math.min(1000, Math.trunc(f.limit)));
@@ -43,7 +45,7 @@ export function rowidsOfKind(db: Database.Database, f: KindFilter): number[] {
     params.push(limit);
     const rows = db
       .prepare<(string | number)[], { rowid: number }>(
-        `SELECT c.record_rowid AS rowid FROM configurations c JOIN records r ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE ${where} ORDER BY c.org_id, c.name LIMIT ?`,
+        `SELECT c.record_rowid AS rowid FROM configurations c JOIN records r INDEXED BY records_flags ON r.rowid = c.record_rowid AND r.deleted_at IS NULL WHERE ${where} ORDER BY c.org_id, c.name LIMIT ?`,
       )
       .all(...params);
     out.push(...rows.map((r) => r.rowid));
@@ -59,7 +61,7 @@ export function rowidsOfKind(db: Database.Database, f: KindFilter): number[] {
       const params: number[] = f.orgId !== undefined ? [f.orgId, typeId, limit] : [typeId, limit];
       const rows = db
         .prepare<number[], { rowid: number }>(
-          `SELECT a.record_rowid AS rowid FROM flexible_assets a JOIN records r ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
+          `SELECT a.record_rowid AS rowid FROM flexible_assets a JOIN records r INDEXED BY records_flags ON r.rowid = a.record_rowid AND r.deleted_at IS NULL AND r.archived = 0
             WHERE ${f.orgId !== undefined ? 'a.org_id = ? AND ' : ''}a.type_id = ? ORDER BY a.org_id, a.id LIMIT ?`,
         )
         .all(...params);
