@@ -2,8 +2,10 @@
 // technician names it, attribute access on stored IT Glue JSON, and the output shapes every
 // tool repeats. Not a tool itself (tools/index.ts lists those).
 import { z } from 'zod';
-import type { RecordType } from '../../../shared/domain';
+import type { OrgCandidate, RecordType } from '../../../shared/domain';
 import { NO_DATA } from '../../../shared/domain';
+import { readOrgs } from '../../core/store/read/org-directory';
+import { perStoreVersion } from '../../core/store/read/store-version';
 import type { OrganizationSummary, RecordView } from '../../core/store/reader';
 import type { McpDeps, OpenedStore } from '../deps';
 import { ToolError } from '../errors';
@@ -88,19 +90,29 @@ export const urlField = () => z.string().nullable().describe('Link to the record
 // ---- organizations ------------------------------------------------------------------------
 
 export interface OrgIndex {
-  all: OrganizationSummary[];
-  byId: Map<number, OrganizationSummary>;
+  all: readonly OrganizationSummary[];
+  byId: ReadonlyMap<number, OrganizationSummary>;
+  /** The same organizations as every door matches names against (the store's org directory). */
+  names: readonly OrgCandidate[];
   /** The store an org resolved here is noted in as one the technician works on. */
   db?: OpenedStore['store']['db'];
 }
 
+type Db = OpenedStore['store']['db'];
+const indexes = new WeakMap<Db, { key: string; value: OrgIndex }>();
+
 /**
- * Organizations for naming and resolving. Record counts need a pass over every record (tens of
- * ms on a 100k store), so only the tools that show them ask for them.
+ * Organizations for naming and resolving (without record counts: the tools that show them count
+ * one page), read once per store version. Names are matched against the store's org directory,
+ * as `ask` matches them, with its index ready: at 1M records each tool call listed and
+ * normalised ~3,000 names again.
  */
-export function orgIndex(store: OpenedStore, opts: { counts?: boolean } = {}): OrgIndex {
-  const all = store.reader.listOrganizations({ counts: opts.counts === true });
-  return { all, byId: new Map(all.map((o) => [o.id, o])), db: store.store.db };
+export function orgIndex(store: OpenedStore): OrgIndex {
+  const db = store.store.db;
+  return perStoreVersion(indexes, db, () => {
+    const all = Object.freeze(store.reader.listOrganizations({ counts: false }));
+    return { all, byId: new Map(all.map((o) => [o.id, o])), names: readOrgs(db), db };
+  });
 }
 
 export function orgRef(index: OrgIndex, orgId: number | null): { id: number; name: string } | null {
@@ -113,14 +125,16 @@ export function orgRef(index: OrgIndex, orgId: number | null): { id: number; nam
 export async function resolveOrg(index: OrgIndex, said: string): Promise<OrganizationSummary> {
   const s = said.trim();
   const { resolveOrgRef, orgChoices } = await import('../../core/answers/org-resolve');
-  const m = resolveOrgRef(s, index.all);
-  if (m.kind === 'match') {
+  const m = resolveOrgRef(s, index.names);
+  const org = m.kind === 'match' ? index.byId.get(m.org.id) : undefined;
+  if (org) {
     // A tool scoped to this org: a running sync fetches the org's pending details first.
-    if (index.db && m.org.id > 0) (await import('../../core/store/priority-orgs')).noteOrgInterest(index.db, m.org.id, 'asked');
-    return m.org;
+    if (index.db && org.id > 0) (await import('../../core/store/priority-orgs')).noteOrgInterest(index.db, org.id, 'asked');
+    return org;
   }
   if (m.kind === 'ambiguous') throw new ToolError('INVALID_INPUT', `"${clip(s)}" matches several organizations: ${orgChoices(m.candidates)}. Ask the user which one they mean, then call again with its id.`);
-  const hint = m.suggestions.length ? ` Did you mean ${orgChoices(m.suggestions.slice(0, 5))}?` : ' Use query_organizations to list them.';
+  const suggestions = m.kind === 'none' ? m.suggestions : [];
+  const hint = suggestions.length ? ` Did you mean ${orgChoices(suggestions.slice(0, 5))}?` : ' Use query_organizations to list them.';
   throw new ToolError('NOT_FOUND', `No organization matches "${clip(s)}".${hint}`);
 }
 

@@ -32,7 +32,7 @@ export const queryOrganizationsTool = defineTool({
     let list = index.all;
     if (query) {
       const { findOrgs } = await import('../../core/answers/org-resolve');
-      list = findOrgs(query, index.all, 200);
+      list = findOrgs(query, index.names, 200).flatMap((o) => index.byId.get(o.id) ?? []);
     }
     const page = paginate(list, cursor, limit, `orgs:${query ?? ''}`);
     const counts = store.reader.orgCounts(page.items.map((o) => o.id));

@@ -47,7 +47,8 @@ export function organizationReads(db: Db) {
     listOrganizations(opts: { counts?: boolean } = { counts: true }): OrganizationSummary[] {
       const orgs = db
         .prepare<[], OrgRow>(
-          'SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id FROM organizations o JOIN records r ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
+          // records_flags holds deleted_at: the organizations' own wide rows stay unread.
+          'SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
         )
         .all();
       const counts = opts.counts === false ? new Map<number, Partial<Record<RecordType, number>>>() : countsByOrg();
