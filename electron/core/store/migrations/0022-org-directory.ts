@@ -6,7 +6,9 @@ import type { Migration } from '../migration';
  * (answers/org-directory.ts). `generation` counts changes to what the list holds (an
  * organization added, removed, renamed, or its record deleted or restored); the directory is
  * current while `built_generation` equals it. The triggers count changes by any writer, in the
- * statement that makes them, so a directory never outlives the names it was built from.
+ * statement that makes them, so a directory never outlives the names it was built from. None
+ * fires on a records insert (migration 0006 keeps those trigger-free for ingest speed): an
+ * organization joins the list when its organizations row is written, after its record.
  */
 export const orgDirectory: Migration = {
   version: 22,
@@ -30,9 +32,6 @@ export const orgDirectory: Migration = {
       END;
       CREATE TRIGGER org_directory_org_update AFTER UPDATE OF id, record_rowid, name, short_name ON organizations
       WHEN old.id IS NOT new.id OR old.record_rowid IS NOT new.record_rowid OR old.name IS NOT new.name OR old.short_name IS NOT new.short_name BEGIN
-        UPDATE org_directory SET generation = generation + 1 WHERE id = 1;
-      END;
-      CREATE TRIGGER org_directory_record_insert AFTER INSERT ON records WHEN new.type = 'organizations' BEGIN
         UPDATE org_directory SET generation = generation + 1 WHERE id = 1;
       END;
       CREATE TRIGGER org_directory_record_delete AFTER DELETE ON records WHEN old.type = 'organizations' BEGIN
