@@ -86,6 +86,22 @@ interface FolderRow {
   name: string;
 }
 
+/** Each folder name in a path, and the whole path, are clipped: the path goes into the search text of every document filed under it, so a tenant's long names must not multiply. */
+const MAX_FOLDER_NAME = 100;
+const MAX_FOLDER_PATH = 400;
+const SEP = ' / ';
+
+const clipName = (name: string): string => (name.length > MAX_FOLDER_NAME ? `${name.slice(0, MAX_FOLDER_NAME - 1)}…` : name);
+
+/** The names joined; past MAX_FOLDER_PATH the outermost ones give way to "…", keeping the folder's own name. */
+function joinPath(names: readonly string[]): string {
+  const whole = names.join(SEP);
+  if (whole.length <= MAX_FOLDER_PATH) return whole;
+  const kept = [...names];
+  while (kept.length > 1 && `…${SEP}${kept.join(SEP)}`.length > MAX_FOLDER_PATH) kept.shift();
+  return `…${SEP}${kept.join(SEP)}`;
+}
+
 /** "Runbooks / Network" for every live folder; a loop or a missing parent ends the walk. */
 export function folderPaths(ctx: Pick<SyncContext, 'store'>): { paths: Map<number, string>; byOrg: Map<number, number[]> } {
   const rows = ctx.store.db
@@ -99,9 +115,9 @@ export function folderPaths(ctx: Pick<SyncContext, 'store'>): { paths: Map<numbe
     const seen = new Set<number>();
     for (let f: FolderRow | undefined = row; f && !seen.has(f.id) && names.length < 32; f = f.parent_id === null ? undefined : byId.get(f.parent_id)) {
       seen.add(f.id);
-      names.unshift(f.name);
+      names.unshift(clipName(f.name));
     }
-    paths.set(row.id, names.join(' / '));
+    paths.set(row.id, joinPath(names));
     if (row.org_id !== null) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row.id]);
   }
   return { paths, byOrg };
