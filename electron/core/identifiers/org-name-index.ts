@@ -1,8 +1,9 @@
-// The lookup index name matching (answers/org-match.ts) keeps per organization list: each name's normal
-// form and maps from its compact form, first word, initials and length to positions in the list.
-// Built from the names, or read back from the JSON the store keeps (store/read/org-directory.ts), in which
-// case a name's normal form is decoded only when a question first needs it: a cold question then
-// touches the few organizations its words point at, not all of them.
+// The lookup index name matching (answers/org-match.ts) keeps per organization list: each
+// name's normal form and maps from its compact form, first word, initials and length to
+// positions in the list. Built from the names, or read back from the JSON the store keeps
+// (store/read/org-directory.ts), in which case a name's normal form is decoded only when a
+// question first needs it: a cold question then touches the few organizations its words point
+// at, not all of them.
 import type { OrgCandidate } from '../../../shared/domain';
 import { normaliseName, type NormalName } from './org-name-normalise';
 
