@@ -11,19 +11,14 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { OrgCandidate } from '../../../../shared/domain';
 import { adoptOrgIndex, orgIndexJson } from '../../identifiers/org-name-index';
+import { LIVE_ORGS } from './organizations';
 
 /** Bump with any change to normaliseName or to the index's shape: directories of another version are ignored until the next sync rewrites them. */
 export const DIRECTORY_VERSION = 1;
 
 /** The live organizations, ordered as pickers show them. */
 export function liveOrgs(db: Database.Database): OrgCandidate[] {
-  return db
-    .prepare<[], OrgCandidate>(
-      // records_flags covers deleted_at: the org rows' own records stay unread (their bodies make
-      // a cold first question at 1M read ~3,000 wide rows).
-      'SELECT o.id, o.name, o.short_name AS shortName FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
-    )
-    .all();
+  return db.prepare<[], OrgCandidate>(`SELECT o.id, o.name, o.short_name AS shortName ${LIVE_ORGS}`).all();
 }
 
 /** Frozen, entries too: name matching trusts its index of a frozen list without re-checking every name on each question (answers/org-match.ts). */

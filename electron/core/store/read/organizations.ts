@@ -22,6 +22,13 @@ interface OrgRow {
   parent_id: number | null;
 }
 
+/**
+ * The live organizations, in list order (name, then id): the org browser's list and the org
+ * directory name matching reads (org-directory.ts) hold the same organizations in the same order.
+ * records_flags holds deleted_at, so the organizations' own wide rows stay unread.
+ */
+export const LIVE_ORGS = 'FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id';
+
 export function organizationReads(db: Db) {
   /** record_counts (migration 4) is kept by triggers; org 0 stands for "no organization". */
   function countsByOrg(orgIds?: readonly number[]): Map<number, Partial<Record<RecordType, number>>> {
@@ -46,10 +53,7 @@ export function organizationReads(db: Db) {
      */
     listOrganizations(opts: { counts?: boolean } = { counts: true }): OrganizationSummary[] {
       const orgs = db
-        .prepare<[], OrgRow>(
-          // records_flags holds deleted_at: the organizations' own wide rows stay unread.
-          'SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id FROM organizations o JOIN records r INDEXED BY records_flags ON r.rowid = o.record_rowid AND r.deleted_at IS NULL ORDER BY o.name COLLATE NOCASE, o.id',
-        )
+        .prepare<[], OrgRow>(`SELECT o.id, o.name, o.short_name, o.type_name, o.status_name, o.parent_id ${LIVE_ORGS}`)
         .all();
       const counts = opts.counts === false ? new Map<number, Partial<Record<RecordType, number>>>() : countsByOrg();
       return orgs.map((o) => ({ id: o.id, name: o.name, shortName: o.short_name, typeName: o.type_name, statusName: o.status_name, parentId: o.parent_id, counts: counts.get(o.id) ?? {} }));
